@@ -1,0 +1,88 @@
+//! The command line: opens the GUI on a file or runs a headless command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use oblys::model::Lang;
+
+#[derive(Parser)]
+#[command(name = "oblys", version, about = "Regional development planning for Kazakhstan")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// The .oblys file to open (default: the default database in the user's data folder).
+    file: Option<PathBuf>,
+    /// Quit after the first frame is painted and print the time since process start.
+    #[arg(long)]
+    quit_after_first_frame: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the layers, feature counts and schema version of a file.
+    Info { file: PathBuf },
+    /// Render the map of an indicator for a year to SVG or PNG, without a window.
+    Map {
+        file: PathBuf,
+        /// Indicator key, e.g. population, grp, grp_per_capita, unemployment_rate.
+        #[arg(long)]
+        indicator: String,
+        #[arg(long)]
+        year: i32,
+        /// Language of names, title and legend: kk, ru or en.
+        #[arg(long, default_value = "ru", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file; the extension (.svg or .png) picks the format.
+        #[arg(long)]
+        out: PathBuf,
+        /// Width of the image in pixels.
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        /// Draw every year on the current boundaries (legacy units merged) instead of the
+        /// boundaries its data were reported for.
+        #[arg(long)]
+        current_boundaries: bool,
+    },
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("unknown language «{code}»: use kk, ru or en"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: Result<(), String> = match cli.command {
+        Some(Command::Info { file }) => oblys::store::info_report(&file)
+            .map(|report| print!("{report}"))
+            .map_err(|e| e.to_string()),
+        Some(Command::Map { file, indicator, year, lang, out, width, current_boundaries }) => {
+            let request = oblys::export::MapRequest {
+                file,
+                indicator,
+                year,
+                lang,
+                out,
+                width,
+                current_boundaries,
+            };
+            oblys::export::render_map_file(&request).map_err(|e| e.to_string())
+        }
+        None => {
+            let file = match cli.file {
+                Some(file) => Ok(file),
+                None => oblys::store::ensure_default_database().map_err(|e| e.to_string()),
+            };
+            let options =
+                oblys::ui::GuiOptions { quit_after_first_frame: cli.quit_after_first_frame };
+            file.and_then(|file| oblys::ui::run_gui(file, options))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("oblys: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

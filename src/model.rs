@@ -1,0 +1,418 @@
+//! Plain domain types shared by every layer: regions and their boundary editions, growth points,
+//! projects, corridors and indicator series. No I/O, no egui.
+
+use geo::{LineString, MultiPolygon, Point};
+
+/// A user-interface language. Every name in the model exists in all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    Kk,
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The two-letter code used on the command line and in the file (`kk`, `ru`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The language's own name, as shown in the language switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Kk => "Қазақша",
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// A name in Kazakh, Russian and English.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Names {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Names {
+    pub fn new(kk: impl Into<String>, ru: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { kk: kk.into(), ru: ru.into(), en: en.into() }
+    }
+
+    /// The name in `lang`, falling back to English, then Russian, when that form is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let preferred = match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        };
+        [preferred, &self.en, &self.ru, &self.kk]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .map_or("", String::as_str)
+    }
+}
+
+/// Longitude/latitude in degrees, WGS 84 (EPSG:4326).
+pub type LonLat = Point<f64>;
+
+/// Code of the whole country in indicator series.
+pub const NATIONAL_CODE: &str = "KZ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RegionKind {
+    Oblast,
+    /// City of republican significance (Astana, Almaty, Shymkent).
+    City,
+}
+
+/// An administrative unit of one or more boundary editions. Codes are ISO 3166-2 (`KZ-AKM`); a unit
+/// that no longer exists carries the edition it belongs to (`KZ-VOS@2018`, `KZ-YUZ@2010`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub code: String,
+    pub names: Names,
+    pub kind: RegionKind,
+    /// Administrative centre's name and location, when known.
+    pub admin_center: Option<Names>,
+    pub admin_center_location: Option<LonLat>,
+    /// Official statistical territorial code (KATO), when known.
+    pub kato: Option<String>,
+    /// First year the unit existed in its current extent (None: before every edition we hold).
+    pub valid_from: Option<i32>,
+    /// Year in which it was replaced (exclusive; None: still current).
+    pub valid_to: Option<i32>,
+}
+
+impl Region {
+    /// True for a unit that was replaced by a boundary reform.
+    pub fn is_legacy(&self) -> bool {
+        self.valid_to.is_some()
+    }
+}
+
+/// One reform: `predecessor` was split into `successors` in `year`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lineage {
+    pub predecessor: String,
+    pub successors: Vec<String>,
+    pub year: i32,
+    /// Exact date of the reform when known (ISO 8601, e.g. `2022-06-08`).
+    pub date: Option<String>,
+}
+
+/// The regions' boundaries as valid over a span of years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundaryEdition {
+    /// Short stable key: `2010`, `2018`, `2022`.
+    pub key: String,
+    pub names: Names,
+    pub valid_from: Option<i32>,
+    /// Exclusive; None for the current edition.
+    pub valid_to: Option<i32>,
+    pub units: Vec<EditionUnit>,
+}
+
+impl BoundaryEdition {
+    pub fn is_current(&self) -> bool {
+        self.valid_to.is_none()
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&EditionUnit> {
+        self.units.iter().find(|u| u.region_code == code)
+    }
+
+    /// Whether `year` lies within the edition's validity.
+    pub fn covers_year(&self, year: i32) -> bool {
+        self.valid_from.is_none_or(|from| year >= from) && self.valid_to.is_none_or(|to| year < to)
+    }
+}
+
+/// A region's shape in one edition, repaired (see `spatial::repair`), lon/lat degrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionUnit {
+    pub region_code: String,
+    pub geometry: MultiPolygon<f64>,
+    /// Area on the equal-area projection, km².
+    pub area_km2: f64,
+}
+
+/// How an indicator combines across regions (national totals, legacy units, aggregation onto an
+/// older edition).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Aggregation {
+    /// Summed: population, GRP, investment, employed.
+    Additive,
+    /// `numerator / denominator × scale`, recomputed from the parts, never summed.
+    Ratio { numerator: String, denominator: String, scale: f64 },
+    /// Mean weighted by another indicator (e.g. unemployment rate weighted by labour force).
+    WeightedMean { weight: String },
+    /// Cannot be combined (e.g. a value in another currency).
+    None,
+}
+
+/// An indicator: what is measured and in which unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorDef {
+    /// Stable key, as in the source CSV: `population`, `grp`, `grp_per_capita` …
+    pub key: String,
+    pub names: Names,
+    pub unit: Names,
+    pub aggregation: Aggregation,
+    /// Whether a larger value is better for the region (colours, typology).
+    pub higher_is_better: bool,
+    /// Digits after the decimal point when shown.
+    pub decimals: u8,
+}
+
+/// One reported value: the unit it was reported for is kept as is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorValue {
+    pub region_code: String,
+    pub year: i32,
+    pub indicator: String,
+    pub value: f64,
+    pub source: String,
+    pub note: String,
+}
+
+/// Hierarchy level of a growth point (Regional Development Programme to 2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GrowthLevel {
+    /// Agglomerations growing into metropolitan areas (Astana, Almaty, Shymkent, Aktobe).
+    First = 1,
+    /// Oblast administrative centres, Semey, Turkestan.
+    Second = 2,
+    /// Promising small towns and monotowns.
+    Third = 3,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrowthPoint {
+    pub id: i64,
+    pub names: Names,
+    pub region_code: String,
+    /// None when no source gives the town's coordinates.
+    pub location: Option<LonLat>,
+    pub population: Option<u64>,
+    pub population_year: Option<i32>,
+    pub level: Option<GrowthLevel>,
+    pub is_monotown: bool,
+    /// Status as given by the source (city of republican significance, regional centre, …).
+    pub status: String,
+    pub source: String,
+}
+
+/// Broad sector of a project, which picks its map symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sector {
+    Metallurgy,
+    Petrochemicals,
+    Energy,
+    MachineBuilding,
+    Agriculture,
+    Transport,
+    ConstructionMaterials,
+    Other,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 8] = [
+        Sector::Metallurgy,
+        Sector::Petrochemicals,
+        Sector::Energy,
+        Sector::MachineBuilding,
+        Sector::Agriculture,
+        Sector::Transport,
+        Sector::ConstructionMaterials,
+        Sector::Other,
+    ];
+
+    /// Stable key stored in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sector::Metallurgy => "metallurgy",
+            Sector::Petrochemicals => "petrochemicals",
+            Sector::Energy => "energy",
+            Sector::MachineBuilding => "machine_building",
+            Sector::Agriculture => "agriculture",
+            Sector::Transport => "transport",
+            Sector::ConstructionMaterials => "construction_materials",
+            Sector::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Classifies a free-text sector from the source ("renewable energy (solar PV)").
+    pub fn classify(text: &str) -> Sector {
+        let t = text.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["metallurg", "alumin", "titanium", "steel", "metal"]) {
+            Sector::Metallurgy
+        } else if has(&["petrochem", "polymer", "oil", "gas", "chemical"]) {
+            Sector::Petrochemicals
+        } else if has(&["energy", "solar", "wind", "hydro", "power"]) {
+            Sector::Energy
+        } else if has(&["machine", "automotive", "tractor", "rail car", "castings"]) {
+            Sector::MachineBuilding
+        } else if has(&["agri", "dairy", "food", "meat", "grain"]) {
+            Sector::Agriculture
+        } else if has(&["rail", "logistic", "port", "transport", "road"]) {
+            Sector::Transport
+        } else if has(&["construction", "cement", "glass", "brick"]) {
+            Sector::ConstructionMaterials
+        } else {
+            Sector::Other
+        }
+    }
+}
+
+/// Where a project's point comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocationBasis {
+    /// The centre of the nearest town, as given by the source.
+    TownCentre,
+    /// The source names no site: placed at the region's administrative centre.
+    RegionCentre,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProjectStatus {
+    Planned,
+    UnderConstruction,
+    Operating,
+    Unknown,
+}
+
+impl ProjectStatus {
+    /// Classifies the free-text status of the source ("operating (2015)", "planned (as of 2015)").
+    pub fn classify(text: &str) -> ProjectStatus {
+        let t = text.to_lowercase();
+        if t.contains("construction") {
+            ProjectStatus::UnderConstruction
+        } else if t.contains("plan") {
+            ProjectStatus::Planned
+        } else if ["operat", "launch", "complet", "open", "commission"].iter().any(|w| t.contains(w)) {
+            ProjectStatus::Operating
+        } else {
+            ProjectStatus::Unknown
+        }
+    }
+}
+
+/// An amount of money with the unit the source gave, and its value in million KZT when the unit
+/// is tenge (USD amounts are not converted: no exchange rate is implied).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Investment {
+    pub amount: f64,
+    pub unit: String,
+    pub million_kzt: Option<f64>,
+}
+
+/// An industrial or infrastructure project (the Industrialization Map).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// Stable code from the source (`TC2015-04`) or assigned on entry.
+    pub code: String,
+    pub names: Names,
+    pub company: String,
+    pub sector: Sector,
+    /// The source's own sector wording.
+    pub sector_detail: String,
+    pub region_code: String,
+    pub location: LonLat,
+    pub location_basis: LocationBasis,
+    pub year: Option<i32>,
+    pub investment: Option<Investment>,
+    pub jobs: Option<u32>,
+    pub capacity: String,
+    pub status: ProjectStatus,
+    /// The source's own status wording.
+    pub status_detail: String,
+    pub source: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CorridorKind {
+    Railway,
+    Road,
+    PowerLine,
+    Pipeline,
+}
+
+/// A linear infrastructure element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corridor {
+    pub id: i64,
+    pub names: Names,
+    pub kind: CorridorKind,
+    pub line: LineString<f64>,
+}
+
+/// Everything an open file holds, in memory and immutable; edits produce a new Dataset.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    /// Every unit of every edition, current and legacy (not the country itself).
+    pub regions: Vec<Region>,
+    /// Oldest first; the last one is current.
+    pub editions: Vec<BoundaryEdition>,
+    pub lineage: Vec<Lineage>,
+    pub indicators: Vec<IndicatorDef>,
+    pub values: Vec<IndicatorValue>,
+    pub growth_points: Vec<GrowthPoint>,
+    pub projects: Vec<Project>,
+    pub corridors: Vec<Corridor>,
+}
+
+impl Dataset {
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
+    }
+
+    pub fn indicator(&self, key: &str) -> Option<&IndicatorDef> {
+        self.indicators.iter().find(|i| i.key == key)
+    }
+
+    pub fn edition(&self, key: &str) -> Option<&BoundaryEdition> {
+        self.editions.iter().find(|e| e.key == key)
+    }
+
+    /// The edition in force today.
+    pub fn current_edition(&self) -> Option<&BoundaryEdition> {
+        self.editions.iter().find(|e| e.is_current())
+    }
+
+    /// The value reported for `region_code`, `indicator`, `year`, if any.
+    pub fn value(&self, region_code: &str, indicator: &str, year: i32) -> Option<f64> {
+        self.values
+            .iter()
+            .find(|v| v.year == year && v.indicator == indicator && v.region_code == region_code)
+            .map(|v| v.value)
+    }
+
+    /// Years with at least one value of `indicator`, ascending.
+    pub fn years_of(&self, indicator: &str) -> Vec<i32> {
+        let mut years: Vec<i32> =
+            self.values.iter().filter(|v| v.indicator == indicator).map(|v| v.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
