@@ -1,1 +1,0 @@
-//! i18n (being written)
