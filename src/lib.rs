@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod app;
 pub mod export;
 pub mod i18n;
+pub mod io;
 pub mod map;
 pub mod model;
 pub mod spatial;
