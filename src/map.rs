@@ -1,8 +1,22 @@
 //! The map scene for a view: filled regions, outlines, symbols, labels and legend, in projected
 //! world coordinates. Renderer-neutral: the egui painter (`ui::map_view`) and the SVG/PNG export
 //! (`export`) both draw the same `Scene`, so what the planner exports is what they saw.
+//!
+//! `MapGeometry::new` projects, simplifies and triangulates every boundary edition once per
+//! dataset; `build_scene` turns a `MapView` (indicator, year, language, boundary mode, layers)
+//! into a `Scene` in well under a millisecond, so views can be rebuilt on every change.
 
 use std::sync::Arc;
+
+use crate::model::Lang;
+
+mod build;
+mod geometry;
+pub mod style;
+
+pub use crate::analysis::BoundaryMode;
+pub use build::build_scene;
+pub use geometry::{EditionGeometry, MapGeometry, UnitGeometry};
 
 /// An sRGB colour with alpha, independent of any renderer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,6 +49,32 @@ pub struct RegionMesh {
     pub indices: Vec<u32>,
     /// Closed rings (exterior and holes) for outlines, world coordinates.
     pub rings: Vec<Vec<WorldPos>>,
+    /// Extent of the vertices: min x, min y, max x, max y.
+    pub bbox: [f32; 4],
+}
+
+impl RegionMesh {
+    /// Whether `p` lies inside the region (even-odd over all rings, so holes are outside).
+    pub fn contains(&self, p: WorldPos) -> bool {
+        let [min_x, min_y, max_x, max_y] = self.bbox;
+        if p[0] < min_x || p[0] > max_x || p[1] < min_y || p[1] > max_y {
+            return false;
+        }
+        let mut inside = false;
+        for ring in &self.rings {
+            let mut previous = ring.last().copied();
+            for &b in ring {
+                let Some(a) = previous else { break };
+                if (a[1] > p[1]) != (b[1] > p[1])
+                    && p[0] < a[0] + (p[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0])
+                {
+                    inside = !inside;
+                }
+                previous = Some(b);
+            }
+        }
+        inside
+    }
 }
 
 /// One drawn unit of the map: a region of the drawn edition with its fill.
@@ -46,6 +86,12 @@ pub struct SceneRegion {
     pub value_code: String,
     pub name: String,
     pub value: Option<f64>,
+    /// The value formatted for the view's language with its unit, or "no data".
+    pub value_label: String,
+    /// Why the value is not the unit's own, for the tooltip: the legacy group it belongs to
+    /// ("East Kazakhstan Region (boundaries before 2022, incl. Abay Region)") or the units it
+    /// was computed from. None for a reported value.
+    pub note: Option<String>,
     /// Rank among the drawn units with a value (1 = highest), for the tooltip.
     pub rank: Option<usize>,
     pub fill: Rgba,
@@ -67,10 +113,20 @@ pub enum SymbolShape {
     Star,
 }
 
+/// Which layer a point symbol belongs to, and which object it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SymbolRef {
+    /// A growth point, by `GrowthPoint::id`.
+    GrowthPoint(i64),
+    /// A project, by `Project::code`.
+    Project(String),
+}
+
 /// A point symbol sized in screen pixels (it does not grow with zoom).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneSymbol {
     pub pos: WorldPos,
+    pub object: SymbolRef,
     pub shape: SymbolShape,
     /// Radius in screen pixels at zoom 1.
     pub radius_px: f32,
@@ -84,6 +140,10 @@ pub struct SceneSymbol {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneLabel {
     pub pos: WorldPos,
+    /// Where the centre of the text goes relative to `pos`, in screen pixels (x right, y down):
+    /// zero for region labels, an offset for the small cities so they clear the oblast labels
+    /// and their own symbol.
+    pub offset_px: [f32; 2],
     pub text: String,
     pub size_px: f32,
     pub color: Rgba,
@@ -95,9 +155,26 @@ pub struct SceneLabel {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LegendItem {
     /// A class of the choropleth: colour and the value range it stands for.
-    Class { fill: Rgba, label: String },
-    NoData { fill: Rgba, label: String },
-    Symbol { shape: SymbolShape, radius_px: f32, fill: Rgba, stroke: Rgba, label: String },
+    Class {
+        fill: Rgba,
+        label: String,
+    },
+    NoData {
+        fill: Rgba,
+        label: String,
+    },
+    Symbol {
+        shape: SymbolShape,
+        radius_px: f32,
+        fill: Rgba,
+        stroke: Rgba,
+        stroke_px: f32,
+        label: String,
+    },
+    /// Heading of a group of symbol lines ("Growth points", "Projects").
+    Heading {
+        label: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -118,7 +195,80 @@ pub struct Scene {
     /// Extent of all regions: min x, min y, max x, max y (world coordinates).
     pub bounds: [f32; 4],
     pub regions: Vec<SceneRegion>,
+    /// Outlines drawn around legacy groups (all successors of a legacy unit that share its
+    /// value), thicker than region outlines, on top of them.
+    pub group_outlines: Vec<GroupOutline>,
+    /// In drawing order: later symbols on top.
     pub symbols: Vec<SceneSymbol>,
     pub labels: Vec<SceneLabel>,
     pub legend: Legend,
+    /// Key of the drawn boundary edition (`2010`, `2018`, `2022`).
+    pub edition: String,
+}
+
+/// The outline of a legacy unit drawn around the group of today's regions its value covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupOutline {
+    /// Code of the legacy unit (`KZ-VOS@2018`), the `value_code` of the group's regions.
+    pub value_code: String,
+    pub mesh: Arc<RegionMesh>,
+}
+
+impl Scene {
+    /// The region under `world`; where units overlap (a city inside an oblast without a hole),
+    /// the smaller one.
+    pub fn region_at(&self, world: WorldPos) -> Option<&SceneRegion> {
+        let extent = |r: &SceneRegion| {
+            let [a, b, c, d] = r.mesh.bbox;
+            (c - a) * (d - b)
+        };
+        self.regions
+            .iter()
+            .filter(|r| r.mesh.contains(world))
+            .min_by(|a, b| extent(a).total_cmp(&extent(b)))
+    }
+
+    /// The topmost symbol drawn over `world` at a zoom of `px_per_world` screen pixels per
+    /// world unit (symbols keep their pixel size at every zoom).
+    pub fn symbol_at(&self, world: WorldPos, px_per_world: f32) -> Option<&SceneSymbol> {
+        self.symbols.iter().rev().find(|s| {
+            let dx = (s.pos[0] - world[0]) * px_per_world;
+            let dy = (s.pos[1] - world[1]) * px_per_world;
+            // A little slack so small symbols are easy to hit.
+            let reach = s.radius_px + s.stroke_px / 2.0 + 2.0;
+            dx * dx + dy * dy <= reach * reach
+        })
+    }
+}
+
+/// What a map shows: the choropleth's indicator and year, names' language, which boundaries,
+/// the selected region and which layers are on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapView {
+    /// Indicator key, e.g. `population`.
+    pub indicator: String,
+    pub year: i32,
+    pub lang: Lang,
+    pub boundary_mode: BoundaryMode,
+    /// Code of the selected unit (a drawn unit or a legacy group's `value_code`).
+    pub selected: Option<String>,
+    pub show_growth_points: bool,
+    pub show_projects: bool,
+    pub show_labels: bool,
+}
+
+impl MapView {
+    /// A view of `indicator` in `year` with every layer on, nothing selected, as reported.
+    pub fn new(indicator: impl Into<String>, year: i32, lang: Lang) -> Self {
+        MapView {
+            indicator: indicator.into(),
+            year,
+            lang,
+            boundary_mode: BoundaryMode::AsReported,
+            selected: None,
+            show_growth_points: true,
+            show_projects: true,
+            show_labels: true,
+        }
+    }
 }

@@ -1,0 +1,137 @@
+//! Symbology of the map, shared by the scene builder and the painters: the choropleth ramp,
+//! outline and no-data colours, growth-point and project symbols.
+
+use crate::map::{Rgba, SymbolShape};
+use crate::model::{GrowthLevel, Sector};
+
+/// Fill of a region without data (painters add hatching on top).
+pub const NO_DATA_FILL: Rgba = Rgba::rgb(0xd4, 0xd4, 0xd4);
+/// Hatching lines over `NO_DATA_FILL`.
+pub const NO_DATA_HATCH: Rgba = Rgba::rgb(0x96, 0x96, 0x96);
+/// Outline between regions.
+pub const OUTLINE: Rgba = Rgba::rgb(0x4d, 0x4d, 0x4d);
+pub const OUTLINE_PX: f32 = 0.8;
+/// Outline of the selected region.
+pub const SELECTED_OUTLINE: Rgba = Rgba::rgb(0xd7, 0x19, 0x1c);
+pub const SELECTED_OUTLINE_PX: f32 = 2.5;
+/// Outline around a legacy group sharing one value.
+pub const GROUP_OUTLINE: Rgba = Rgba::rgb(0x1a, 0x1a, 0x1a);
+pub const GROUP_OUTLINE_PX: f32 = 2.0;
+/// Text colour of labels and their halo.
+pub const LABEL_TEXT: Rgba = Rgba::rgb(0x1a, 0x1a, 0x1a);
+pub const LABEL_HALO: Rgba = Rgba([255, 255, 255, 210]);
+/// Label sizes: oblasts, and the smaller cities of republican significance.
+pub const REGION_LABEL_PX: f32 = 12.0;
+pub const CITY_LABEL_PX: f32 = 10.5;
+
+/// Most classes of the choropleth.
+pub const MAX_CLASSES: usize = 5;
+
+/// Colours of `count` choropleth classes from low to high values: ColorBrewer's YlGnBu, which is
+/// colour-blind safe and prints in grey, trimmed at the pale end so the lowest class stays apart
+/// from the no-data grey. Reversed when lower is better (unemployment), so dark always means
+/// "doing well".
+pub fn class_colors(count: usize, higher_is_better: bool) -> Vec<Rgba> {
+    let (lo, hi) = (0.14, 0.92);
+    (0..count)
+        .map(|i| {
+            let t = if count <= 1 { 0.6 } else { lo + (hi - lo) * i as f64 / (count - 1) as f64 };
+            let t = if higher_is_better { t } else { lo + hi - t };
+            let c = colorous::YELLOW_GREEN_BLUE.eval_continuous(t);
+            Rgba::rgb(c.r, c.g, c.b)
+        })
+        .collect()
+}
+
+/// Town population at which a growth-point circle has `GROWTH_POINT_REFERENCE_PX` radius.
+pub const GROWTH_POINT_REFERENCE_POPULATION: f64 = 2_000_000.0;
+pub const GROWTH_POINT_REFERENCE_PX: f32 = 16.0;
+/// Smallest circle, so small towns stay visible.
+pub const GROWTH_POINT_MIN_PX: f32 = 2.5;
+/// Radius of a town without a known population.
+pub const GROWTH_POINT_UNKNOWN_PX: f32 = 3.0;
+/// Populations shown in the legend of circle sizes.
+pub const GROWTH_POINT_LEGEND_POPULATIONS: [f64; 3] = [1_000_000.0, 250_000.0, 50_000.0];
+
+/// Radius of a growth point: its area is proportional to the population.
+pub fn growth_point_radius(population: Option<u64>) -> f32 {
+    let Some(population) = population else { return GROWTH_POINT_UNKNOWN_PX };
+    let ratio = population as f64 / GROWTH_POINT_REFERENCE_POPULATION;
+    (GROWTH_POINT_REFERENCE_PX * ratio.sqrt() as f32).max(GROWTH_POINT_MIN_PX)
+}
+
+/// Fill of an ordinary growth point and of a monotown (orange stands out from the blue ramp).
+pub const TOWN_FILL: Rgba = Rgba([255, 255, 255, 220]);
+pub const MONOTOWN_FILL: Rgba = Rgba([0xe6, 0x7e, 0x22, 235]);
+
+/// Stroke colour and width of a growth point by level: the higher the level, the heavier.
+pub fn growth_level_stroke(level: Option<GrowthLevel>) -> (Rgba, f32) {
+    match level {
+        Some(GrowthLevel::First) => (Rgba::rgb(0x67, 0x00, 0x1f), 3.0),
+        Some(GrowthLevel::Second) => (Rgba::rgb(0x1a, 0x1a, 0x1a), 1.8),
+        Some(GrowthLevel::Third) => (Rgba::rgb(0x40, 0x40, 0x40), 1.0),
+        None => (Rgba::rgb(0x80, 0x80, 0x80), 0.6),
+    }
+}
+
+/// Radius of a project symbol.
+pub const PROJECT_PX: f32 = 5.5;
+pub const PROJECT_STROKE: Rgba = Rgba::rgb(0xff, 0xff, 0xff);
+pub const PROJECT_STROKE_PX: f32 = 1.0;
+
+/// Shape and colour of a project's sector: Okabe–Ito colours (distinguishable with every common
+/// colour-vision deficiency) on four shapes, none of them the growth points' circle.
+pub fn sector_symbol(sector: Sector) -> (SymbolShape, Rgba) {
+    match sector {
+        Sector::Metallurgy => (SymbolShape::Square, Rgba::rgb(0xd5, 0x5e, 0x00)),
+        Sector::Petrochemicals => (SymbolShape::Diamond, Rgba::rgb(0x00, 0x00, 0x00)),
+        Sector::Energy => (SymbolShape::Star, Rgba::rgb(0xe6, 0x9f, 0x00)),
+        Sector::MachineBuilding => (SymbolShape::Square, Rgba::rgb(0x00, 0x72, 0xb2)),
+        Sector::Agriculture => (SymbolShape::Triangle, Rgba::rgb(0x00, 0x9e, 0x73)),
+        Sector::Transport => (SymbolShape::Diamond, Rgba::rgb(0x56, 0xb4, 0xe9)),
+        Sector::ConstructionMaterials => (SymbolShape::Triangle, Rgba::rgb(0xcc, 0x79, 0xa7)),
+        Sector::Other => (SymbolShape::Star, Rgba::rgb(0x6e, 0x6e, 0x6e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_colors_darken_with_value_and_reverse_when_lower_is_better() {
+        let luma = |c: &Rgba| {
+            let [r, g, b, _] = c.0;
+            0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b)
+        };
+        let up = class_colors(5, true);
+        assert_eq!(up.len(), 5);
+        assert!(up.windows(2).all(|w| luma(&w[0]) > luma(&w[1])));
+        let down = class_colors(5, false);
+        assert_eq!(down.first(), up.last());
+        assert_eq!(down.last(), up.first());
+        // The palest class stays clearly apart from the no-data grey.
+        assert!((luma(&up[0]) - luma(&NO_DATA_FILL)).abs() > 15.0);
+    }
+
+    #[test]
+    fn growth_point_area_is_proportional_to_population() {
+        let big = growth_point_radius(Some(2_000_000));
+        let quarter = growth_point_radius(Some(500_000));
+        assert_eq!(big, GROWTH_POINT_REFERENCE_PX);
+        assert!((quarter - big / 2.0).abs() < 1e-4);
+        assert_eq!(growth_point_radius(Some(1_000)), GROWTH_POINT_MIN_PX);
+        assert_eq!(growth_point_radius(None), GROWTH_POINT_UNKNOWN_PX);
+    }
+
+    #[test]
+    fn every_sector_has_its_own_shape_and_colour_pair_and_no_circle() {
+        let pairs: Vec<_> = Sector::ALL.iter().map(|s| sector_symbol(*s)).collect();
+        for (i, a) in pairs.iter().enumerate() {
+            assert_ne!(a.0, SymbolShape::Circle);
+            for b in pairs.iter().skip(i + 1) {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}
