@@ -1,1 +1,0 @@
-//! spatial (being written)
