@@ -1,1 +1,12 @@
 //! Import and export of tables and layers (CSV, XLSX, GeoJSON), and the embedded default dataset.
+//!
+//! `default_dataset::build` turns the CSV and GeoJSON files compiled into the binary into a
+//! [`Dataset`](crate::model::Dataset); `names` holds the text clean-ups every imported name goes
+//! through.
+
+pub mod default_dataset;
+mod geojson;
+pub mod names;
+mod table;
+
+pub use default_dataset::DefaultDataError;
