@@ -11,10 +11,13 @@ mod repair;
 mod shapes;
 #[cfg(test)]
 pub(crate) mod test_data;
+mod text;
+mod validity;
 
 pub use label::label_point;
 pub use locate::RegionLocator;
 pub use mesh::{Triangles, triangulate};
 pub use projection::{EqualArea, area_km2, graticule_cell_km2};
-pub use repair::{RepairReport, repair};
+pub use repair::{RepairChange, RepairReport, repair};
 pub use shapes::{simplify, union};
+pub use validity::Fault;
