@@ -13,6 +13,8 @@ use crate::model::Lang;
 mod build;
 mod geometry;
 pub mod style;
+#[cfg(test)]
+mod tests;
 
 pub use crate::analysis::BoundaryMode;
 pub use build::build_scene;

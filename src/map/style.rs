@@ -94,6 +94,40 @@ pub fn sector_symbol(sector: Sector) -> (SymbolShape, Rgba) {
     }
 }
 
+/// Corners of a symbol of `shape` with "radius" `radius` around `centre`, in the coordinates of
+/// `centre` with y pointing down (screen); None for a circle. Sizes are chosen so shapes of one
+/// radius look equally heavy. Painters and the export use this so symbols look the same.
+pub fn symbol_polygon(shape: SymbolShape, centre: [f32; 2], radius: f32) -> Option<Vec<[f32; 2]>> {
+    let [cx, cy] = centre;
+    let at = |angle_deg: f32, r: f32| {
+        let a = angle_deg.to_radians();
+        [cx + r * a.sin(), cy - r * a.cos()]
+    };
+    match shape {
+        SymbolShape::Circle => None,
+        SymbolShape::Square => {
+            let h = radius * 0.88;
+            Some(vec![[cx - h, cy - h], [cx + h, cy - h], [cx + h, cy + h], [cx - h, cy + h]])
+        }
+        SymbolShape::Triangle => {
+            let r = radius * 1.25;
+            Some(vec![at(0.0, r), at(120.0, r), at(240.0, r)])
+        }
+        SymbolShape::Diamond => {
+            let r = radius * 1.15;
+            Some(vec![at(0.0, r), at(90.0, r), at(180.0, r), at(270.0, r)])
+        }
+        SymbolShape::Star => {
+            let (outer, inner) = (radius * 1.3, radius * 0.55);
+            Some(
+                (0..10)
+                    .map(|i| at(i as f32 * 36.0, if i % 2 == 0 { outer } else { inner }))
+                    .collect(),
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +156,22 @@ mod tests {
         assert!((quarter - big / 2.0).abs() < 1e-4);
         assert_eq!(growth_point_radius(Some(1_000)), GROWTH_POINT_MIN_PX);
         assert_eq!(growth_point_radius(None), GROWTH_POINT_UNKNOWN_PX);
+    }
+
+    #[test]
+    fn symbol_polygons_are_centred_and_point_up() {
+        assert_eq!(symbol_polygon(SymbolShape::Circle, [0.0, 0.0], 5.0), None);
+        let square = symbol_polygon(SymbolShape::Square, [10.0, 20.0], 5.0).unwrap();
+        let expected = [[5.6, 15.6], [14.4, 15.6], [14.4, 24.4], [5.6, 24.4]];
+        for (p, e) in square.iter().zip(expected) {
+            assert!((p[0] - e[0]).abs() < 1e-5 && (p[1] - e[1]).abs() < 1e-5, "{p:?} vs {e:?}");
+        }
+        let triangle = symbol_polygon(SymbolShape::Triangle, [0.0, 0.0], 4.0).unwrap();
+        assert!((triangle[0][0]).abs() < 1e-6 && (triangle[0][1] + 5.0).abs() < 1e-6);
+        let star = symbol_polygon(SymbolShape::Star, [0.0, 0.0], 10.0).unwrap();
+        assert_eq!(star.len(), 10);
+        let mean_x: f32 = star.iter().map(|p| p[0]).sum::<f32>() / 10.0;
+        assert!(mean_x.abs() < 1e-4);
     }
 
     #[test]

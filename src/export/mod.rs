@@ -1,0 +1,137 @@
+//! Map scenes to SVG and PNG files: the same `Scene` the GUI paints, with title, legend and
+//! source line, for reports and slides. `render_map_file` is `oblys map` without a window.
+
+mod png;
+mod svg;
+
+use std::path::{Path, PathBuf};
+
+use crate::map::{BoundaryMode, MapGeometry, MapView, Scene, build_scene};
+use crate::model::{Dataset, Lang, NATIONAL_CODE};
+use crate::store::StoreError;
+
+pub use png::{MAX_WIDTH, MIN_WIDTH, scene_to_png, svg_to_png};
+pub use svg::{export_height, scene_to_svg};
+
+/// Why a map could not be exported. Every message is one line a planner can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("«{}»: the output file must end in .svg or .png", path.display())]
+    Format { path: PathBuf },
+    #[error("image width {width} px is out of range: use {MIN_WIDTH} to {MAX_WIDTH}")]
+    Size { width: u32 },
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("unknown indicator «{name}»; the file has: {}", known.join(", "))]
+    UnknownIndicator { name: String, known: Vec<String> },
+    #[error(
+        "«{indicator}» has no regional data for {year}; years with data: {}",
+        list_years(years)
+    )]
+    NoDataForYear { indicator: String, year: i32, years: Vec<i32> },
+    #[error("could not render the map: {0}")]
+    Render(String),
+    #[error("could not write «{}»: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+fn list_years(years: &[i32]) -> String {
+    if years.is_empty() {
+        return "none".to_string();
+    }
+    years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// A headless `oblys map` request.
+#[derive(Debug, Clone)]
+pub struct MapRequest {
+    pub file: PathBuf,
+    pub indicator: String,
+    pub year: i32,
+    pub lang: Lang,
+    pub out: PathBuf,
+    pub width: u32,
+    /// Show every year on the current boundaries instead of the boundaries valid for its data.
+    pub current_boundaries: bool,
+}
+
+/// Output formats, chosen by the extension of the output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
+
+impl ImageFormat {
+    /// The format for `path`'s extension (case-insensitive), if supported.
+    pub fn from_path(path: &Path) -> Option<ImageFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(ImageFormat::Svg),
+            "png" => Some(ImageFormat::Png),
+            _ => None,
+        }
+    }
+}
+
+/// Years with at least one regional value of `indicator` (the national row alone draws nothing).
+pub fn regional_years(ds: &Dataset, indicator: &str) -> Vec<i32> {
+    let mut years: Vec<i32> = ds
+        .values
+        .iter()
+        .filter(|v| v.indicator == indicator && v.region_code != NATIONAL_CODE)
+        .map(|v| v.year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The scene `oblys map` draws: every layer on, nothing selected. Checks that the indicator
+/// exists and has regional data for the year.
+pub fn scene_for_request(ds: &Dataset, request: &MapRequest) -> Result<Scene, ExportError> {
+    if ds.indicator(&request.indicator).is_none() {
+        let mut known: Vec<String> = ds.indicators.iter().map(|i| i.key.clone()).collect();
+        known.sort();
+        return Err(ExportError::UnknownIndicator { name: request.indicator.clone(), known });
+    }
+    let years = regional_years(ds, &request.indicator);
+    if !years.contains(&request.year) {
+        return Err(ExportError::NoDataForYear {
+            indicator: request.indicator.clone(),
+            year: request.year,
+            years,
+        });
+    }
+    let mut view = MapView::new(request.indicator.clone(), request.year, request.lang);
+    if request.current_boundaries {
+        view.boundary_mode = BoundaryMode::Current;
+    }
+    let geometry = MapGeometry::new(ds);
+    Ok(build_scene(ds, &geometry, &view))
+}
+
+/// Renders the map for `request` to an SVG or PNG file (chosen by the extension). Everything is
+/// checked and rendered before the output is written; the input file is only read.
+pub fn render_map_file(request: &MapRequest) -> Result<(), ExportError> {
+    let format = ImageFormat::from_path(&request.out)
+        .ok_or_else(|| ExportError::Format { path: request.out.clone() })?;
+    if !(MIN_WIDTH..=MAX_WIDTH).contains(&request.width) {
+        return Err(ExportError::Size { width: request.width });
+    }
+    // TRANSITIONAL until helper STORE lands store::load (not committed in this state).
+    let ds: Dataset = Err(ExportError::Render(format!(
+        "reading «{}» is not available in this build yet",
+        request.file.display()
+    )))?;
+    let scene = scene_for_request(&ds, request)?;
+    let bytes = match format {
+        ImageFormat::Svg => {
+            let height = export_height(&scene, request.width);
+            scene_to_svg(&scene, request.width, height).into_bytes()
+        }
+        ImageFormat::Png => scene_to_png(&scene, request.width)?,
+    };
+    std::fs::write(&request.out, bytes)
+        .map_err(|source| ExportError::Write { path: request.out.clone(), source })
+}

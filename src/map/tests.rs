@@ -1,0 +1,196 @@
+//! Scenes built from the hand-made dataset of `analysis::fixture`.
+
+use crate::analysis::fixture::dataset;
+use crate::map::style;
+use crate::map::{
+    BoundaryMode, LegendItem, MapGeometry, MapView, Scene, SymbolRef, SymbolShape, build_scene,
+};
+use crate::model::Lang;
+
+fn scene(indicator: &str, year: i32, mode: BoundaryMode, lang: Lang) -> Scene {
+    let ds = dataset();
+    let geometry = MapGeometry::new(&ds);
+    let mut view = MapView::new(indicator, year, lang);
+    view.boundary_mode = mode;
+    build_scene(&ds, &geometry, &view)
+}
+
+fn region<'a>(scene: &'a Scene, code: &str) -> &'a crate::map::SceneRegion {
+    scene.regions.iter().find(|r| r.code == code).unwrap()
+}
+
+#[test]
+fn as_reported_scene_draws_the_2018_units_with_their_values_and_ranks() {
+    let s = scene("pop", 2020, BoundaryMode::AsReported, Lang::En);
+    assert_eq!(s.edition, "2018");
+    let codes: Vec<&str> = s.regions.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["KZ-AAA", "KZ-BBB@2018"]);
+    let old = region(&s, "KZ-BBB@2018");
+    assert_eq!((old.value, old.rank, old.no_data), (Some(300.0), Some(1), false));
+    assert_eq!(old.value_label, "300.0 units");
+    assert_eq!(old.note, None);
+    assert_eq!(region(&s, "KZ-AAA").rank, Some(2));
+    assert_eq!(s.title, "pop en, 2020 (on 2018–2022 boundaries)");
+    assert_eq!(s.subtitle, "units");
+    assert!(s.group_outlines.is_empty());
+}
+
+#[test]
+fn current_scene_draws_a_legacy_value_over_its_successors_as_one_group() {
+    let s = scene("pop", 2020, BoundaryMode::Current, Lang::En);
+    assert_eq!(s.edition, "2022");
+    let (b, c) = (region(&s, "KZ-BBB"), region(&s, "KZ-CCC"));
+    for r in [b, c] {
+        assert_eq!(r.value, Some(300.0));
+        assert_eq!(r.value_code, "KZ-BBB@2018");
+        assert_eq!(r.rank, Some(1));
+    }
+    assert_eq!(b.fill, c.fill);
+    assert_eq!(
+        b.note.as_deref(),
+        Some("Old Bbb Region (boundaries before 2022, incl. Ccc Region)")
+    );
+    assert_eq!(s.group_outlines.len(), 1);
+    assert_eq!(s.group_outlines[0].value_code, "KZ-BBB@2018");
+    // The group outline is the legacy unit's own shape: the union of BBB and CCC.
+    let [gx0, _, gx1, _] = s.group_outlines[0].mesh.bbox;
+    let [bx0, _, _, _] = b.mesh.bbox;
+    let [_, _, cx1, _] = c.mesh.bbox;
+    assert!((gx0 - bx0).abs() < 1.0 && (gx1 - cx1).abs() < 1.0);
+    assert_eq!(s.title, "pop en, 2020 (on current boundaries)");
+}
+
+#[test]
+fn a_year_without_data_is_grey_no_data_with_a_legend_item_never_zero() {
+    let s = scene("pop", 2019, BoundaryMode::AsReported, Lang::Ru);
+    assert!(s.regions.iter().all(|r| r.no_data && r.value.is_none() && r.rank.is_none()));
+    assert!(s.regions.iter().all(|r| r.fill == style::NO_DATA_FILL));
+    assert!(s.regions.iter().all(|r| r.value_label == "Нет данных"));
+    assert!(!s.legend.items.iter().any(|i| matches!(i, LegendItem::Class { .. })));
+    assert!(s.legend.items.contains(&LegendItem::NoData {
+        fill: style::NO_DATA_FILL,
+        label: "Нет данных".to_string()
+    }));
+}
+
+#[test]
+fn lower_is_better_gives_the_lowest_value_the_darkest_class() {
+    let s = scene("unemp", 2022, BoundaryMode::AsReported, Lang::En);
+    let colors = style::class_colors(3, true);
+    // 4 (AAA) is best: darkest; 8 (CCC) worst: palest.
+    assert_eq!(region(&s, "KZ-AAA").fill, colors[2]);
+    assert_eq!(region(&s, "KZ-CCC").fill, colors[0]);
+}
+
+#[test]
+fn legend_classes_are_ascending_ranges_in_the_languages_number_format() {
+    let s = scene("pop", 2022, BoundaryMode::AsReported, Lang::Ru);
+    let classes: Vec<&str> = s
+        .legend
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            LegendItem::Class { label, .. } => Some(label.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(classes, ["110,0", "120,0", "200,0"]);
+    assert_eq!(s.legend.title, "pop ru");
+    assert_eq!(s.legend.unit, "ед.");
+    assert_eq!(region(&s, "KZ-BBB").value_label, "200,0 ед.");
+}
+
+#[test]
+fn growth_points_without_location_are_skipped_and_monotowns_stand_out() {
+    let s = scene("pop", 2022, BoundaryMode::AsReported, Lang::En);
+    let towns: Vec<_> =
+        s.symbols.iter().filter(|s| matches!(s.object, SymbolRef::GrowthPoint(_))).collect();
+    assert_eq!(towns.len(), 2);
+    // Largest first, so the small ones are drawn on top.
+    assert_eq!(towns[0].object, SymbolRef::GrowthPoint(1));
+    assert_eq!(towns[0].radius_px, style::growth_point_radius(Some(500_000)));
+    assert_eq!(towns[0].fill, style::TOWN_FILL);
+    assert_eq!(towns[1].fill, style::MONOTOWN_FILL);
+    assert_ne!(towns[0].stroke_px, towns[1].stroke_px);
+    assert_eq!(
+        towns[1].tooltip,
+        "Monotown — Level 3: promising small towns, Monotown, 20,000 people"
+    );
+    let project = s.symbols.iter().find(|s| s.object == SymbolRef::Project("P-1".into())).unwrap();
+    assert_eq!(project.shape, SymbolShape::Star);
+    assert_eq!(project.tooltip, "Solar plant — Energy, 2015");
+    let headings = s.legend.items.iter().filter(|i| matches!(i, LegendItem::Heading { .. }));
+    assert_eq!(headings.count(), 3);
+}
+
+#[test]
+fn layers_that_are_off_leave_no_symbols_labels_or_legend_lines() {
+    let ds = dataset();
+    let geometry = MapGeometry::new(&ds);
+    let mut view = MapView::new("pop", 2022, Lang::Kk);
+    view.show_growth_points = false;
+    view.show_projects = false;
+    view.show_labels = false;
+    let s = build_scene(&ds, &geometry, &view);
+    assert!(s.symbols.is_empty() && s.labels.is_empty());
+    assert!(!s.legend.items.iter().any(|i| matches!(i, LegendItem::Symbol { .. })));
+    view.show_labels = true;
+    let s = build_scene(&ds, &geometry, &view);
+    let labels: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(labels, ["Aaa облысы", "Bbb облысы", "Ccc облысы"]);
+}
+
+#[test]
+fn selecting_a_legacy_group_selects_every_member() {
+    let ds = dataset();
+    let geometry = MapGeometry::new(&ds);
+    let mut view = MapView::new("pop", 2020, Lang::En);
+    view.boundary_mode = BoundaryMode::Current;
+    view.selected = Some("KZ-BBB@2018".to_string());
+    let s = build_scene(&ds, &geometry, &view);
+    let selected: Vec<&str> =
+        s.regions.iter().filter(|r| r.selected).map(|r| r.code.as_str()).collect();
+    assert_eq!(selected, ["KZ-BBB", "KZ-CCC"]);
+    view.selected = Some("KZ-CCC".to_string());
+    let s = build_scene(&ds, &geometry, &view);
+    let selected: Vec<&str> =
+        s.regions.iter().filter(|r| r.selected).map(|r| r.code.as_str()).collect();
+    assert_eq!(selected, ["KZ-CCC"]);
+}
+
+#[test]
+fn region_at_and_symbol_at_find_what_is_under_the_pointer() {
+    let ds = dataset();
+    let geometry = MapGeometry::new(&ds);
+    let s = build_scene(&ds, &geometry, &MapView::new("pop", 2022, Lang::En));
+    let inside_ccc = geometry.project(63.7, 46.5);
+    assert_eq!(s.region_at(inside_ccc).map(|r| r.code.as_str()), Some("KZ-CCC"));
+    assert_eq!(s.region_at(geometry.project(70.0, 46.0)), None);
+    // The monotown at 63.5°E 46°N: hit within its radius at 1 px per km, missed 20 px away.
+    let town = geometry.project(63.5, 46.0);
+    let px_per_world = 1.0 / 1000.0;
+    let hit = s.symbol_at([town[0] + 2000.0, town[1]], px_per_world);
+    assert_eq!(hit.map(|h| h.object.clone()), Some(SymbolRef::GrowthPoint(2)));
+    assert_eq!(s.symbol_at([town[0] + 20_000.0, town[1]], px_per_world), None);
+}
+
+#[test]
+fn geometry_meshes_cover_each_square_and_units_shared_by_editions_share_one_mesh() {
+    let ds = dataset();
+    let geometry = MapGeometry::new(&ds);
+    let old = geometry.edition("2018").unwrap();
+    let new = geometry.edition("2022").unwrap();
+    let a_old = old.unit("KZ-AAA").unwrap();
+    let a_new = new.unit("KZ-AAA").unwrap();
+    assert!(std::sync::Arc::ptr_eq(&a_old.mesh, &a_new.mesh));
+    // BBB@2018 (2°×2°) is the sum of BBB and CCC (1°×2° each), on the equal-area projection.
+    // Not exactly: the squares' edges are straight lines between projected corners, and the
+    // split pair has one more corner on each parallel (which projects to an arc).
+    let sum = new.unit("KZ-BBB").unwrap().area_km2 + new.unit("KZ-CCC").unwrap().area_km2;
+    let whole = old.unit("KZ-BBB@2018").unwrap().area_km2;
+    assert!((sum - whole).abs() / whole < 1e-3, "{sum} vs {whole}");
+    // A 2°×2° cell at 45–47°N is about 222 km × 155 km.
+    assert!((whole - 34_400.0).abs() < 600.0, "{whole}");
+    let label = a_new.label_anchor;
+    assert!(a_new.mesh.contains(label));
+}
