@@ -139,7 +139,9 @@ impl EqualArea {
         phi
     }
 
-    /// Projects every coordinate of a lon/lat multipolygon to metres.
+    /// Projects every coordinate of a lon/lat multipolygon to metres, vertex for vertex (edges
+    /// become straight lines on the map, so long edges along a parallel lose their slight curve;
+    /// [`area_km2`] measures the lon/lat shape exactly).
     #[must_use]
     pub fn project_multipolygon(&self, geom: &MultiPolygon<f64>) -> MultiPolygon<f64> {
         let ring = |ls: &LineString<f64>| -> LineString<f64> {
@@ -309,5 +311,36 @@ mod tests {
         let geodesic = shape.geodesic_area_unsigned() / 1e6;
         let ours = area_km2(&shape);
         assert!((ours - geodesic).abs() / geodesic < 1e-6, "{ours} vs {geodesic}");
+    }
+
+    #[test]
+    fn regions_of_both_editions_add_up_to_kazakhstans_official_area() {
+        use crate::spatial::test_data::{Edition, repaired_regions};
+        // Official area of Kazakhstan: 2,724,900 km².
+        const OFFICIAL_KM2: f64 = 2_724_900.0;
+        let total = |e| repaired_regions(e).iter().map(|(_, g)| area_km2(g)).sum::<f64>();
+        let (t2018, t2024) = (total(Edition::E2018), total(Edition::E2024));
+        // 2,728,373 km² (+0.13 %) from these boundaries.
+        assert!((t2024 - OFFICIAL_KM2).abs() / OFFICIAL_KM2 < 0.01, "2024: {t2024} km²");
+        assert!((t2024 - 2_728_373.0).abs() < 1.0, "2024: {t2024} km²");
+        // Both editions cover the same country; the 2022 reform moved no outer border.
+        assert!((t2018 - t2024).abs() / t2024 < 1e-5, "2018: {t2018} km², 2024: {t2024} km²");
+    }
+
+    #[test]
+    fn region_areas_match_the_projected_planar_areas() {
+        use crate::spatial::test_data::{Edition, repaired_regions};
+        // The two differ only in how an edge runs between its vertices: straight in lon/lat (as
+        // the source files mean it) or straight on the map. Some borders are drawn with edges of
+        // 1–2.3° (the Ustyurt lines in Mangystau, Kyzylorda, Turkistan), so this reaches 0.04 %.
+        let proj = EqualArea::kazakhstan();
+        for (code, geom) in repaired_regions(Edition::E2024) {
+            let ellipsoid = area_km2(&geom);
+            let planar = proj.project_multipolygon(&geom).unsigned_area() / 1e6;
+            assert!(
+                (planar - ellipsoid).abs() / ellipsoid < 5e-4,
+                "{code}: {planar} vs {ellipsoid}"
+            );
+        }
     }
 }

@@ -22,7 +22,7 @@ use super::validity;
 /// every candidate edge against an R-tree of all segments.
 #[must_use]
 pub fn simplify(geom: &MultiPolygon<f64>, tolerance: f64) -> MultiPolygon<f64> {
-    if !(tolerance > 0.0) || !tolerance.is_finite() || geom.0.is_empty() {
+    if tolerance.is_nan() || tolerance <= 0.0 || !tolerance.is_finite() || geom.0.is_empty() {
         return geom.clone();
     }
     let min_area = tolerance * tolerance;
@@ -162,10 +162,10 @@ impl Grid {
     /// Takes a removed vertex out of its cell.
     fn remove(&mut self, r: usize, i: usize, c: Coord<f64>) {
         let k = self.index(c);
-        if let Some(cell) = self.cells.get_mut(k) {
-            if let Some(pos) = cell.iter().position(|&(rr, ii, _)| rr == r && ii == i) {
-                cell.swap_remove(pos);
-            }
+        if let Some(cell) = self.cells.get_mut(k)
+            && let Some(pos) = cell.iter().position(|&(rr, ii, _)| rr == r && ii == i)
+        {
+            cell.swap_remove(pos);
         }
     }
 
@@ -213,10 +213,10 @@ fn visvalingam(rings: &[Vec<Coord<f64>>], min_area: f64) -> Vec<Vec<Coord<f64>>>
             continue;
         }
         for i in 0..ring.len() {
-            if let Some(a2) = area2_of(&prev, &next, r, i) {
-                if a2 < limit2 {
-                    heap.push(Reverse((OrdF64(a2), r, i, 0)));
-                }
+            if let Some(a2) = area2_of(&prev, &next, r, i)
+                && a2 < limit2
+            {
+                heap.push(Reverse((OrdF64(a2), r, i, 0)));
             }
         }
     }
@@ -274,10 +274,10 @@ fn visvalingam(rings: &[Vec<Coord<f64>>], min_area: f64) -> Vec<Vec<Coord<f64>>>
             };
             *ver += 1;
             let ver = *ver;
-            if let Some(new2) = area2_of(&prev, &next, r, j) {
-                if new2 < limit2 {
-                    heap.push(Reverse((OrdF64(new2), r, j, ver)));
-                }
+            if let Some(new2) = area2_of(&prev, &next, r, j)
+                && new2 < limit2
+            {
+                heap.push(Reverse((OrdF64(new2), r, j, ver)));
             }
         }
     }
