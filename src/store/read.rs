@@ -1,0 +1,461 @@
+//! Reading a whole [`Dataset`] out of an Oblys file. Rows come back in the order they were
+//! written, so `load(create(ds)) == ds`. A row that breaks the model (unknown code, unreadable
+//! geometry) is an error naming its table and key, never a panic.
+
+use std::collections::HashMap;
+
+use geo::Point;
+use rusqlite::{Connection, Row};
+
+use super::Fault;
+use super::codes;
+use super::gpkg;
+use crate::model::{
+    BoundaryEdition, Corridor, Dataset, EditionUnit, GrowthLevel, GrowthPoint, IndicatorDef,
+    IndicatorValue, Investment, Lineage, Names, Project, Region, Sector,
+};
+
+fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> Fault {
+    move |e| Fault::Sql(context, e)
+}
+
+fn bad(table: &str, key: &str, problem: impl std::fmt::Display) -> Fault {
+    Fault::Invalid(format!("table {table}, {key}: {problem}"))
+}
+
+fn names(row: &Row, first: usize) -> rusqlite::Result<Names> {
+    Ok(Names { kk: row.get(first)?, ru: row.get(first + 1)?, en: row.get(first + 2)? })
+}
+
+/// Runs `query` and maps every row; `context` names the table in errors.
+fn rows<T>(
+    conn: &Connection,
+    context: &'static str,
+    query: &str,
+    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, Fault> {
+    let mut stmt = conn.prepare(query).map_err(sql(context))?;
+    let out = stmt.query_map([], map).map_err(sql(context))?;
+    out.collect::<rusqlite::Result<Vec<T>>>().map_err(sql(context))
+}
+
+pub(super) fn read_dataset(conn: &Connection) -> Result<Dataset, Fault> {
+    let regions = read_regions(conn)?;
+    let editions = read_editions(conn)?;
+    let lineage = read_lineage(conn)?;
+    let indicators = read_indicators(conn)?;
+    let values = rows(
+        conn,
+        "reading indicator_values",
+        "SELECT region_code, year, indicator, value, source, note FROM indicator_values
+         ORDER BY id",
+        |r| {
+            Ok(IndicatorValue {
+                region_code: r.get(0)?,
+                year: r.get(1)?,
+                indicator: r.get(2)?,
+                value: r.get(3)?,
+                source: r.get(4)?,
+                note: r.get(5)?,
+            })
+        },
+    )?;
+    Ok(Dataset {
+        regions,
+        editions,
+        lineage,
+        indicators,
+        values,
+        growth_points: read_growth_points(conn)?,
+        projects: read_projects(conn)?,
+        corridors: read_corridors(conn)?,
+    })
+}
+
+fn read_regions(conn: &Connection) -> Result<Vec<Region>, Fault> {
+    type RawUnit = (
+        String,
+        Names,
+        String,
+        Option<Names>,
+        Option<(f64, f64)>,
+        Option<String>,
+        Option<i32>,
+        Option<i32>,
+    );
+    let raw: Vec<RawUnit> = rows(
+        conn,
+        "reading units",
+        "SELECT code, name_kk, name_ru, name_en, kind, admin_center_kk, admin_center_ru,
+           admin_center_en, admin_center_lon, admin_center_lat, kato, valid_from, valid_to
+         FROM units ORDER BY id",
+        |r| {
+            let centre = match (
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<String>>(7)?,
+            ) {
+                (Some(kk), Some(ru), Some(en)) => Some(Names { kk, ru, en }),
+                _ => None,
+            };
+            let location = match (r.get::<_, Option<f64>>(8)?, r.get::<_, Option<f64>>(9)?) {
+                (Some(lon), Some(lat)) => Some((lon, lat)),
+                _ => None,
+            };
+            Ok((
+                r.get(0)?,
+                names(r, 1)?,
+                r.get(4)?,
+                centre,
+                location,
+                r.get(10)?,
+                r.get(11)?,
+                r.get(12)?,
+            ))
+        },
+    )?;
+    raw.into_iter()
+        .map(|(code, names, kind, admin_center, location, kato, valid_from, valid_to)| {
+            let Some(kind) = codes::parse_region_kind(&kind) else {
+                return Err(bad("units", &code, format!("unknown kind «{kind}»")));
+            };
+            Ok(Region {
+                code,
+                names,
+                kind,
+                admin_center,
+                admin_center_location: location.map(|(lon, lat)| Point::new(lon, lat)),
+                kato,
+                valid_from,
+                valid_to,
+            })
+        })
+        .collect()
+}
+
+fn read_editions(conn: &Connection) -> Result<Vec<BoundaryEdition>, Fault> {
+    let mut editions = rows(
+        conn,
+        "reading editions",
+        "SELECT key, name_kk, name_ru, name_en, valid_from, valid_to FROM editions ORDER BY id",
+        |r| {
+            Ok(BoundaryEdition {
+                key: r.get(0)?,
+                names: names(r, 1)?,
+                valid_from: r.get(4)?,
+                valid_to: r.get(5)?,
+                units: Vec::new(),
+            })
+        },
+    )?;
+    let units: Vec<(String, String, Vec<u8>, f64)> = rows(
+        conn,
+        "reading regions",
+        "SELECT edition, code, geom, area_km2 FROM regions ORDER BY fid",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let index: HashMap<String, usize> =
+        editions.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+    for (edition, code, blob, area_km2) in units {
+        let Some(e) = index.get(&edition).and_then(|&i| editions.get_mut(i)) else {
+            return Err(bad("regions", &code, format!("unknown boundary edition «{edition}»")));
+        };
+        let geometry = gpkg::decode_multipolygon(&blob)
+            .map_err(|p| bad("regions", &format!("{code} ({edition})"), p))?;
+        e.units.push(EditionUnit { region_code: code, geometry, area_km2 });
+    }
+    Ok(editions)
+}
+
+fn read_lineage(conn: &Connection) -> Result<Vec<Lineage>, Fault> {
+    let pairs: Vec<(String, String, i32, Option<String>)> = rows(
+        conn,
+        "reading lineage",
+        "SELECT predecessor, successor, year, date FROM lineage ORDER BY id",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let mut lineage: Vec<Lineage> = Vec::new();
+    for (predecessor, successor, year, date) in pairs {
+        match lineage.iter_mut().find(|l| l.predecessor == predecessor && l.year == year) {
+            Some(l) => l.successors.push(successor),
+            None => lineage.push(Lineage { predecessor, successors: vec![successor], year, date }),
+        }
+    }
+    Ok(lineage)
+}
+
+fn read_indicators(conn: &Connection) -> Result<Vec<IndicatorDef>, Fault> {
+    type RawIndicator = (
+        String,
+        Names,
+        Names,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<f64>,
+        Option<String>,
+        bool,
+        u8,
+    );
+    let raw: Vec<RawIndicator> = rows(
+        conn,
+        "reading indicators",
+        "SELECT key, name_kk, name_ru, name_en, unit_kk, unit_ru, unit_en, aggregation,
+           numerator, denominator, scale, weight, higher_is_better, decimals
+         FROM indicators ORDER BY id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                names(r, 1)?,
+                names(r, 4)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+                r.get(12)?,
+                r.get(13)?,
+            ))
+        },
+    )?;
+    raw.into_iter()
+        .map(
+            |(
+                key,
+                names,
+                unit,
+                kind,
+                numerator,
+                denominator,
+                scale,
+                weight,
+                higher_is_better,
+                decimals,
+            )| {
+                let columns = codes::AggregationColumns {
+                    kind: match kind.as_str() {
+                        "additive" => "additive",
+                        "ratio" => "ratio",
+                        "weighted_mean" => "weighted_mean",
+                        "none" => "none",
+                        _ => "",
+                    },
+                    numerator: numerator.as_deref(),
+                    denominator: denominator.as_deref(),
+                    scale,
+                    weight: weight.as_deref(),
+                };
+                let Some(aggregation) = columns.to_aggregation() else {
+                    return Err(bad(
+                        "indicators",
+                        &key,
+                        format!("incomplete aggregation «{kind}»"),
+                    ));
+                };
+                Ok(IndicatorDef { key, names, unit, aggregation, higher_is_better, decimals })
+            },
+        )
+        .collect()
+}
+
+fn read_growth_points(conn: &Connection) -> Result<Vec<GrowthPoint>, Fault> {
+    type RawPoint = (
+        i64,
+        Option<Vec<u8>>,
+        Names,
+        String,
+        Option<i64>,
+        Option<i32>,
+        Option<i64>,
+        bool,
+        String,
+        String,
+    );
+    let raw: Vec<RawPoint> = rows(
+        conn,
+        "reading growth_points",
+        "SELECT fid, geom, name_kk, name_ru, name_en, region_code, population, population_year,
+           level, is_monotown, status, source
+         FROM growth_points ORDER BY fid",
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                names(r, 2)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+            ))
+        },
+    )?;
+    raw.into_iter()
+        .map(
+            |(
+                id,
+                blob,
+                names,
+                region_code,
+                population,
+                population_year,
+                level,
+                is_monotown,
+                status,
+                source,
+            )| {
+                let key = format!("fid {id} ({})", names.en);
+                let location = blob
+                    .map(|b| gpkg::decode_point(&b))
+                    .transpose()
+                    .map_err(|p| bad("growth_points", &key, p))?;
+                let population = population
+                    .map(u64::try_from)
+                    .transpose()
+                    .map_err(|_| bad("growth_points", &key, "negative population"))?;
+                let level = match level {
+                    None => None,
+                    Some(1) => Some(GrowthLevel::First),
+                    Some(2) => Some(GrowthLevel::Second),
+                    Some(3) => Some(GrowthLevel::Third),
+                    Some(other) => {
+                        return Err(bad("growth_points", &key, format!("level {other}")));
+                    }
+                };
+                Ok(GrowthPoint {
+                    id,
+                    names,
+                    region_code,
+                    location,
+                    population,
+                    population_year,
+                    level,
+                    is_monotown,
+                    status,
+                    source,
+                })
+            },
+        )
+        .collect()
+}
+
+/// The columns of a `projects` row, before their codes are checked.
+struct RawProject {
+    blob: Vec<u8>,
+    code: String,
+    names: Names,
+    company: String,
+    sector: String,
+    sector_detail: String,
+    region_code: String,
+    location_basis: String,
+    year: Option<i32>,
+    amount: Option<f64>,
+    unit: Option<String>,
+    million_kzt: Option<f64>,
+    jobs: Option<u32>,
+    capacity: String,
+    status: String,
+    status_detail: String,
+    source: String,
+    notes: String,
+}
+
+fn read_projects(conn: &Connection) -> Result<Vec<Project>, Fault> {
+    let raw = rows(
+        conn,
+        "reading projects",
+        "SELECT geom, code, name_kk, name_ru, name_en, company, sector, sector_detail, region_code,
+           location_basis, year, investment_amount, investment_unit, investment_million_kzt,
+           jobs, capacity, status, status_detail, source, notes
+         FROM projects ORDER BY fid",
+        |r| {
+            Ok(RawProject {
+                blob: r.get(0)?,
+                code: r.get(1)?,
+                names: names(r, 2)?,
+                company: r.get(5)?,
+                sector: r.get(6)?,
+                sector_detail: r.get(7)?,
+                region_code: r.get(8)?,
+                location_basis: r.get(9)?,
+                year: r.get(10)?,
+                amount: r.get(11)?,
+                unit: r.get(12)?,
+                million_kzt: r.get(13)?,
+                jobs: r.get(14)?,
+                capacity: r.get(15)?,
+                status: r.get(16)?,
+                status_detail: r.get(17)?,
+                source: r.get(18)?,
+                notes: r.get(19)?,
+            })
+        },
+    )?;
+    raw.into_iter()
+        .map(|p| {
+            let location = gpkg::decode_point(&p.blob).map_err(|e| bad("projects", &p.code, e))?;
+            let Some(sector) = Sector::from_key(&p.sector) else {
+                return Err(bad("projects", &p.code, format!("unknown sector «{}»", p.sector)));
+            };
+            let Some(location_basis) = codes::parse_location_basis(&p.location_basis) else {
+                return Err(bad(
+                    "projects",
+                    &p.code,
+                    format!("unknown location basis «{}»", p.location_basis),
+                ));
+            };
+            let Some(status) = codes::parse_project_status(&p.status) else {
+                return Err(bad("projects", &p.code, format!("unknown status «{}»", p.status)));
+            };
+            let investment = match (p.amount, p.unit) {
+                (Some(amount), Some(unit)) => {
+                    Some(Investment { amount, unit, million_kzt: p.million_kzt })
+                }
+                (None, _) => None,
+                (Some(_), None) => {
+                    return Err(bad("projects", &p.code, "an investment without unit"));
+                }
+            };
+            Ok(Project {
+                code: p.code,
+                names: p.names,
+                company: p.company,
+                sector,
+                sector_detail: p.sector_detail,
+                region_code: p.region_code,
+                location,
+                location_basis,
+                year: p.year,
+                investment,
+                jobs: p.jobs,
+                capacity: p.capacity,
+                status,
+                status_detail: p.status_detail,
+                source: p.source,
+                notes: p.notes,
+            })
+        })
+        .collect()
+}
+
+fn read_corridors(conn: &Connection) -> Result<Vec<Corridor>, Fault> {
+    let raw: Vec<(i64, Vec<u8>, Names, String)> = rows(
+        conn,
+        "reading corridors",
+        "SELECT fid, geom, name_kk, name_ru, name_en, kind FROM corridors ORDER BY fid",
+        |r| Ok((r.get(0)?, r.get(1)?, names(r, 2)?, r.get(5)?)),
+    )?;
+    raw.into_iter()
+        .map(|(id, blob, names, kind)| {
+            let key = format!("fid {id}");
+            let line = gpkg::decode_linestring(&blob).map_err(|p| bad("corridors", &key, p))?;
+            let Some(kind) = codes::parse_corridor_kind(&kind) else {
+                return Err(bad("corridors", &key, format!("unknown kind «{kind}»")));
+            };
+            Ok(Corridor { id, names, kind, line })
+        })
+        .collect()
+}

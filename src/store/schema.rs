@@ -1,0 +1,386 @@
+//! The schema of an Oblys file and its forward migrations. Each step upgrades version N to N+1 in
+//! one transaction and records the new version in `oblys_meta` (GeoPackage reserves the SQLite
+//! `user_version` for its own version, 1.4 = 10400).
+//!
+//! - v1: the GeoPackage core tables, the feature tables `regions`, `growth_points`, `projects`,
+//!   `corridors` and the attribute tables `units`, `editions`, `lineage`, `indicators`,
+//!   `indicator_values`, `oblys_meta`.
+//! - v2: indexes for the lookups the app makes (values by indicator and year, regions by code) and
+//!   the GeoPackage R-tree spatial index extension on every feature table, so QGIS and GDAL
+//!   query large point layers by extent without a full scan.
+
+use rusqlite::{Transaction, params};
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// `PRAGMA application_id` of a GeoPackage: the bytes `GPKG`.
+pub(super) const GPKG_APPLICATION_ID: i32 = 0x4750_4B47;
+/// `PRAGMA user_version` of a GeoPackage 1.4.
+pub(super) const GPKG_USER_VERSION: i32 = 10400;
+
+/// One forward step: from `to - 1` to `to`.
+pub(super) struct Migration {
+    pub to: u32,
+    pub apply: fn(&Transaction) -> rusqlite::Result<()>,
+}
+
+/// Every step, oldest first; `MIGRATIONS[i].to == i + 1`.
+pub(super) const MIGRATIONS: [Migration; 2] =
+    [Migration { to: 1, apply: v1_base_tables }, Migration { to: 2, apply: v2_indexes }];
+
+/// Feature tables with their geometry type and a description for `gpkg_contents`.
+pub(super) const FEATURE_TABLES: [(&str, &str, &str); 4] = [
+    ("regions", "MULTIPOLYGON", "Regions of Kazakhstan, one row per boundary edition and unit"),
+    ("growth_points", "POINT", "Growth points: towns and their level in the settlement hierarchy"),
+    ("projects", "POINT", "Industrial and infrastructure projects"),
+    ("corridors", "LINESTRING", "Linear infrastructure: railways, roads, power lines, pipelines"),
+];
+
+/// Attribute tables (no geometry) with a description for `gpkg_contents`.
+pub(super) const ATTRIBUTE_TABLES: [(&str, &str); 6] = [
+    ("units", "Administrative units, current and legacy: names, centre, validity"),
+    ("editions", "Boundary editions and the years they are valid for"),
+    ("lineage", "Which unit was split into which, and when"),
+    ("indicators", "Indicator definitions: names, units, how they aggregate"),
+    ("indicator_values", "Indicator values as reported, per unit and year"),
+    ("oblys_meta", "Oblys file metadata (schema version)"),
+];
+
+const WGS84_WKT: &str = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,\
+298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,\
+AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],\
+AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
+
+const V1_SQL: &str = "
+CREATE TABLE gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL PRIMARY KEY,
+  organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  description TEXT
+);
+CREATE TABLE gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY,
+  data_type TEXT NOT NULL,
+  identifier TEXT UNIQUE,
+  description TEXT DEFAULT '',
+  last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE,
+  srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id)
+);
+CREATE TABLE gpkg_geometry_columns (
+  table_name TEXT NOT NULL,
+  column_name TEXT NOT NULL,
+  geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL,
+  z TINYINT NOT NULL,
+  m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
+);
+
+CREATE TABLE oblys_meta (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+);
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('oblast', 'city')),
+  admin_center_kk TEXT,
+  admin_center_ru TEXT,
+  admin_center_en TEXT,
+  admin_center_lon DOUBLE,
+  admin_center_lat DOUBLE,
+  kato TEXT,
+  valid_from INTEGER,
+  valid_to INTEGER
+);
+CREATE TABLE editions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  valid_from INTEGER,
+  valid_to INTEGER
+);
+CREATE TABLE lineage (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  predecessor TEXT NOT NULL REFERENCES units(code),
+  successor TEXT NOT NULL REFERENCES units(code),
+  year INTEGER NOT NULL,
+  date TEXT,
+  UNIQUE (predecessor, successor)
+);
+CREATE TABLE regions (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom MULTIPOLYGON NOT NULL,
+  edition TEXT NOT NULL REFERENCES editions(key),
+  code TEXT NOT NULL REFERENCES units(code),
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('oblast', 'city')),
+  area_km2 DOUBLE NOT NULL,
+  UNIQUE (edition, code)
+);
+CREATE TABLE indicators (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  unit_kk TEXT NOT NULL,
+  unit_ru TEXT NOT NULL,
+  unit_en TEXT NOT NULL,
+  aggregation TEXT NOT NULL CHECK (aggregation IN ('additive', 'ratio', 'weighted_mean', 'none')),
+  numerator TEXT,
+  denominator TEXT,
+  scale DOUBLE,
+  weight TEXT,
+  higher_is_better BOOLEAN NOT NULL,
+  decimals INTEGER NOT NULL CHECK (decimals BETWEEN 0 AND 12),
+  CHECK (aggregation <> 'ratio'
+         OR (numerator IS NOT NULL AND denominator IS NOT NULL AND scale IS NOT NULL)),
+  CHECK (aggregation <> 'weighted_mean' OR weight IS NOT NULL)
+);
+CREATE TABLE indicator_values (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  region_code TEXT NOT NULL,
+  indicator TEXT NOT NULL REFERENCES indicators(key),
+  year INTEGER NOT NULL,
+  value DOUBLE NOT NULL,
+  source TEXT NOT NULL,
+  note TEXT NOT NULL,
+  UNIQUE (region_code, indicator, year)
+);
+CREATE TABLE growth_points (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom POINT,
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES units(code),
+  population INTEGER,
+  population_year INTEGER,
+  level INTEGER CHECK (level IN (1, 2, 3)),
+  is_monotown BOOLEAN NOT NULL,
+  status TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+CREATE TABLE projects (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom POINT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  company TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  sector_detail TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES units(code),
+  location_basis TEXT NOT NULL CHECK (location_basis IN ('town_centre', 'region_centre')),
+  year INTEGER,
+  investment_amount DOUBLE,
+  investment_unit TEXT,
+  investment_million_kzt DOUBLE,
+  jobs INTEGER,
+  capacity TEXT NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('planned', 'under_construction', 'operating', 'unknown')),
+  status_detail TEXT NOT NULL,
+  source TEXT NOT NULL,
+  notes TEXT NOT NULL
+);
+CREATE TABLE corridors (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom LINESTRING NOT NULL,
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('railway', 'road', 'power_line', 'pipeline'))
+);
+";
+
+fn v1_base_tables(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.pragma_update(None, "application_id", GPKG_APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", GPKG_USER_VERSION)?;
+    tx.execute_batch(V1_SQL)?;
+    // The three reference systems every GeoPackage must define (requirement 11).
+    let mut srs = tx.prepare(
+        "INSERT INTO gpkg_spatial_ref_sys
+           (srs_name, srs_id, organization, organization_coordsys_id, definition, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    srs.execute(params![
+        "WGS 84 geodetic",
+        4326,
+        "EPSG",
+        4326,
+        WGS84_WKT,
+        "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"
+    ])?;
+    srs.execute(params![
+        "Undefined cartesian SRS",
+        -1,
+        "NONE",
+        -1,
+        "undefined",
+        "undefined cartesian coordinate reference system"
+    ])?;
+    srs.execute(params![
+        "Undefined geographic SRS",
+        0,
+        "NONE",
+        0,
+        "undefined",
+        "undefined geographic coordinate reference system"
+    ])?;
+    for (table, geometry_type, description) in FEATURE_TABLES {
+        tx.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
+             VALUES (?1, 'features', ?1, ?2, 4326)",
+            params![table, description],
+        )?;
+        tx.execute(
+            "INSERT INTO gpkg_geometry_columns
+               (table_name, column_name, geometry_type_name, srs_id, z, m)
+             VALUES (?1, 'geom', ?2, 4326, 0, 0)",
+            params![table, geometry_type],
+        )?;
+    }
+    for (table, description) in ATTRIBUTE_TABLES {
+        tx.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+             VALUES (?1, 'attributes', ?1, ?2)",
+            params![table, description],
+        )?;
+    }
+    tx.execute("INSERT INTO oblys_meta (key, value) VALUES ('schema_version', '0')", [])?;
+    tx.execute("INSERT INTO oblys_meta (key, value) VALUES ('application', 'Oblys')", [])?;
+    Ok(())
+}
+
+/// The R-tree index of one feature table and the triggers of GeoPackage 1.4 (Annex F.3) that
+/// keep it in step with every insert, update and delete.
+fn rtree_sql(t: &str) -> String {
+    let c = "geom";
+    let i = "fid";
+    format!(
+        "
+CREATE VIRTUAL TABLE rtree_{t}_{c} USING rtree(id, minx, maxx, miny, maxy);
+INSERT INTO rtree_{t}_{c}
+  SELECT {i}, ST_MinX({c}), ST_MaxX({c}), ST_MinY({c}), ST_MaxY({c}) FROM {t}
+  WHERE {c} NOT NULL AND NOT ST_IsEmpty({c});
+CREATE TRIGGER rtree_{t}_{c}_insert AFTER INSERT ON {t}
+  WHEN (new.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c}))
+BEGIN
+  INSERT OR REPLACE INTO rtree_{t}_{c} VALUES (
+    NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c}));
+END;
+CREATE TRIGGER rtree_{t}_{c}_update6 AFTER UPDATE OF {c} ON {t}
+  WHEN OLD.{i} = NEW.{i} AND
+       (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c})) AND
+       (OLD.{c} NOTNULL AND NOT ST_IsEmpty(OLD.{c}))
+BEGIN
+  UPDATE rtree_{t}_{c} SET
+    minx = ST_MinX(NEW.{c}), maxx = ST_MaxX(NEW.{c}),
+    miny = ST_MinY(NEW.{c}), maxy = ST_MaxY(NEW.{c})
+  WHERE id = NEW.{i};
+END;
+CREATE TRIGGER rtree_{t}_{c}_update7 AFTER UPDATE OF {c} ON {t}
+  WHEN OLD.{i} = NEW.{i} AND
+       (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c})) AND
+       (OLD.{c} ISNULL OR ST_IsEmpty(OLD.{c}))
+BEGIN
+  INSERT INTO rtree_{t}_{c} VALUES (
+    NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c}));
+END;
+CREATE TRIGGER rtree_{t}_{c}_update2 AFTER UPDATE OF {c} ON {t}
+  WHEN OLD.{i} = NEW.{i} AND
+       (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))
+BEGIN
+  DELETE FROM rtree_{t}_{c} WHERE id = OLD.{i};
+END;
+CREATE TRIGGER rtree_{t}_{c}_update4 AFTER UPDATE ON {t}
+  WHEN OLD.{i} != NEW.{i} AND
+       (NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))
+BEGIN
+  DELETE FROM rtree_{t}_{c} WHERE id IN (OLD.{i}, NEW.{i});
+END;
+CREATE TRIGGER rtree_{t}_{c}_update5 AFTER UPDATE ON {t}
+  WHEN OLD.{i} != NEW.{i} AND
+       (NEW.{c} NOTNULL AND NOT ST_IsEmpty(NEW.{c}))
+BEGIN
+  DELETE FROM rtree_{t}_{c} WHERE id = OLD.{i};
+  INSERT OR REPLACE INTO rtree_{t}_{c} VALUES (
+    NEW.{i}, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c}));
+END;
+CREATE TRIGGER rtree_{t}_{c}_delete AFTER DELETE ON {t}
+  WHEN old.{c} NOT NULL
+BEGIN
+  DELETE FROM rtree_{t}_{c} WHERE id = OLD.{i};
+END;
+INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
+  VALUES ('{t}', '{c}', 'gpkg_rtree_index', 'http://www.geopackage.org/spec/#extension_rtree',
+          'write-only');
+"
+    )
+}
+
+fn v2_indexes(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE INDEX indicator_values_by_indicator_year ON indicator_values (indicator, year);
+         CREATE INDEX regions_by_code ON regions (code);
+         CREATE TABLE IF NOT EXISTS gpkg_extensions (
+           table_name TEXT,
+           column_name TEXT,
+           extension_name TEXT NOT NULL,
+           definition TEXT NOT NULL,
+           scope TEXT NOT NULL,
+           CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
+         );",
+    )?;
+    for (table, _, _) in FEATURE_TABLES {
+        tx.execute_batch(&rtree_sql(table))?;
+    }
+    Ok(())
+}
+
+/// Upgrades the database behind `conn` from version `from` to `to`, one transaction per step.
+/// `conn` must have the `ST_*` functions registered (the R-tree step calls them).
+pub(super) fn migrate(conn: &mut rusqlite::Connection, from: u32, to: u32) -> rusqlite::Result<()> {
+    for step in MIGRATIONS.iter().filter(|m| m.to > from && m.to <= to) {
+        let tx = conn.transaction()?;
+        (step.apply)(&tx)?;
+        tx.execute(
+            "UPDATE oblys_meta SET value = ?1 WHERE key = 'schema_version'",
+            [step.to.to_string()],
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_one_step_each() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.to as usize, i + 1);
+        }
+        assert_eq!(MIGRATIONS.last().map(|m| m.to), Some(SCHEMA_VERSION));
+    }
+}
