@@ -209,3 +209,9 @@ pub(crate) fn dataset() -> Dataset {
         corridors: Vec::new(),
     }
 }
+
+/// The real default dataset (built once per test binary: geometry repair takes a moment).
+pub(crate) fn default_dataset() -> &'static Dataset {
+    static DATASET: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DATASET.get_or_init(|| crate::io::default_dataset::build().expect("the embedded default data"))
+}

@@ -185,3 +185,61 @@ fn a_cyclic_lineage_in_a_file_does_not_hang() {
     let view = view_values(&ds, "pop", 2021, BoundaryMode::Current).unwrap();
     assert!(view.is_empty());
 }
+
+/// The same rules on the real default dataset (numbers from assets/facts/region_indicators.csv).
+mod default_data {
+    use super::super::fixture::default_dataset;
+    use super::*;
+
+    #[test]
+    fn statistics_switch_edition_per_indicator_in_2021() {
+        let ds = default_dataset();
+        // GRP 2021 was recomputed on the 2022 boundaries; population 2021 is on the 2018 ones.
+        assert_eq!(reported_edition(ds, "grp", 2021).map(|e| e.key.as_str()), Some("2022"));
+        assert_eq!(reported_edition(ds, "population", 2021).map(|e| e.key.as_str()), Some("2018"));
+        assert_eq!(reported_edition(ds, "grp", 2015).map(|e| e.key.as_str()), Some("2010"));
+        // Unemployment 2010 is reported for Turkistan and Shymkent (back-estimates): 2018 units.
+        let unemployment_2010 = reported_edition(ds, "unemployment_rate", 2010);
+        assert_eq!(unemployment_2010.map(|e| e.key.as_str()), Some("2018"));
+    }
+
+    #[test]
+    fn ratio_of_east_kazakhstan_2018_in_2022_is_recomputed_from_grp_and_population() {
+        let ds = default_dataset();
+        let old = ds.edition("2018").unwrap();
+        let values = edition_values(ds, "grp_per_capita", 2022, old);
+        let vos = values.unit("KZ-VOS@2018").unwrap();
+        // (3,916,818.1 + 2,383,753.4) million KZT / (732,966 + 611,888) persons × 1000;
+        // the per-capita values 5,353.8 and 3,901.1 would sum to 9,254.9.
+        let expected = (3_916_818.1 + 2_383_753.4) / (732_966.0 + 611_888.0) * 1000.0;
+        assert!((vos.value.unwrap() - expected).abs() < 1e-6);
+        assert!((vos.value.unwrap() - 4684.948).abs() < 1e-3);
+        assert_eq!(
+            vos.origin,
+            Some(ValueOrigin::FromParts { parts: vec!["KZ-VOS".into(), "KZ-ABY".into()] })
+        );
+    }
+
+    #[test]
+    fn national_investment_is_summed_only_in_years_every_region_reported() {
+        let ds = default_dataset();
+        let series = national_series(ds, "investment_fixed_capital");
+        let years: Vec<i32> = series.iter().map(|(y, _)| *y).collect();
+        // 2019 and 2023 miss a region (Shymkent 2019, Karaganda 2023); earlier years several.
+        assert_eq!(years, [2020, 2021, 2022, 2024]);
+        let expected = [12_322_652.24, 13_221_446.157, 15_122_688.509, 19_374_965.647];
+        for ((_, got), want) in series.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-3, "{got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn national_population_comes_from_the_kz_rows_and_the_median_from_the_regions() {
+        let ds = default_dataset();
+        let national = national_series(ds, "population");
+        assert!(national.contains(&(2023, 19_766_807.0)));
+        let median = median_series(ds, "population");
+        assert!(median.contains(&(2023, 810_130.0)));
+        assert_eq!(region_series(ds, "KZ-AKM", "population").last(), Some(&(2023, 788_023.0)));
+    }
+}

@@ -119,11 +119,7 @@ pub fn render_map_file(request: &MapRequest) -> Result<(), ExportError> {
     if !(MIN_WIDTH..=MAX_WIDTH).contains(&request.width) {
         return Err(ExportError::Size { width: request.width });
     }
-    // TRANSITIONAL until helper STORE lands store::load (not committed in this state).
-    let ds: Dataset = Err(ExportError::Render(format!(
-        "reading «{}» is not available in this build yet",
-        request.file.display()
-    )))?;
+    let ds = crate::store::load(&request.file)?;
     let scene = scene_for_request(&ds, request)?;
     let bytes = match format {
         ImageFormat::Svg => {

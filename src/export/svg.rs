@@ -129,7 +129,7 @@ pub fn scene_to_svg(scene: &Scene, width: u32, height: u32) -> String {
         fg = style::NO_DATA_HATCH.hex(),
         sw = 1.6 * k,
     );
-    let _ = write!(svg, r#"<rect width="{width}" height="{height}" fill="{}"/>"#, "#ffffff");
+    let _ = write!(svg, r##"<rect width="{width}" height="{height}" fill="#ffffff"/>"##);
 
     write_header(&mut svg, scene, &layout);
     write_regions(&mut svg, scene, &fit, k);
@@ -153,10 +153,12 @@ fn write_header(svg: &mut String, scene: &Scene, layout: &Layout) {
     let k = layout.k;
     let _ = write!(
         svg,
-        r#"<text id="title" x="{x:.1}" y="{y:.1}" font-size="{s:.1}" font-weight="bold" fill="{c}">{t}</text>"#,
+        // The export font has one weight: a thin stroke of the text colour emboldens the title.
+        r#"<text id="title" x="{x:.1}" y="{y:.1}" font-size="{s:.1}" font-weight="bold" fill="{c}" stroke="{c}" stroke-width="{sw:.2}">{t}</text>"#,
         x = MARGIN * k,
         y = (MARGIN + TITLE_PX * 0.8) * k,
         s = TITLE_PX * k,
+        sw = 0.6 * k,
         c = style::LABEL_TEXT.hex(),
         t = escape(&scene.title),
     );

@@ -25,6 +25,8 @@ const NOMINAL_WIDTH_PX: f32 = 1400.0;
 const CHAR_WIDTH_EM: f32 = 0.56;
 /// Gap between a city's symbol and its label, px.
 const LABEL_GAP_PX: f32 = 3.0;
+/// Symbols at least this large (radius, px) keep oblast labels off them.
+const OBSTACLE_MIN_PX: f32 = 4.0;
 
 /// Builds the scene of `view`. Pure and fast (well under a millisecond for the default dataset):
 /// call it on every change of the view.
@@ -253,9 +255,10 @@ fn overlaps(a: &LabelBox, b: &LabelBox) -> bool {
     (a[0] - b[0]).abs() < a[2] + b[2] && (a[1] - b[1]).abs() < a[3] + b[3]
 }
 
-/// Region names at their anchors; the cities of republican significance, small enclaves in an
-/// oblast, get a smaller label set beside their symbol in the first direction that clears the
-/// oblast labels and the other city labels.
+/// Region names at their anchors (moved up or down just enough to uncover a town symbol under
+/// them); the cities of republican significance, small enclaves in an oblast, get a smaller
+/// label beside their symbol in the first direction that clears the oblast labels and the other
+/// city labels.
 fn labels(
     ds: &Dataset,
     edition: &EditionGeometry,
@@ -271,12 +274,36 @@ fn labels(
     };
     let is_city = |code: &str| ds.region(code).is_some_and(|r| r.kind == RegionKind::City);
 
+    // Towns big enough that a label over them would hide them.
+    let obstacles: Vec<LabelBox> = symbols
+        .iter()
+        .filter(|s| s.radius_px >= OBSTACLE_MIN_PX)
+        .map(|s| {
+            let [x, y] = to_px(s.pos);
+            let r = s.radius_px + s.stroke_px / 2.0;
+            [x, y, r, r]
+        })
+        .collect();
     let mut labels = Vec::with_capacity(edition.units.len());
     let mut taken: Vec<LabelBox> = Vec::new();
     for unit in edition.units.iter().filter(|u| !is_city(&u.code)) {
         let text = short_name(ds, &unit.code, lang);
-        taken.push(text_box(to_px(unit.label_anchor), &text, style::REGION_LABEL_PX));
-        labels.push(region_label(unit.label_anchor, [0.0, 0.0], text, style::REGION_LABEL_PX));
+        let size = style::REGION_LABEL_PX;
+        let anchor = to_px(unit.label_anchor);
+        // Stay at the anchor unless a town is under the label; then the nearest shift up or
+        // down that clears it.
+        let step = size * 1.1;
+        let shifts = [0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0].map(|k| [0.0, k * step]);
+        let chosen = shifts
+            .iter()
+            .find(|o| {
+                let candidate = text_box([anchor[0] + o[0], anchor[1] + o[1]], &text, size);
+                !obstacles.iter().chain(&taken).any(|t| overlaps(t, &candidate))
+            })
+            .copied()
+            .unwrap_or([0.0, 0.0]);
+        taken.push(text_box([anchor[0] + chosen[0], anchor[1] + chosen[1]], &text, size));
+        labels.push(region_label(unit.label_anchor, chosen, text, size));
     }
     for unit in edition.units.iter().filter(|u| is_city(&u.code)) {
         let text = short_name(ds, &unit.code, lang);
