@@ -63,7 +63,9 @@ pub(super) fn decode_multipolygon(blob: &[u8]) -> Result<MultiPolygon<f64>, Stri
 pub(super) fn decode_point(blob: &[u8]) -> Result<Point<f64>, String> {
     match decode(blob)? {
         Geometry::Point(p) => Ok(p),
-        Geometry::MultiPoint(m) if m.0.len() == 1 => Ok(m.0[0]),
+        Geometry::MultiPoint(m) if m.0.len() == 1 => {
+            m.0.first().copied().ok_or_else(|| "an empty multipoint".to_owned())
+        }
         other => Err(format!("expected a point, found {}", kind(&other))),
     }
 }

@@ -91,7 +91,7 @@ pub fn info_report(path: &Path) -> Result<String, StoreError> {
             (Some(from), None) => format!("since {from}, current"),
             (None, None) => "always".to_owned(),
         };
-        let _ = writeln!(out, "  {key:<6} {span:<18} {units:>3} units  {name}");
+        let _ = writeln!(out, "  {key:<6} {span:<20} {units:>3} units  {name}");
     }
     Ok(out)
 }
