@@ -1,0 +1,711 @@
+//! The central map: paints the current `map::Scene` — region fills (the scene's triangle meshes),
+//! hatching of regions without data, outlines, point symbols, labels with a halo — and the
+//! overlays: title, legend, zoom buttons, source line. Drag pans, scroll zooms around the cursor,
+//! hovering shows a tooltip, a click selects.
+//!
+//! The scene is rebuilt by `AppState` only when the view changes; here its geometry is turned
+//! into screen-space meshes once per scene and camera (`MapCache`), so a still frame only hands
+//! three prebuilt meshes to egui.
+
+use std::sync::Arc;
+
+use egui::epaint::{Mesh, PathShape, PathStroke, Tessellator};
+use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, vec2};
+
+use crate::app::{Action, AppState, ViewTransform, ZOOM_STEP};
+use crate::i18n::{UiText, map_text};
+use crate::map::{LegendItem, Scene, SceneRegion, SymbolShape, WorldPos, style};
+use crate::ui::theme;
+
+/// Zoom per pixel of scroll wheel.
+const SCROLL_ZOOM_PER_PX: f32 = 0.0025;
+/// Offsets of the halo copies behind a label, in points.
+const HALO_OFFSETS: [[f32; 2]; 8] = [
+    [-1.0, -1.0],
+    [0.0, -1.2],
+    [1.0, -1.0],
+    [-1.2, 0.0],
+    [1.2, 0.0],
+    [-1.0, 1.0],
+    [0.0, 1.2],
+    [1.0, 1.0],
+];
+/// Width of the key (title and legend) at the left of the map, points.
+const KEY_WIDTH: f32 = 250.0;
+
+/// What the painter keeps between frames.
+#[derive(Default)]
+pub struct MapCache {
+    key: Option<CacheKey>,
+    fills: Arc<Mesh>,
+    lines: Arc<Mesh>,
+    symbols: Arc<Mesh>,
+    /// The panel's corner and transform of the last frame.
+    last: Option<(Pos2, ViewTransform)>,
+}
+
+/// Everything the screen-space meshes depend on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CacheKey {
+    scene_version: u64,
+    transform: ViewTransform,
+    origin: Pos2,
+    pixels_per_point: f32,
+}
+
+impl MapCache {
+    /// Where `world` was drawn in the last frame.
+    pub fn screen_pos(&self, world: WorldPos) -> Option<Pos2> {
+        let (origin, t) = self.last?;
+        let [x, y] = t.to_screen(world);
+        Some(origin + vec2(x, y))
+    }
+}
+
+pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Canvas, true, UiText::MapLabel.get(lang))
+    });
+    let scene = state.scene();
+    // The country fits the part of the panel right of the key.
+    let frame = [KEY_WIDTH + 2.0 * theme::MARGIN, 0.0, rect.width(), rect.height()];
+    let transform = state.camera().transform(scene.bounds, frame);
+    let to_screen = |w: WorldPos| {
+        let [x, y] = transform.to_screen(w);
+        rect.min + vec2(x, y)
+    };
+    let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
+
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, theme::MAP_BG);
+
+    let key = CacheKey {
+        scene_version: state.scene_version(),
+        transform,
+        origin: rect.min,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+    };
+    if cache.key != Some(key) {
+        rebuild_meshes(ui, scene, &to_screen, cache);
+        cache.key = Some(key);
+    }
+    cache.last = Some((rect.min, transform));
+
+    painter.add(Shape::Mesh(cache.fills.clone()));
+    painter.add(Shape::Mesh(cache.lines.clone()));
+
+    // What the pointer is over: a symbol first (they are on top), else a region.
+    let pointer = response.hover_pos();
+    let hovered_symbol = pointer
+        .and_then(|p| scene.symbol_at(to_world(p), transform.scale))
+        .map(|s| s.tooltip.clone());
+    let hovered_region = pointer.and_then(|p| scene.region_at(to_world(p)));
+    if let Some(region) = hovered_region.filter(|r| !r.selected) {
+        for ring in &region.mesh.rings {
+            let points = open_loop(ring.iter().map(|w| to_screen(*w)).collect());
+            painter.add(PathShape::line(
+                points,
+                Stroke::new(theme::HOVER_OUTLINE_PX, theme::HOVER_OUTLINE),
+            ));
+        }
+    }
+    painter.add(Shape::Mesh(cache.symbols.clone()));
+    // Layouts are not kept between frames (the font atlas they point into may be rebuilt);
+    // egui caches them itself.
+    for label in &scene.labels {
+        let galley = painter.layout_no_wrap(
+            label.text.clone(),
+            FontId::proportional(label.size_px),
+            Color32::BLACK,
+        );
+        let center = to_screen(label.pos) + vec2(label.offset_px[0], label.offset_px[1]);
+        let at = center - galley.size() / 2.0;
+        let halo = theme::color(label.halo);
+        for [dx, dy] in HALO_OFFSETS {
+            painter.galley_with_override_text_color(at + vec2(dx, dy), galley.clone(), halo);
+        }
+        painter.galley_with_override_text_color(at, galley.clone(), theme::color(label.color));
+    }
+
+    let hovered_code = hovered_region.map(|r| r.code.clone());
+    if hovered_code.as_deref() != state.hovered() {
+        actions.push(Action::Hover(hovered_code));
+    }
+    interact(ui, &response, state, &transform, rect, actions);
+
+    let response = if let Some(tip) = hovered_symbol {
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.label(tip);
+        })
+    } else if let Some(region) = hovered_region {
+        response.on_hover_ui_at_pointer(|ui| region_tooltip(ui, state, region))
+    } else {
+        response
+    };
+    if response.dragged() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+    }
+
+    key_panel(ui, scene, rect, lang);
+    zoom_buttons(ui, state, rect, actions);
+    source_overlay(ui, scene, rect);
+}
+
+/// Pan, zoom and selection from the map's response.
+fn interact(
+    ui: &Ui,
+    response: &egui::Response,
+    state: &AppState,
+    transform: &ViewTransform,
+    rect: Rect,
+    actions: &mut Vec<Action>,
+) {
+    let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
+    if response.dragged() {
+        let d = response.drag_delta();
+        if d != egui::Vec2::ZERO {
+            actions.push(Action::Pan([-d.x / transform.scale, d.y / transform.scale]));
+        }
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = pinch * (scroll * SCROLL_ZOOM_PER_PX).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            actions.push(Action::ZoomAt { factor, anchor: to_world(pointer) });
+        }
+    }
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let hit = state.scene().region_at(to_world(pointer)).map(|r| r.code.clone());
+        actions.push(Action::Select(hit));
+    }
+}
+
+/// Name, value with unit, rank, and a note for values that are not the region's own.
+fn region_tooltip(ui: &mut Ui, state: &AppState, region: &SceneRegion) {
+    let lang = state.lang();
+    ui.label(RichText::new(&region.name).strong());
+    ui.label(&region.value_label);
+    if let Some(rank) = region.rank {
+        ui.label(
+            RichText::new(map_text::rank_of(rank, state.ranking().len(), lang))
+                .color(theme::TEXT_MUTED),
+        );
+    }
+    if let Some(note) = &region.note {
+        ui.label(RichText::new(note).small().color(theme::TEXT_MUTED));
+    }
+}
+
+/// Builds the screen-space meshes of fills, lines and symbols for the current transform.
+fn rebuild_meshes(
+    ui: &Ui,
+    scene: &Scene,
+    to_screen: &dyn Fn(WorldPos) -> Pos2,
+    cache: &mut MapCache,
+) {
+    let ctx = ui.ctx();
+    let ppp = ctx.pixels_per_point();
+    let font_size = ctx.fonts(|f| f.font_image_size());
+    let options = ctx.options(|o| o.tessellation_options);
+    let mut tessellator = Tessellator::new(ppp, options, font_size, Vec::new());
+
+    let mut fills = Mesh::default();
+    let mut lines = Mesh::default();
+    let hatch = theme::color(style::NO_DATA_HATCH);
+    for region in &scene.regions {
+        let color = theme::color(region.fill);
+        let base = fills.vertices.len() as u32;
+        let mesh = &region.mesh;
+        fills.reserve_vertices(mesh.vertices.len());
+        fills.reserve_triangles(mesh.indices.len() / 3);
+        for v in &mesh.vertices {
+            fills.colored_vertex(to_screen(*v), color);
+        }
+        for tri in mesh.indices.chunks_exact(3) {
+            if let [a, b, c] = tri {
+                fills.add_triangle(base + a, base + b, base + c);
+            }
+        }
+        if region.no_data {
+            hatch_region(&mut lines, region, to_screen, hatch);
+        }
+    }
+    let outline = PathStroke::new(style::OUTLINE_PX, theme::color(style::OUTLINE));
+    for region in &scene.regions {
+        add_rings(&mut tessellator, &mut lines, &region.mesh.rings, to_screen, outline.clone());
+    }
+    let group = PathStroke::new(style::GROUP_OUTLINE_PX, theme::color(style::GROUP_OUTLINE));
+    for g in &scene.group_outlines {
+        add_rings(&mut tessellator, &mut lines, &g.mesh.rings, to_screen, group.clone());
+    }
+    let selected =
+        PathStroke::new(style::SELECTED_OUTLINE_PX, theme::color(style::SELECTED_OUTLINE));
+    for region in scene.regions.iter().filter(|r| r.selected) {
+        add_rings(&mut tessellator, &mut lines, &region.mesh.rings, to_screen, selected.clone());
+    }
+
+    let mut symbols = Mesh::default();
+    for s in &scene.symbols {
+        add_symbol(
+            &mut tessellator,
+            &mut symbols,
+            to_screen(s.pos),
+            s.shape,
+            s.radius_px,
+            theme::color(s.fill),
+            Stroke::new(s.stroke_px, theme::color(s.stroke)),
+        );
+    }
+    cache.fills = Arc::new(fills);
+    cache.lines = Arc::new(lines);
+    cache.symbols = Arc::new(symbols);
+}
+
+fn add_rings(
+    tessellator: &mut Tessellator,
+    out: &mut Mesh,
+    rings: &[Vec<WorldPos>],
+    to_screen: &dyn Fn(WorldPos) -> Pos2,
+    stroke: PathStroke,
+) {
+    for ring in rings {
+        let points = open_loop(ring.iter().map(|w| to_screen(*w)).collect());
+        if points.len() >= 2 {
+            tessellator.tessellate_path(&PathShape::line(points, stroke.clone()), out);
+        }
+    }
+}
+
+/// A closed ring as an open path that starts and ends in the middle of its first edge. epaint
+/// mitres every corner of a closed path, so a hairpin turn of a boundary grows a long spike; an
+/// open path has its sharp corners cut, and a seam in the middle of a straight edge is invisible.
+fn open_loop(mut ring: Vec<Pos2>) -> Vec<Pos2> {
+    if ring.len() >= 2 && ring.first() == ring.last() {
+        ring.pop();
+    }
+    let (Some(&first), Some(&second)) = (ring.first(), ring.get(1)) else { return ring };
+    let middle = first + (second - first) * 0.5;
+    let mut path = Vec::with_capacity(ring.len() + 2);
+    path.push(middle);
+    path.extend(ring.iter().skip(1).copied());
+    path.push(first);
+    path.push(middle);
+    path
+}
+
+/// Diagonal hatching of a region without data: lines x + y = c every few pixels, cut to each
+/// triangle of the region so they stay inside it.
+fn hatch_region(
+    out: &mut Mesh,
+    region: &SceneRegion,
+    to_screen: &dyn Fn(WorldPos) -> Pos2,
+    color: Color32,
+) {
+    let spacing = theme::HATCH_SPACING_PX;
+    let half = theme::HATCH_WIDTH_PX / 2.0;
+    let screen: Vec<Pos2> = region.mesh.vertices.iter().map(|v| to_screen(*v)).collect();
+    for tri in region.mesh.indices.chunks_exact(3) {
+        let [Some(a), Some(b), Some(c)] =
+            [0, 1, 2].map(|k| tri.get(k).and_then(|i| screen.get(*i as usize)).copied())
+        else {
+            continue;
+        };
+        let s = |p: Pos2| p.x + p.y;
+        let lo = s(a).min(s(b)).min(s(c));
+        let hi = s(a).max(s(b)).max(s(c));
+        let mut k = (lo / spacing).floor() * spacing + spacing;
+        while k < hi {
+            // Points where the line x + y = k crosses the triangle's edges.
+            let mut hits: Vec<Pos2> = Vec::with_capacity(3);
+            for (p, q) in [(a, b), (b, c), (c, a)] {
+                let (sp, sq) = (s(p), s(q));
+                if (sp - k) * (sq - k) <= 0.0 && (sp - sq).abs() > f32::EPSILON {
+                    let t = (k - sp) / (sq - sp);
+                    hits.push(p + (q - p) * t);
+                }
+            }
+            if let [p, q, ..] = hits[..] {
+                // A thin quad along the segment; its normal is (1, 1)/√2.
+                let n = vec2(half, half) * std::f32::consts::FRAC_1_SQRT_2;
+                let base = out.vertices.len() as u32;
+                for v in [p - n, p + n, q + n, q - n] {
+                    out.colored_vertex(v, color);
+                }
+                out.add_triangle(base, base + 1, base + 2);
+                out.add_triangle(base, base + 2, base + 3);
+            }
+            k += spacing;
+        }
+    }
+}
+
+/// Outline of a symbol around `c` (every shape is star-shaped about its centre, so a fan from
+/// the centre fills it correctly, the concave star included).
+fn symbol_outline(c: Pos2, shape: SymbolShape, r: f32) -> Vec<Pos2> {
+    let polar = |angle_deg: f32, radius: f32| {
+        let a = angle_deg.to_radians();
+        c + vec2(a.cos(), a.sin()) * radius
+    };
+    match shape {
+        SymbolShape::Circle => {
+            let n = (r * 2.5).clamp(12.0, 40.0) as usize;
+            (0..n).map(|i| polar(360.0 * i as f32 / n as f32, r)).collect()
+        }
+        SymbolShape::Square => {
+            let h = r * 0.89;
+            vec![c + vec2(-h, -h), c + vec2(h, -h), c + vec2(h, h), c + vec2(-h, h)]
+        }
+        SymbolShape::Triangle => [-90.0, 30.0, 150.0].map(|a| polar(a, r * 1.2)).to_vec(),
+        SymbolShape::Diamond => [-90.0, 0.0, 90.0, 180.0].map(|a| polar(a, r * 1.15)).to_vec(),
+        SymbolShape::Star => (0..10)
+            .map(|i| polar(-90.0 + 36.0 * i as f32, if i % 2 == 0 { r * 1.3 } else { r * 0.55 }))
+            .collect(),
+    }
+}
+
+/// A filled symbol with its outline into `out`.
+fn add_symbol(
+    tessellator: &mut Tessellator,
+    out: &mut Mesh,
+    center: Pos2,
+    shape: SymbolShape,
+    radius: f32,
+    fill: Color32,
+    stroke: Stroke,
+) {
+    let outline = symbol_outline(center, shape, radius);
+    let base = out.vertices.len() as u32;
+    out.colored_vertex(center, fill);
+    for p in &outline {
+        out.colored_vertex(*p, fill);
+    }
+    let n = outline.len() as u32;
+    for i in 0..n {
+        out.add_triangle(base, base + 1 + i, base + 1 + (i + 1) % n);
+    }
+    if stroke.width > 0.0 {
+        tessellator.tessellate_path(&PathShape::closed_line(outline, stroke), out);
+    }
+}
+
+/// +, − and "whole country" at the top right.
+fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let area = rect.shrink(theme::MARGIN);
+    let scene = state.scene();
+    let [a, b, c, d] = scene.bounds;
+    let center = state.camera().center.unwrap_or([(a + c) / 2.0, (b + d) / 2.0]);
+    ui.scope_builder(
+        egui::UiBuilder::new().max_rect(area).layout(egui::Layout::top_down(egui::Align::Max)),
+        |ui| {
+            egui::Frame::new()
+                .fill(theme::OVERLAY_BG)
+                .stroke(Stroke::new(1.0, theme::BORDER))
+                .corner_radius(4.0)
+                .inner_margin(4)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let size = vec2(30.0, 26.0);
+                        let plus = egui::Button::new(RichText::new("+").size(18.0)).min_size(size);
+                        if ui.add(plus).on_hover_text(UiText::ZoomIn.get(lang)).clicked() {
+                            actions.push(Action::ZoomAt { factor: ZOOM_STEP, anchor: center });
+                        }
+                        let minus = egui::Button::new(RichText::new("−").size(18.0)).min_size(size);
+                        if ui.add(minus).on_hover_text(UiText::ZoomOut.get(lang)).clicked() {
+                            actions
+                                .push(Action::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor: center });
+                        }
+                        if ui.button(UiText::ResetView.get(lang)).clicked() {
+                            actions.push(Action::ResetCamera);
+                        }
+                    });
+                });
+        },
+    );
+}
+
+/// The key at the left: title, unit, the choropleth's classes and the symbol layers, and how to
+/// move the map.
+fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) {
+    let area = Rect::from_min_size(
+        rect.min + vec2(theme::MARGIN, theme::MARGIN),
+        vec2(KEY_WIDTH, rect.height() - 2.0 * theme::MARGIN),
+    );
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        egui::Frame::new()
+            .fill(theme::OVERLAY_BG)
+            .stroke(Stroke::new(1.0, theme::BORDER))
+            .corner_radius(4.0)
+            .inner_margin(egui::Margin::symmetric(10, 8))
+            .show(ui, |ui| {
+                ui.set_width(KEY_WIDTH - 20.0);
+                egui::ScrollArea::vertical().id_salt("map_key").show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.y = 2.0;
+                    ui.spacing_mut().interact_size.y = 14.0;
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(&scene.title).size(theme::MAP_TITLE_PT - 2.0).strong(),
+                        )
+                        .wrap(),
+                    );
+                    if !scene.subtitle.is_empty() {
+                        ui.label(RichText::new(&scene.subtitle).small().color(theme::TEXT_MUTED));
+                    }
+                    ui.add_space(4.0);
+                    let items = &scene.legend.items;
+                    let mut i = 0;
+                    while let Some(item) = items.get(i) {
+                        let scale = size_scale_len(items.get(i..).unwrap_or_default());
+                        if scale >= 2 {
+                            size_scale(ui, items.get(i..i + scale).unwrap_or_default());
+                            i += scale;
+                        } else {
+                            legend_item(ui, item);
+                            i += 1;
+                        }
+                    }
+                    ui.add_space(4.0);
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(UiText::MapHint.get(lang))
+                                .small()
+                                .color(theme::TEXT_MUTED),
+                        )
+                        .wrap(),
+                    );
+                });
+            });
+    });
+}
+
+/// How many items at the start of `items` form a graduated size scale: symbols of one shape
+/// with shrinking radii (the circles that show town population).
+fn size_scale_len(items: &[LegendItem]) -> usize {
+    let mut len = 0;
+    let mut previous: Option<(SymbolShape, f32)> = None;
+    for item in items {
+        let LegendItem::Symbol { shape, radius_px, .. } = item else { break };
+        if previous.is_some_and(|(s, r)| s != *shape || *radius_px >= r) {
+            break;
+        }
+        previous = Some((*shape, *radius_px));
+        len += 1;
+    }
+    len
+}
+
+/// A graduated size scale on one row: each symbol above its label.
+fn size_scale(ui: &mut Ui, items: &[LegendItem]) {
+    let tallest = items
+        .iter()
+        .map(|i| match i {
+            LegendItem::Symbol { radius_px, .. } => *radius_px,
+            _ => 0.0,
+        })
+        .fold(0.0_f32, f32::max);
+    let column = (KEY_WIDTH - 24.0) / items.len().max(1) as f32;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for item in items {
+            let LegendItem::Symbol { shape, radius_px, fill, stroke, stroke_px, label } = item
+            else {
+                continue;
+            };
+            ui.allocate_ui_with_layout(
+                vec2(column, tallest * 2.0 + 32.0),
+                egui::Layout::top_down(egui::Align::Center),
+                |ui| {
+                    ui.set_width(column);
+                    let side = tallest * 2.0 + 4.0;
+                    let (r, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
+                    paint_symbol(ui, r.center(), *shape, *radius_px, *fill, *stroke, *stroke_px);
+                    ui.add(
+                        egui::Label::new(RichText::new(label).small())
+                            .wrap()
+                            .halign(egui::Align::Center),
+                    );
+                },
+            );
+        }
+    });
+}
+
+/// One symbol at `center`, for the legend.
+fn paint_symbol(
+    ui: &Ui,
+    center: Pos2,
+    shape: SymbolShape,
+    radius: f32,
+    fill: crate::map::Rgba,
+    stroke: crate::map::Rgba,
+    stroke_px: f32,
+) {
+    let ctx = ui.ctx();
+    let mut tessellator = Tessellator::new(
+        ctx.pixels_per_point(),
+        ctx.options(|o| o.tessellation_options),
+        ctx.fonts(|f| f.font_image_size()),
+        Vec::new(),
+    );
+    let mut mesh = Mesh::default();
+    add_symbol(
+        &mut tessellator,
+        &mut mesh,
+        center,
+        shape,
+        radius,
+        theme::color(fill),
+        Stroke::new(stroke_px, theme::color(stroke)),
+    );
+    ui.painter().add(Shape::mesh(mesh));
+}
+
+fn legend_item(ui: &mut Ui, item: &LegendItem) {
+    let swatch = vec2(22.0, 13.0);
+    match item {
+        LegendItem::Heading { label } => {
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(RichText::new(label).small().strong()).wrap());
+        }
+        LegendItem::Class { fill, label } => {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(swatch, Sense::hover());
+                ui.painter().rect_filled(r, 2.0, theme::color(*fill));
+                ui.painter().rect_stroke(
+                    r,
+                    2.0,
+                    Stroke::new(0.5, theme::color(style::OUTLINE)),
+                    egui::StrokeKind::Inside,
+                );
+                ui.label(RichText::new(label).small());
+            });
+        }
+        LegendItem::NoData { fill, label } => {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(swatch, Sense::hover());
+                let painter = ui.painter_at(r);
+                painter.rect_filled(r, 2.0, theme::color(*fill));
+                let hatch = Stroke::new(theme::HATCH_WIDTH_PX, theme::color(style::NO_DATA_HATCH));
+                let mut k = -r.height();
+                while k < r.width() {
+                    painter.line_segment(
+                        [
+                            Pos2::new(r.left() + k, r.bottom()),
+                            Pos2::new(r.left() + k + r.height(), r.top()),
+                        ],
+                        hatch,
+                    );
+                    k += theme::HATCH_SPACING_PX;
+                }
+                painter.rect_stroke(
+                    r,
+                    2.0,
+                    Stroke::new(0.5, theme::color(style::OUTLINE)),
+                    egui::StrokeKind::Inside,
+                );
+                ui.label(RichText::new(label).small());
+            });
+        }
+        LegendItem::Symbol { shape, radius_px, fill, stroke, stroke_px, label } => {
+            ui.horizontal(|ui| {
+                let side = (radius_px * 2.0 + 4.0).max(swatch.x);
+                let (r, _) = ui.allocate_exact_size(
+                    vec2(side, (radius_px * 2.0 + 2.0).max(swatch.y)),
+                    Sense::hover(),
+                );
+                paint_symbol(ui, r.center(), *shape, *radius_px, *fill, *stroke, *stroke_px);
+                ui.label(RichText::new(label).small());
+            });
+        }
+    }
+}
+
+/// Attribution at the bottom right.
+fn source_overlay(ui: &Ui, scene: &Scene, rect: Rect) {
+    if scene.source_line.is_empty() {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let galley = painter.layout(
+        scene.source_line.clone(),
+        FontId::proportional(theme::SMALL_PT - 1.0),
+        theme::TEXT_MUTED,
+        rect.width() * 0.45,
+    );
+    let pos = rect.right_bottom() - vec2(theme::MARGIN, theme::MARGIN / 2.0);
+    let text_rect = Align2::RIGHT_BOTTOM.anchor_size(pos, galley.size());
+    painter.rect_filled(text_rect.expand(3.0), 3.0, theme::OVERLAY_BG);
+    painter.galley(text_rect.min, galley, theme::TEXT_MUTED);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_outlines_have_the_expected_corners() {
+        let c = Pos2::new(10.0, 10.0);
+        assert_eq!(symbol_outline(c, SymbolShape::Square, 5.0).len(), 4);
+        assert_eq!(symbol_outline(c, SymbolShape::Triangle, 5.0).len(), 3);
+        assert_eq!(symbol_outline(c, SymbolShape::Star, 5.0).len(), 10);
+        // The triangle points up: its first corner is straight above the centre.
+        let apex = symbol_outline(c, SymbolShape::Triangle, 5.0)[0];
+        assert!((apex.x - 10.0).abs() < 1e-4 && apex.y < 10.0);
+    }
+
+    #[test]
+    fn a_ring_becomes_an_open_path_closing_in_the_middle_of_its_first_edge() {
+        let ring = vec![
+            Pos2::new(0.0, 0.0),
+            Pos2::new(10.0, 0.0),
+            Pos2::new(10.0, 10.0),
+            Pos2::new(0.0, 0.0),
+        ];
+        let path = open_loop(ring);
+        assert_eq!(
+            path,
+            vec![
+                Pos2::new(5.0, 0.0),
+                Pos2::new(10.0, 0.0),
+                Pos2::new(10.0, 10.0),
+                Pos2::new(0.0, 0.0),
+                Pos2::new(5.0, 0.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn hatching_stays_inside_the_triangle() {
+        let region = SceneRegion {
+            code: "X".into(),
+            value_code: "X".into(),
+            name: "X".into(),
+            value: None,
+            value_label: String::new(),
+            note: None,
+            rank: None,
+            fill: style::NO_DATA_FILL,
+            no_data: true,
+            selected: false,
+            mesh: Arc::new(crate::map::RegionMesh {
+                vertices: vec![[0.0, 0.0], [60.0, 0.0], [0.0, 60.0]],
+                indices: vec![0, 1, 2],
+                rings: vec![],
+                bbox: [0.0, 0.0, 60.0, 60.0],
+            }),
+            label_anchor: [0.0, 0.0],
+        };
+        let mut mesh = Mesh::default();
+        hatch_region(&mut mesh, &region, &|w| Pos2::new(w[0], w[1]), Color32::BLACK);
+        // Lines at x + y = 6, 12, …, 54: nine quads of four vertices.
+        assert_eq!(mesh.vertices.len(), 9 * 4);
+        for v in &mesh.vertices {
+            assert!(v.pos.x + v.pos.y <= 60.0 + 1.0 && v.pos.x >= -1.0 && v.pos.y >= -1.0);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! egui panels and widgets, one file per panel: `top_bar`, `map_view`, `side_panel`,
+//! `chart_area`, `table`, `about`, with the design tokens in `theme`. Panels read `AppState` and
+//! return `Action`s; `Gui::show` lays the panels out and hands the frame's actions to
+//! `AppState::apply_all`. `run_gui` opens the window.
+
+mod about;
+mod chart_area;
+mod map_view;
+mod side_panel;
+mod table;
+pub mod theme;
+mod top_bar;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use egui::{Pos2, Ui};
+
+use crate::app::{Action, AppState};
+use crate::map::WorldPos;
+use crate::model::{Dataset, Lang};
+
+/// Options of the GUI given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct GuiOptions {
+    /// Exit right after the first frame is painted, printing the time since process start.
+    pub quit_after_first_frame: bool,
+}
+
+/// Storage key of the language chosen last time.
+const LANG_KEY: &str = "oblys.lang";
+/// Initial window size in points: a laptop screen.
+const WINDOW_SIZE: [f32; 2] = [1600.0, 1000.0];
+
+/// The whole window: state plus what the painters cache between frames.
+pub struct Gui {
+    state: AppState,
+    map: map_view::MapCache,
+    /// Where the ranking chart put its bars last frame, to find a bar on screen.
+    ranking: Option<chart_area::RankingLayout>,
+    styled: bool,
+}
+
+impl Gui {
+    pub fn new(state: AppState) -> Gui {
+        Gui { state, map: map_view::MapCache::default(), ranking: None, styled: false }
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Applies an action as if a panel had sent it (for tests and scripted demos).
+    pub fn apply(&mut self, action: Action) {
+        self.state.apply(action);
+    }
+
+    /// Lays out every panel for one frame and applies what the user did.
+    pub fn show(&mut self, ui: &mut Ui) {
+        if !self.styled {
+            theme::apply(ui.ctx());
+            self.styled = true;
+        }
+        let mut actions: Vec<Action> = Vec::new();
+        egui::Panel::top("top_bar")
+            .exact_size(theme::TOP_BAR_HEIGHT)
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::TOP_BAR_BG)
+                    .inner_margin(egui::Margin::symmetric(theme::MARGIN as i8, 6)),
+            )
+            .show(ui, |ui| top_bar::show(ui, &self.state, &mut actions));
+        egui::Panel::bottom("charts_and_table")
+            .exact_size(theme::BOTTOM_PANEL_HEIGHT)
+            .frame(panel_frame())
+            .show(ui, |ui| {
+                ui.horizontal_top(|ui| {
+                    self.ranking = chart_area::show(ui, &self.state, &mut actions);
+                    ui.separator();
+                    table::show(ui, &self.state, &mut actions);
+                });
+            });
+        egui::Panel::right("region")
+            .exact_size(theme::SIDE_PANEL_WIDTH)
+            .frame(panel_frame())
+            .show(ui, |ui| side_panel::show(ui, &self.state, &mut actions));
+        egui::CentralPanel::no_frame()
+            .show(ui, |ui| map_view::show(ui, &self.state, &mut self.map, &mut actions));
+        about::show(ui.ctx(), &self.state, &mut actions);
+        if !actions.is_empty() {
+            self.state.apply_all(actions);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Where the world point `world` was drawn on screen in the last frame.
+    pub fn map_screen_pos(&self, world: WorldPos) -> Option<Pos2> {
+        self.map.screen_pos(world)
+    }
+
+    /// Where the label anchor of the drawn unit `code` was on screen in the last frame.
+    pub fn region_screen_pos(&self, code: &str) -> Option<Pos2> {
+        let region = self.state.scene().regions.iter().find(|r| r.code == code)?;
+        self.map_screen_pos(region.label_anchor)
+    }
+
+    /// The centre of the ranking bar of `code` in the last frame.
+    pub fn ranking_bar_pos(&self, code: &str) -> Option<Pos2> {
+        let index = self.state.ranking().iter().position(|r| r.code == code)?;
+        self.ranking.as_ref()?.bar_center(index)
+    }
+}
+
+fn panel_frame() -> egui::Frame {
+    egui::Frame::new()
+        .fill(theme::PANEL_BG)
+        .inner_margin(egui::Margin::same(theme::MARGIN as i8))
+        .stroke(egui::Stroke::new(1.0, theme::BORDER))
+}
+
+/// The eframe application: the `Gui` plus first-frame timing.
+struct OblysApp {
+    gui: Gui,
+    quit_after_first_frame: bool,
+    started: Instant,
+    frames: u64,
+}
+
+impl eframe::App for OblysApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if self.quit_after_first_frame && self.frames >= 1 {
+            // The first frame has been painted by the time the second one starts.
+            print_first_frame_time(self.started);
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        self.gui.show(ui);
+        self.frames += 1;
+        if self.quit_after_first_frame {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, LANG_KEY, &self.gui.state.lang());
+    }
+}
+
+/// Opens the main window on `file` and runs until it is closed.
+pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
+    let started = Instant::now();
+    // Reading the file and building the map geometry run while the window and the GPU start up.
+    let loader = std::thread::Builder::new()
+        .name("oblys-load".into())
+        .spawn({
+            let file = file.clone();
+            move || -> Result<(Arc<Dataset>, Arc<crate::map::MapGeometry>), String> {
+                let dataset = crate::store::load(&file).map_err(|e| e.to_string())?;
+                let geometry = crate::map::MapGeometry::new(&dataset);
+                Ok((Arc::new(dataset), Arc::new(geometry)))
+            }
+        })
+        .map_err(|e| format!("cannot start loading {}: {e}", file.display()))?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(window_title(&file))
+            .with_inner_size(WINDOW_SIZE)
+            .with_min_inner_size([1024.0, 700.0]),
+        ..eframe::NativeOptions::default()
+    };
+    let mut load_error: Option<String> = None;
+    let error_slot = &mut load_error;
+    let result = eframe::run_native(
+        "Oblys",
+        native,
+        Box::new(move |cc| {
+            let loaded = loader
+                .join()
+                .map_err(|_| format!("loading {} failed unexpectedly", file.display()))
+                .and_then(|r| r);
+            let (dataset, geometry) = match loaded {
+                Ok(x) => x,
+                Err(e) => {
+                    *error_slot = Some(e.clone());
+                    return Err(e.into());
+                }
+            };
+            let lang: Lang =
+                cc.storage.and_then(|s| eframe::get_value(s, LANG_KEY)).unwrap_or_default();
+            let state = AppState::with_geometry(file, dataset, geometry, lang);
+            Ok(Box::new(OblysApp {
+                gui: Gui::new(state),
+                quit_after_first_frame: options.quit_after_first_frame,
+                started,
+                frames: 0,
+            }))
+        }),
+    );
+    if let Some(e) = load_error {
+        return Err(e);
+    }
+    result.map_err(|e| format!("cannot open the window: {e}"))
+}
+
+/// "kazakhstan.oblys — Oblys".
+pub fn window_title(file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    format!("{name} — Oblys")
+}
+
+/// Prints how long after the process started the first frame was on screen. On Linux the start
+/// is the kernel's record of the process (10 ms resolution), so dynamic loading and `main` count
+/// too; elsewhere it is the call of `run_gui`.
+fn print_first_frame_time(run_gui_started: Instant) {
+    let since_run_gui = run_gui_started.elapsed().as_secs_f64() * 1000.0;
+    match process_age_ms() {
+        Some(ms) => println!(
+            "first frame painted {ms:.0} ms after process start ({since_run_gui:.1} ms after the \
+             window was requested)"
+        ),
+        None => {
+            println!("first frame painted {since_run_gui:.1} ms after the window was requested")
+        }
+    }
+}
+
+/// Milliseconds since this process started, from /proc (Linux only).
+fn process_age_ms() -> Option<f64> {
+    /// Clock ticks per second of /proc times (USER_HZ, 100 on every Linux architecture).
+    const USER_HZ: f64 = 100.0;
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let after_name = stat.rsplit_once(')')?.1;
+    // starttime is field 22 overall, the 20th after the name.
+    let start_ticks: f64 = after_name.split_whitespace().nth(19)?.parse().ok()?;
+    let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
+    let uptime_s: f64 = uptime.split_whitespace().next()?.parse().ok()?;
+    Some((uptime_s - start_ticks / USER_HZ) * 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_title_is_the_file_name_then_oblys() {
+        assert_eq!(window_title(Path::new("/home/a/plans/kz.oblys")), "kz.oblys — Oblys");
+    }
+
+    #[test]
+    fn process_age_is_known_and_positive_on_linux() {
+        if cfg!(target_os = "linux") {
+            let age = process_age_ms().expect("readable /proc");
+            assert!(age >= 0.0, "{age}");
+        }
+    }
+}

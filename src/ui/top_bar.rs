@@ -1,0 +1,130 @@
+//! The top bar: indicator, year, boundaries, layers, language and About.
+
+use egui::{ComboBox, RichText, Slider, Ui};
+
+use crate::app::{Action, AppState, Layer};
+use crate::i18n::UiText;
+use crate::map::BoundaryMode;
+use crate::model::Lang;
+use crate::ui::theme;
+
+/// Width of the indicator choice, points.
+const INDICATOR_WIDTH: f32 = 230.0;
+/// Space between the groups of the bar, points.
+const GAP: f32 = 6.0;
+/// Width of the year slider's track, points.
+const YEAR_SLIDER_WIDTH: f32 = 110.0;
+
+pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let view = state.view();
+    ui.horizontal_centered(|ui| {
+        ui.label(RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::ACCENT));
+        ui.add_space(GAP);
+
+        let label = ui.label(UiText::Indicator.get(lang));
+        let current = state
+            .dataset()
+            .indicator(&view.indicator)
+            .map_or(view.indicator.as_str(), |d| d.names.get(lang));
+        ComboBox::from_id_salt("indicator")
+            .width(INDICATOR_WIDTH)
+            .truncate()
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for def in &state.dataset().indicators {
+                    let on = def.key == view.indicator;
+                    if ui.selectable_label(on, def.names.get(lang)).clicked() && !on {
+                        actions.push(Action::SetIndicator(def.key.clone()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(GAP);
+
+        year_slider(ui, state, actions);
+        ui.add_space(GAP);
+
+        let label = ui.label(UiText::Boundaries.get(lang));
+        let mode_text = |mode: BoundaryMode| match mode {
+            BoundaryMode::AsReported => UiText::BoundariesAsReported.get(lang),
+            BoundaryMode::Current => UiText::BoundariesCurrent.get(lang),
+        };
+        let mode_hint = |mode: BoundaryMode| match mode {
+            BoundaryMode::AsReported => UiText::BoundariesAsReportedHint.get(lang),
+            BoundaryMode::Current => UiText::BoundariesCurrentHint.get(lang),
+        };
+        ComboBox::from_id_salt("boundaries")
+            .selected_text(mode_text(view.boundary_mode))
+            .show_ui(ui, |ui| {
+                for mode in [BoundaryMode::AsReported, BoundaryMode::Current] {
+                    let on = view.boundary_mode == mode;
+                    if ui
+                        .selectable_label(on, mode_text(mode))
+                        .on_hover_text(mode_hint(mode))
+                        .clicked()
+                        && !on
+                    {
+                        actions.push(Action::SetBoundaryMode(mode));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(mode_hint(view.boundary_mode));
+        ui.add_space(GAP);
+
+        for (layer, text, on) in [
+            (Layer::GrowthPoints, UiText::GrowthPoints, view.show_growth_points),
+            (Layer::Projects, UiText::Projects, view.show_projects),
+            (Layer::Labels, UiText::Labels, view.show_labels),
+        ] {
+            let mut checked = on;
+            if ui.checkbox(&mut checked, text.get(lang)).changed() {
+                actions.push(Action::SetLayer(layer, checked));
+            }
+        }
+
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(UiText::About.get(lang)).clicked() {
+                actions.push(Action::ShowAbout(true));
+            }
+            ui.add_space(GAP);
+            // Right to left: the last language is added first so they read Қазақша, Русский,
+            // English.
+            for l in Lang::ALL.into_iter().rev() {
+                let on = l == lang;
+                if ui.selectable_label(on, l.endonym()).clicked() && !on {
+                    actions.push(Action::SetLanguage(l));
+                }
+            }
+        });
+    });
+}
+
+/// The year as a slider over the indicator's years (which need not be consecutive).
+fn year_slider(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let years = state.years();
+    let label = ui.label(UiText::Year.get(lang));
+    let Some(last) = years.len().checked_sub(1) else {
+        ui.label("–");
+        return;
+    };
+    let mut index = years.iter().position(|y| *y == state.view().year).unwrap_or(last);
+    ui.spacing_mut().slider_width = YEAR_SLIDER_WIDTH;
+    let response = ui
+        .add_enabled(
+            last > 0,
+            Slider::new(&mut index, 0..=last).show_value(false).step_by(1.0).text(""),
+        )
+        .labelled_by(label.id);
+    let shown = years.get(index).copied().unwrap_or(state.view().year);
+    ui.label(RichText::new(shown.to_string()).strong());
+    if response.changed()
+        && let Some(year) = years.get(index)
+    {
+        actions.push(Action::SetYear(*year));
+    }
+}
