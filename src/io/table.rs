@@ -121,3 +121,46 @@ impl Cell {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Pair {
+        name: String,
+        value: String,
+    }
+
+    #[test]
+    fn rows_keep_their_line_numbers_past_comments() {
+        let text = "# a comment\nname,value\na,1\n\"b\nc\",2\nd,3\n";
+        let rows = read::<Pair>("t.csv", text).unwrap();
+        let lines: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.data.name.as_str())).collect();
+        assert_eq!(lines, [(3, "a"), (4, "b\nc"), (6, "d")]);
+        assert_eq!(rows[2].data.value, "3");
+    }
+
+    #[test]
+    fn bad_cell_names_file_line_and_column() {
+        let cell = Cell { file: "assets/facts/x.csv", line: 14, column: "value" };
+        let error = cell.f64("12,5").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "assets/facts/x.csv line 14, column «value»: «12,5» is not a number"
+        );
+        assert_eq!(cell.opt_f64(" ").unwrap(), None);
+        assert_eq!(cell.opt_year("2022-06-08").unwrap(), Some(2022));
+        assert!(cell.opt_year("22").is_err());
+        assert!(cell.opt_lon_lat("51.1", "").is_err());
+        assert_eq!(cell.opt_lon_lat("51.5", "71.25").unwrap(), Some(geo::Point::new(71.25, 51.5)));
+    }
+
+    #[test]
+    fn record_with_missing_fields_is_an_error_naming_its_line() {
+        let Err(error) = read::<Pair>("t.csv", "name,value\na,1\nb\n") else {
+            panic!("a short record was accepted");
+        };
+        assert!(error.to_string().starts_with("t.csv line 3: "), "{error}");
+    }
+}

@@ -470,7 +470,7 @@ mod tests {
     }
 
     #[test]
-    fn foreign_keys_are_enforced_on_written_files() {
+    fn written_files_enforce_foreign_keys_in_wal_with_untrusted_schema() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.oblys");
         create(&path, &tiny_dataset()).unwrap();
@@ -484,6 +484,8 @@ mod tests {
         assert!(error.to_string().contains("FOREIGN KEY"), "{error}");
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
+        let trusted: i64 = conn.query_row("PRAGMA trusted_schema", [], |r| r.get(0)).unwrap();
+        assert_eq!(trusted, 0);
     }
 
     #[test]
