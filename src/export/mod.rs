@@ -6,6 +6,7 @@ mod svg;
 
 use std::path::{Path, PathBuf};
 
+use crate::analysis::{ValueOrigin, view_values};
 use crate::map::{BoundaryMode, MapGeometry, MapView, Scene, build_scene};
 use crate::model::{Dataset, Lang, NATIONAL_CODE};
 use crate::store::StoreError;
@@ -107,7 +108,21 @@ pub fn scene_for_request(ds: &Dataset, request: &MapRequest) -> Result<Scene, Ex
     if request.current_boundaries {
         view.boundary_mode = BoundaryMode::Current;
     }
-    let geometry = MapGeometry::new(ds);
+    // Only the editions this map draws: the shown one and those holding legacy groups' outlines.
+    let mut editions: Vec<&str> = Vec::new();
+    if let Some(values) = view_values(ds, &view.indicator, view.year, view.boundary_mode) {
+        editions.extend(ds.edition(&values.edition).map(|e| e.key.as_str()));
+        for unit in &values.units {
+            let Some(ValueOrigin::Predecessor { predecessor, .. }) = &unit.origin else { continue };
+            let holder = ds.editions.iter().find(|e| e.unit(predecessor).is_some());
+            if let Some(key) = holder.map(|e| e.key.as_str())
+                && !editions.contains(&key)
+            {
+                editions.push(key);
+            }
+        }
+    }
+    let geometry = MapGeometry::for_editions(ds, &editions);
     Ok(build_scene(ds, &geometry, &view))
 }
 

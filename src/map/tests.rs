@@ -194,3 +194,119 @@ fn geometry_meshes_cover_each_square_and_units_shared_by_editions_share_one_mesh
     let label = a_new.label_anchor;
     assert!(a_new.mesh.contains(label));
 }
+
+/// Scenes of the real default dataset.
+mod default_data {
+    use super::*;
+    use crate::analysis::fixture::default_dataset;
+    use crate::model::RegionKind;
+
+    fn real_scene(indicator: &str, year: i32, mode: BoundaryMode, lang: Lang) -> Scene {
+        static GEOMETRY: std::sync::OnceLock<MapGeometry> = std::sync::OnceLock::new();
+        let ds = default_dataset();
+        let geometry = GEOMETRY.get_or_init(|| MapGeometry::new(ds));
+        let mut view = MapView::new(indicator, year, lang);
+        view.boundary_mode = mode;
+        build_scene(ds, geometry, &view)
+    }
+
+    #[test]
+    fn legacy_2018_values_of_2020_are_what_the_current_view_shows_for_their_successors() {
+        let ds = default_dataset();
+        let pairs = [
+            ("KZ-VOS@2018", ["KZ-VOS", "KZ-ABY"]),
+            ("KZ-ALM@2018", ["KZ-ALM", "KZ-ZHT"]),
+            ("KZ-KAR@2018", ["KZ-KAR", "KZ-ULT"]),
+        ];
+        for indicator in ["population", "grp", "grp_per_capita", "unemployment_rate"] {
+            let current = real_scene(indicator, 2020, BoundaryMode::Current, Lang::En);
+            let as_reported = real_scene(indicator, 2020, BoundaryMode::AsReported, Lang::En);
+            for (legacy, successors) in pairs {
+                let reported = ds.value(legacy, indicator, 2020).unwrap();
+                assert_eq!(region(&as_reported, legacy).value, Some(reported));
+                for code in successors {
+                    let shown = region(&current, code);
+                    assert_eq!(shown.value, Some(reported), "{indicator} {code}");
+                    assert_eq!(shown.value_code, legacy);
+                    assert_eq!(shown.rank, region(&as_reported, legacy).rank);
+                    assert_eq!(shown.fill, region(&current, successors[0]).fill);
+                }
+            }
+        }
+        // Population 2020 of East Kazakhstan before the split, from the CSV.
+        let current = real_scene("population", 2020, BoundaryMode::Current, Lang::En);
+        assert_eq!(region(&current, "KZ-ABY").value, Some(1_369_597.0));
+        assert_eq!(
+            region(&current, "KZ-ABY").note.as_deref(),
+            Some("East Kazakhstan Region (boundaries before 2022, incl. Abay Region)")
+        );
+    }
+
+    #[test]
+    fn current_scene_has_twenty_regions_and_as_reported_2021_population_seventeen() {
+        let s = real_scene("population", 2023, BoundaryMode::AsReported, Lang::Kk);
+        assert_eq!(s.regions.len(), 20);
+        assert!(s.regions.iter().all(|r| r.value.is_some()));
+        assert_eq!(s.title, "Халық саны, 2023");
+        let sev = region(&s, "KZ-SEV");
+        assert_eq!(sev.name, "Солтүстік Қазақстан облысы");
+        assert_eq!(sev.value_label, "534\u{a0}108 адам");
+        let s = real_scene("population", 2021, BoundaryMode::AsReported, Lang::Ru);
+        assert_eq!(s.regions.len(), 17);
+        assert_eq!(s.edition, "2018");
+        assert_eq!(s.title, "Численность населения, 2021 (в границах 2018–2022 гг.)");
+    }
+
+    #[test]
+    fn the_three_cities_get_labels_beside_them_that_clear_the_oblast_labels() {
+        let ds = default_dataset();
+        let s = real_scene("grp", 2022, BoundaryMode::AsReported, Lang::Ru);
+        let cities: Vec<&str> = ["KZ-AST", "KZ-ALA", "KZ-SHY"]
+            .iter()
+            .map(|c| ds.region(c).unwrap())
+            .inspect(|r| assert_eq!(r.kind, RegionKind::City))
+            .map(|r| r.names.ru.as_str())
+            .collect();
+        let scale = 1400.0 / (s.bounds[2] - s.bounds[0]);
+        let boxes: Vec<(String, [f32; 4])> = s
+            .labels
+            .iter()
+            .map(|l| {
+                let half_w = l.text.chars().count() as f32 * 0.56 * l.size_px / 2.0;
+                let x = l.pos[0] * scale + l.offset_px[0];
+                let y = -l.pos[1] * scale + l.offset_px[1];
+                (l.text.clone(), [x, y, half_w, l.size_px * 0.6])
+            })
+            .collect();
+        assert_eq!(boxes.len(), 20);
+        for city in &cities {
+            let label = s.labels.iter().find(|l| l.text == *city).unwrap();
+            assert!(label.offset_px != [0.0, 0.0], "{city} label sits on its symbol");
+            assert!(label.size_px < style::REGION_LABEL_PX);
+            let (_, b) = boxes.iter().find(|(t, _)| t == city).unwrap();
+            for (other, o) in boxes.iter().filter(|(t, _)| t != city) {
+                let apart =
+                    (b[0] - o[0]).abs() >= b[2] + o[2] || (b[1] - o[1]).abs() >= b[3] + o[3];
+                assert!(apart, "{city} overlaps {other}");
+            }
+        }
+    }
+
+    #[test]
+    fn towns_without_coordinates_are_skipped_and_every_project_is_drawn() {
+        let ds = default_dataset();
+        let s = real_scene("population", 2023, BoundaryMode::AsReported, Lang::En);
+        let towns = s.symbols.iter().filter(|s| matches!(s.object, SymbolRef::GrowthPoint(_)));
+        let located = ds.growth_points.iter().filter(|g| g.location.is_some()).count();
+        assert_eq!(located, 46);
+        assert_eq!(towns.count(), 46);
+        let projects = s.symbols.iter().filter(|s| matches!(s.object, SymbolRef::Project(_)));
+        assert_eq!(projects.count(), 27);
+        let monotowns = s.symbols.iter().filter(|s| s.fill == style::MONOTOWN_FILL).count();
+        assert_eq!(
+            monotowns,
+            ds.growth_points.iter().filter(|g| g.is_monotown && g.location.is_some()).count()
+        );
+        assert!(monotowns > 0);
+    }
+}
