@@ -11,7 +11,7 @@ use oblys::model::Lang;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The .oblys file to open (default: the default database in the user's data folder).
+    /// The Oblys file (a GeoPackage, .gpkg) to open (default: the default database in the user's data folder).
     file: Option<PathBuf>,
     /// Quit after the first frame is painted and print the time since process start.
     #[arg(long)]

@@ -463,7 +463,7 @@ fn default_database_is_created_once_in_the_given_folder() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("data").join("oblys");
     let path = store::ensure_database_in(&folder).unwrap();
-    assert_eq!(path, folder.join("default.oblys"));
+    assert_eq!(path, folder.join("default.gpkg"));
     assert_eq!(store::load(&path).unwrap().regions.len(), 24);
     let first = fs::read(&path).unwrap();
     assert_eq!(store::ensure_database_in(&folder).unwrap(), path);

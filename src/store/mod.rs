@@ -29,7 +29,9 @@ use crate::io::DefaultDataError;
 use crate::model::Dataset;
 
 /// File name of the default database inside the user's data folder.
-pub const DEFAULT_FILE_NAME: &str = "default.oblys";
+/// GeoPackage requires the `.gpkg` extension (requirement 3); with any other name GDAL warns, and
+/// GDAL before 3.7.1 does not recognise a 1.4 file at all, so QGIS would not open it.
+pub const DEFAULT_FILE_NAME: &str = "default.gpkg";
 
 /// Why a file could not be created, opened or read. Every message is one line and names the file.
 #[derive(Debug, thiserror::Error)]
@@ -350,7 +352,7 @@ pub fn create(path: &Path, dataset: &Dataset) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Makes sure `folder/default.oblys` exists, creating it from the embedded default dataset if it
+/// Makes sure `folder/default.gpkg` exists, creating it from the embedded default dataset if it
 /// is missing, and returns its path.
 pub fn ensure_database_in(folder: &Path) -> Result<PathBuf, StoreError> {
     let path = folder.join(DEFAULT_FILE_NAME);
