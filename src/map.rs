@@ -213,6 +213,7 @@ pub struct Scene {
 pub struct GroupOutline {
     /// Code of the legacy unit (`KZ-VOS@2018`), the `value_code` of the group's regions.
     pub value_code: String,
+    /// The legacy unit's own shape (its rings are the group's outline).
     pub mesh: Arc<RegionMesh>,
 }
 
@@ -249,13 +250,19 @@ impl Scene {
 pub struct MapView {
     /// Indicator key, e.g. `population`.
     pub indicator: String,
+    /// Year of the choropleth.
     pub year: i32,
+    /// Language of names, title, legend and tooltips.
     pub lang: Lang,
+    /// Boundaries the year's values are drawn on.
     pub boundary_mode: BoundaryMode,
     /// Code of the selected unit (a drawn unit or a legacy group's `value_code`).
     pub selected: Option<String>,
+    /// Growth points as circles sized by population.
     pub show_growth_points: bool,
+    /// Projects as symbols by sector.
     pub show_projects: bool,
+    /// Region names.
     pub show_labels: bool,
 }
 

@@ -4,7 +4,9 @@
 /// legend labels never overlap and never claim values that do not occur.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ValueClass {
+    /// Smallest value in the class.
     pub min: f64,
+    /// Largest value in the class.
     pub max: f64,
 }
 

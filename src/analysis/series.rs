@@ -8,6 +8,7 @@ use crate::model::{Dataset, NATIONAL_CODE};
 pub struct RankedValue {
     /// Code of the unit the value belongs to (`KZ-VOS@2018` for a legacy group).
     pub code: String,
+    /// The value shown for the unit.
     pub value: f64,
     /// 1 = highest value; equal values share a rank (1, 2, 2, 4).
     pub rank: usize,

@@ -55,7 +55,9 @@ pub struct UnitValue {
 pub struct EditionValues {
     /// Key of the drawn edition (`2010`, `2018`, `2022`).
     pub edition: String,
+    /// Indicator key.
     pub indicator: String,
+    /// Year of the values.
     pub year: i32,
     /// In the edition's order of units.
     pub units: Vec<UnitValue>,

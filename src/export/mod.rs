@@ -3,6 +3,8 @@
 
 mod png;
 mod svg;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
@@ -46,11 +48,16 @@ fn list_years(years: &[i32]) -> String {
 /// A headless `oblys map` request.
 #[derive(Debug, Clone)]
 pub struct MapRequest {
+    /// The .oblys file to read (never written).
     pub file: PathBuf,
+    /// Indicator key, e.g. `population`.
     pub indicator: String,
     pub year: i32,
+    /// Language of names, title, legend and source line.
     pub lang: Lang,
+    /// Output file; `.svg` or `.png`.
     pub out: PathBuf,
+    /// Image width in pixels; the height follows from the map and legend.
     pub width: u32,
     /// Show every year on the current boundaries instead of the boundaries valid for its data.
     pub current_boundaries: bool,

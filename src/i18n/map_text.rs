@@ -23,6 +23,7 @@ pub enum MapText {
 }
 
 impl MapText {
+    /// The text in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (MapText::NoData, Lang::Kk) => "Дерек жоқ",

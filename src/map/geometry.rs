@@ -19,7 +19,9 @@ const SCREEN_TOLERANCE_M: f64 = 150.0;
 /// One unit of an edition, ready to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitGeometry {
+    /// Region code of the unit.
     pub code: String,
+    /// Triangles and outline rings, world coordinates.
     pub mesh: Arc<RegionMesh>,
     /// Pole of inaccessibility of the largest part, world coordinates.
     pub label_anchor: WorldPos,
@@ -39,6 +41,7 @@ pub struct EditionGeometry {
 }
 
 impl EditionGeometry {
+    /// The unit `code` of this edition.
     pub fn unit(&self, code: &str) -> Option<&UnitGeometry> {
         self.units.iter().find(|u| u.code == code)
     }
@@ -94,6 +97,7 @@ impl MapGeometry {
         self.editions.iter().find(|e| e.key == key)
     }
 
+    /// Every edition built, oldest first.
     pub fn editions(&self) -> &[EditionGeometry] {
         &self.editions
     }

@@ -10,18 +10,23 @@ pub const NO_DATA_FILL: Rgba = Rgba::rgb(0xd4, 0xd4, 0xd4);
 pub const NO_DATA_HATCH: Rgba = Rgba::rgb(0x96, 0x96, 0x96);
 /// Outline between regions.
 pub const OUTLINE: Rgba = Rgba::rgb(0x4d, 0x4d, 0x4d);
+/// Width of the outline between regions, px.
 pub const OUTLINE_PX: f32 = 0.8;
 /// Outline of the selected region.
 pub const SELECTED_OUTLINE: Rgba = Rgba::rgb(0xd7, 0x19, 0x1c);
+/// Width of the selected region's outline, px.
 pub const SELECTED_OUTLINE_PX: f32 = 2.5;
 /// Outline around a legacy group sharing one value.
 pub const GROUP_OUTLINE: Rgba = Rgba::rgb(0x1a, 0x1a, 0x1a);
+/// Width of a legacy group's outline, px.
 pub const GROUP_OUTLINE_PX: f32 = 2.0;
-/// Text colour of labels and their halo.
+/// Text colour of labels and titles.
 pub const LABEL_TEXT: Rgba = Rgba::rgb(0x1a, 0x1a, 0x1a);
+/// Halo behind label text, slightly transparent.
 pub const LABEL_HALO: Rgba = Rgba([255, 255, 255, 210]);
-/// Label sizes: oblasts, and the smaller cities of republican significance.
+/// Size of oblast labels, px.
 pub const REGION_LABEL_PX: f32 = 12.0;
+/// Size of the labels of the cities of republican significance, px.
 pub const CITY_LABEL_PX: f32 = 10.5;
 
 /// Most classes of the choropleth.
@@ -45,6 +50,7 @@ pub fn class_colors(count: usize, higher_is_better: bool) -> Vec<Rgba> {
 
 /// Town population at which a growth-point circle has `GROWTH_POINT_REFERENCE_PX` radius.
 pub const GROWTH_POINT_REFERENCE_POPULATION: f64 = 2_000_000.0;
+/// Radius of a town of `GROWTH_POINT_REFERENCE_POPULATION`, px.
 pub const GROWTH_POINT_REFERENCE_PX: f32 = 16.0;
 /// Smallest circle, so small towns stay visible.
 pub const GROWTH_POINT_MIN_PX: f32 = 2.5;
@@ -60,8 +66,9 @@ pub fn growth_point_radius(population: Option<u64>) -> f32 {
     (GROWTH_POINT_REFERENCE_PX * ratio.sqrt() as f32).max(GROWTH_POINT_MIN_PX)
 }
 
-/// Fill of an ordinary growth point and of a monotown (orange stands out from the blue ramp).
+/// Fill of an ordinary growth point (monotowns are orange, which stands out from the blue ramp).
 pub const TOWN_FILL: Rgba = Rgba([255, 255, 255, 220]);
+/// Fill of a monotown.
 pub const MONOTOWN_FILL: Rgba = Rgba([0xe6, 0x7e, 0x22, 235]);
 
 /// Stroke colour and width of a growth point by level: the higher the level, the heavier.
@@ -76,7 +83,9 @@ pub fn growth_level_stroke(level: Option<GrowthLevel>) -> (Rgba, f32) {
 
 /// Radius of a project symbol.
 pub const PROJECT_PX: f32 = 5.5;
+/// Outline of a project symbol, so it stays visible on dark fills.
 pub const PROJECT_STROKE: Rgba = Rgba::rgb(0xff, 0xff, 0xff);
+/// Width of a project symbol's outline, px.
 pub const PROJECT_STROKE_PX: f32 = 1.0;
 
 /// Shape and colour of a project's sector: Okabe–Ito colours (distinguishable with every common
