@@ -7,6 +7,8 @@ mod label;
 mod locate;
 mod mesh;
 mod projection;
+#[cfg(test)]
+mod proptests;
 mod repair;
 mod shapes;
 #[cfg(test)]

@@ -4,9 +4,9 @@
 
 use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo::orient::{Direction, Orient};
-use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon, unary_union};
+use geo::{Area, BooleanOps, Coord, LineString, MakeValid, MultiPolygon, Polygon, unary_union};
 
-use super::validity::{Fault, faults};
+use super::validity::{Fault, faults, part_within};
 use crate::model::Lang;
 
 /// One change [`repair`] made. Parts count from 0; ring 0 is the outer ring, holes count from 1.
@@ -25,6 +25,8 @@ pub enum RepairChange {
     PartRebuilt { part: usize, fault: Fault, parts_after: usize, area_change: f64 },
     /// Parts that overlapped or shared a border were merged by uniting them.
     PartsMerged { fault: Fault, parts_after: usize, area_change: f64 },
+    /// A fault that could not be repaired automatically; the geometry keeps it.
+    Unrepaired { fault: Fault },
 }
 
 /// What [`repair`] changed, in the order the changes were made; empty when the geometry was
@@ -43,6 +45,12 @@ impl RepairReport {
     #[must_use]
     pub fn is_clean(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// True unless a fault was left unrepaired (see [`RepairChange::Unrepaired`]).
+    #[must_use]
+    pub fn is_fully_repaired(&self) -> bool {
+        !self.items.iter().any(|c| matches!(c, RepairChange::Unrepaired { .. }))
     }
 
     /// Every change as a sentence in `lang`.
@@ -86,21 +94,48 @@ pub fn repair(geom: &MultiPolygon<f64>) -> (MultiPolygon<f64>, RepairReport) {
             .collect();
         parts.push(Polygon::new(exterior, interiors));
     }
-    let cleaned = MultiPolygon::new(parts);
-    let found = faults(&cleaned, false);
-    if found.is_empty() {
-        return (cleaned, report);
-    }
+    let mut result = MultiPolygon::new(parts);
 
-    // 2. Parts whose own rings touch or cross: unite each with itself.
-    let mut fixed: Vec<Polygon<f64>> = Vec::with_capacity(cleaned.0.len());
-    for (part, polygon) in cleaned.0.into_iter().enumerate() {
+    // 2. Rings that touch or cross, parts that overlap: rebuild from the enclosed area. A
+    //    rebuild can, rarely, leave a new fault (the overlay engine snaps to a fine grid), so a
+    //    few rounds are allowed.
+    let mut found = faults(&result, false);
+    for _ in 0..ROUNDS {
+        if found.iter().any(|f| !f.is_between_parts()) {
+            result = rebuild_faulty_parts(result, &found, &mut report);
+            found = faults(&result, false);
+        }
+        if found.is_empty() {
+            break;
+        }
+        if found.iter().all(Fault::is_between_parts) {
+            result = merge_faulty_parts(&result, &found, &mut report);
+            found = faults(&result, false);
+        }
+    }
+    for fault in found {
+        report.push(RepairChange::Unrepaired { fault });
+    }
+    (result, report)
+}
+
+/// How many rounds of rebuilding [`repair`] tries before it gives up on a fault.
+const ROUNDS: usize = 6;
+
+/// Rebuilds every part with a fault of its own (see [`rebuild_part`]), reporting each.
+fn rebuild_faulty_parts(
+    geom: MultiPolygon<f64>,
+    found: &[Fault],
+    report: &mut RepairReport,
+) -> MultiPolygon<f64> {
+    let mut fixed: Vec<Polygon<f64>> = Vec::with_capacity(geom.0.len());
+    for (part, polygon) in geom.0.into_iter().enumerate() {
         let Some(fault) = found.iter().find(|f| !f.is_between_parts() && f.part() == part) else {
             fixed.push(polygon);
             continue;
         };
         let before = polygon.unsigned_area();
-        let rebuilt = rebuild_part(&polygon);
+        let rebuilt = rebuild_part(&polygon, fault);
         report.push(RepairChange::PartRebuilt {
             part,
             fault: fault.clone(),
@@ -109,47 +144,117 @@ pub fn repair(geom: &MultiPolygon<f64>) -> (MultiPolygon<f64>, RepairReport) {
         });
         fixed.extend(rebuilt.0);
     }
-    let mut result = MultiPolygon::new(fixed);
+    MultiPolygon::new(fixed)
+}
 
-    // 3. Parts that overlap or share a border: merge them.
-    if let Some(fault) = faults(&result, true).into_iter().next() {
-        let before = result.unsigned_area();
-        let merged = tidy(&merge_parts(result.0.clone()));
+/// Merges parts that share a border or overlap into as few parts as their area needs.
+fn merge_faulty_parts(
+    geom: &MultiPolygon<f64>,
+    found: &[Fault],
+    report: &mut RepairReport,
+) -> MultiPolygon<f64> {
+    let before = geom.unsigned_area();
+    // A part lying wholly inside another adds nothing to it: drop it, keeping every coordinate.
+    let mut dropped = vec![false; geom.0.len()];
+    for fault in found {
+        if let Fault::PartsOverlap { parts: (p, q), at: None } = *fault
+            && let (Some(a), Some(b)) = (geom.0.get(p), geom.0.get(q))
+        {
+            let victim = if part_within(b, a) {
+                q
+            } else if part_within(a, b) {
+                p
+            } else {
+                continue;
+            };
+            if let Some(d) = dropped.get_mut(victim) {
+                *d = true;
+            }
+        }
+    }
+    let kept: MultiPolygon<f64> =
+        geom.0.iter().zip(&dropped).filter(|(_, d)| !**d).map(|(p, _)| p.clone()).collect();
+    let rest = faults(&kept, false);
+    // Parts that only run along each other: the even-odd rebuild cancels the doubled border and
+    // keeps every other coordinate exactly. Real overlaps need a union.
+    let merged = if rest.is_empty() {
+        Some(kept)
+    } else if rest.iter().all(|f| matches!(f, Fault::PartsShareBorder { .. })) {
+        even_odd(&kept).or_else(|| merge_parts(kept.0.clone()))
+    } else {
+        merge_parts(kept.0.clone()).or_else(|| even_odd(&kept))
+    };
+    let Some(merged) = merged else {
+        return geom.clone();
+    };
+    let merged = tidy(&merged);
+    if let Some(fault) = found.first() {
         report.push(RepairChange::PartsMerged {
-            fault,
+            fault: fault.clone(),
             parts_after: merged.0.len(),
             area_change: relative_change(before, merged.unsigned_area()),
         });
-        result = merged;
     }
-    (result, report)
+    merged
 }
 
-/// Rebuilds one polygon whose rings touch or cross: each ring alone is resolved into simple
-/// pieces by the overlay engine (i_overlay, even-odd rule, so a ring crossing itself keeps every
-/// lobe it encloses), then the holes' pieces are subtracted from the outer ring's pieces.
-fn rebuild_part(polygon: &Polygon<f64>) -> MultiPolygon<f64> {
-    let shell = simple_pieces(polygon.exterior());
+/// Runs a third-party geometry engine, turning a panic inside it into `None`. Both engines used
+/// here have had index panics on degenerate input (i_overlay 4.5 does on some self-overlapping
+/// rings); a planner's import must get a report, not a crash.
+fn guarded<T>(run: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).ok()
+}
+
+/// geo's `MakeValid` (Ledoux et al.: a constrained triangulation labelled by the even-odd
+/// rule), which keeps every original coordinate.
+fn even_odd(geom: &MultiPolygon<f64>) -> Option<MultiPolygon<f64>> {
+    guarded(|| geom.make_valid()).and_then(Result::ok)
+}
+
+/// Rebuilds one polygon whose rings touch or cross. Rings that only touch or cross themselves or
+/// each other go through [`even_odd`]. Holes outside the outer ring or overlapping each other
+/// are not what the even-odd rule means, so those polygons are rebuilt with the overlay engine
+/// (i_overlay) instead: each ring alone resolved into simple pieces (even-odd, so a ring
+/// crossing itself keeps every lobe it encloses), then the holes' pieces subtracted from the
+/// outer ring's. Each way is the fallback of the other; if both fail the polygon comes back as
+/// it was and the fault is reported as unrepaired.
+fn rebuild_part(polygon: &Polygon<f64>, fault: &Fault) -> MultiPolygon<f64> {
+    let single = MultiPolygon::new(vec![polygon.clone()]);
+    let rebuilt = if matches!(fault, Fault::HoleOutside { .. } | Fault::HolesOverlap { .. }) {
+        shell_minus_holes(polygon).or_else(|| even_odd(&single))
+    } else {
+        even_odd(&single).or_else(|| shell_minus_holes(polygon))
+    };
+    rebuilt.map_or(single, |r| tidy(&r))
+}
+
+/// The area the outer ring encloses minus the area the holes enclose (overlay engine).
+fn shell_minus_holes(polygon: &Polygon<f64>) -> Option<MultiPolygon<f64>> {
+    let shell = simple_pieces(polygon.exterior())?;
     if polygon.interiors().is_empty() {
-        return tidy(&shell);
+        return Some(shell);
     }
-    let holes: Vec<Polygon<f64>> =
-        polygon.interiors().iter().flat_map(|r| simple_pieces(r).0).collect();
-    tidy(&shell.difference(&merge_parts(holes)))
+    let mut holes: Vec<Polygon<f64>> = Vec::new();
+    for ring in polygon.interiors() {
+        holes.extend(simple_pieces(ring)?.0);
+    }
+    let holes = merge_parts(holes)?;
+    guarded(|| shell.difference(&holes))
 }
 
-/// The area a single ring encloses by the even-odd rule, as valid polygons.
-fn simple_pieces(ring: &LineString<f64>) -> MultiPolygon<f64> {
-    Polygon::new(ring.clone(), Vec::new()).union(&MultiPolygon::<f64>::new(Vec::new()))
+/// The area a single ring encloses by the even-odd rule, as valid polygons (overlay engine).
+fn simple_pieces(ring: &LineString<f64>) -> Option<MultiPolygon<f64>> {
+    let polygon = Polygon::new(ring.clone(), Vec::new());
+    guarded(|| polygon.union(&MultiPolygon::<f64>::new(Vec::new())))
 }
 
 /// The union of valid polygons that may overlap each other: oriented alike (outer rings
 /// counter-clockwise, holes clockwise) and united with the positive fill rule, so overlaps count
 /// once and holes stay holes.
-fn merge_parts(parts: Vec<Polygon<f64>>) -> MultiPolygon<f64> {
+fn merge_parts(parts: Vec<Polygon<f64>>) -> Option<MultiPolygon<f64>> {
     let oriented: Vec<Polygon<f64>> =
         parts.into_iter().map(|p| p.orient(Direction::Default)).collect();
-    unary_union(&oriented)
+    guarded(|| unary_union(&oriented))
 }
 
 /// Removes repeated points and spikes the overlay engine may leave, silently (the change that

@@ -106,17 +106,33 @@ impl Fault {
                 let place = at.map(|c| point([c.x, c.y], lang));
                 match (lang, place) {
                     (Lang::En, Some(at)) => {
-                        format!("parts {a} and {b} overlap or share a border at {at}")
+                        format!("parts {a} and {b} overlap, their borders cross at {at}")
                     }
-                    (Lang::En, None) => format!("parts {a} and {b} overlap"),
+                    (Lang::En, None) => {
+                        format!("parts {a} and {b} overlap, one lies inside the other")
+                    }
                     (Lang::Ru, Some(at)) => format!(
-                        "части {a} и {b} перекрываются или имеют общую границу в точке {at}"
+                        "части {a} и {b} перекрываются, их границы пересекаются в точке {at}"
                     ),
-                    (Lang::Ru, None) => format!("части {a} и {b} перекрываются"),
+                    (Lang::Ru, None) => {
+                        format!("части {a} и {b} перекрываются, одна лежит внутри другой")
+                    }
                     (Lang::Kk, Some(at)) => format!(
-                        "{a}- және {b}-бөліктер {at} нүктесінде бір-бірін жабады немесе ортақ шекарамен жанасады"
+                        "{a}- және {b}-бөліктер бір-бірін жабады, олардың шекаралары {at} нүктесінде қиылысады"
                     ),
-                    (Lang::Kk, None) => format!("{a}- және {b}-бөліктер бір-бірін жабады"),
+                    (Lang::Kk, None) => format!(
+                        "{a}- және {b}-бөліктер бір-бірін жабады, біреуі екіншісінің ішінде жатыр"
+                    ),
+                }
+            }
+            Fault::PartsShareBorder { parts: (a, b), at } => {
+                let (a, b, at) = (a + 1, b + 1, point([at.x, at.y], lang));
+                match lang {
+                    Lang::En => format!("parts {a} and {b} share a stretch of border at {at}"),
+                    Lang::Ru => format!("части {a} и {b} имеют общий участок границы в точке {at}"),
+                    Lang::Kk => {
+                        format!("{a}- және {b}-бөліктердің {at} нүктесінде ортақ шекара бөлігі бар")
+                    }
                 }
             }
         }
@@ -199,6 +215,20 @@ impl RepairChange {
                     ),
                     Lang::Kk => format!(
                         "{f}; {p}-бөлік контурлары қамтитын аумақ бойынша қайта құрылды (енді бөліктер саны: {parts_after}, ауданның салыстырмалы өзгерісі {r})"
+                    ),
+                }
+            }
+            RepairChange::Unrepaired { fault } => {
+                let f = fault.describe(lang);
+                match lang {
+                    Lang::En => {
+                        format!("{f}; left as it is, it could not be repaired automatically")
+                    }
+                    Lang::Ru => {
+                        format!("{f}; оставлено как есть, автоматически исправить не удалось")
+                    }
+                    Lang::Kk => format!(
+                        "{f}; сол күйінде қалдырылды, автоматты түрде түзету мүмкін болмады"
                     ),
                 }
             }

@@ -23,8 +23,10 @@ pub enum Fault {
     HoleOutside { part: usize, ring: usize },
     /// Two holes of one polygon overlap.
     HolesOverlap { part: usize, rings: (usize, usize) },
-    /// Two parts overlap, cross or share a stretch of border.
+    /// Two parts overlap (their borders cross, or one lies inside the other).
     PartsOverlap { parts: (usize, usize), at: Option<Coord<f64>> },
+    /// Two parts run along each other: they share a stretch of border (and should be one part).
+    PartsShareBorder { parts: (usize, usize), at: Coord<f64> },
 }
 
 impl Fault {
@@ -36,13 +38,26 @@ impl Fault {
             | Fault::RingsCross { part, .. }
             | Fault::HoleOutside { part, .. }
             | Fault::HolesOverlap { part, .. } => *part,
-            Fault::PartsOverlap { parts, .. } => parts.0,
+            Fault::PartsOverlap { parts, .. } | Fault::PartsShareBorder { parts, .. } => parts.0,
+        }
+    }
+
+    /// The fault without its place: faults with the same key are reported once.
+    fn key(&self) -> (u8, usize, usize, usize) {
+        match *self {
+            Fault::Degenerate { part, ring } => (0, part, ring, 0),
+            Fault::SelfContact { part, ring, .. } => (1, part, ring, 0),
+            Fault::RingsCross { part, rings, .. } => (2, part, rings.0, rings.1),
+            Fault::HoleOutside { part, ring } => (3, part, ring, 0),
+            Fault::HolesOverlap { part, rings } => (4, part, rings.0, rings.1),
+            Fault::PartsOverlap { parts, .. } => (5, parts.0, parts.1, 0),
+            Fault::PartsShareBorder { parts, .. } => (6, parts.0, parts.1, 0),
         }
     }
 
     /// True for faults between parts (the parts themselves may be fine).
     pub(crate) fn is_between_parts(&self) -> bool {
-        matches!(self, Fault::PartsOverlap { .. })
+        matches!(self, Fault::PartsOverlap { .. } | Fault::PartsShareBorder { .. })
     }
 }
 
@@ -191,7 +206,7 @@ pub(crate) fn faults(geom: &MultiPolygon<f64>, first_only: bool) -> Vec<Fault> {
                     } else if e.part == o.part && e.ring == o.ring {
                         Some(Fault::SelfContact { part: e.part, ring: e.ring, at: intersection })
                     } else if is_proper {
-                        Some(crossing(e, o, intersection))
+                        Some(crossing(e, o, intersection, false))
                     } else {
                         let key = ordered(e, o);
                         if !touching.contains(&key) {
@@ -208,12 +223,16 @@ pub(crate) fn faults(geom: &MultiPolygon<f64>, first_only: bool) -> Vec<Fault> {
                             at: intersection.start,
                         })
                     } else {
-                        Some(crossing(e, o, intersection.start))
+                        let key = ordered(e, o);
+                        if !touching.contains(&key) {
+                            touching.push(key);
+                        }
+                        Some(crossing(e, o, intersection.start, true))
                     }
                 }
             };
             if let Some(fault) = fault {
-                if !found.contains(&fault) {
+                if !found.iter().any(|f| f.key() == fault.key()) {
                     found.push(fault);
                 }
                 if first_only {
@@ -227,12 +246,16 @@ pub(crate) fn faults(geom: &MultiPolygon<f64>, first_only: bool) -> Vec<Fault> {
     found
 }
 
-/// The fault for two edges of different rings that cross or overlap at `at`.
-fn crossing(e: &Edge, o: &Edge, at: Coord<f64>) -> Fault {
+/// The fault for two edges of different rings that cross (or, if `collinear`, run along each
+/// other) at `at`.
+fn crossing(e: &Edge, o: &Edge, at: Coord<f64>, collinear: bool) -> Fault {
+    let parts = (e.part.min(o.part), e.part.max(o.part));
     if e.part == o.part {
         Fault::RingsCross { part: e.part, rings: (e.ring.min(o.ring), e.ring.max(o.ring)), at }
+    } else if collinear {
+        Fault::PartsShareBorder { parts, at }
     } else {
-        Fault::PartsOverlap { parts: (e.part.min(o.part), e.part.max(o.part)), at: Some(at) }
+        Fault::PartsOverlap { parts, at: Some(at) }
     }
 }
 
@@ -242,16 +265,24 @@ fn ordered(e: &Edge, o: &Edge) -> (usize, usize, usize, usize) {
     (lo.0, lo.1, hi.0, hi.1)
 }
 
-/// Vertices of `ring` to test against another ring: all of them if the two rings touch, else
-/// the first one (without edge crossings, one vertex decides). Touch points themselves lie on
-/// both rings and say nothing, so they are skipped.
+/// Points of `ring` to test against another ring. Without contact between the rings one vertex
+/// decides. If they touch, every vertex and every edge midpoint is tested, except those lying on
+/// the other ring (they say nothing): a ring can only pass from one side of the other to the
+/// other side at a contact point, and the vertex or midpoint next to it shows which side.
 fn probe_points<'a>(
     ring: &'a LineString<f64>,
-    other: &'a LineString<f64>,
+    others: &'a [&'a LineString<f64>],
     touch: bool,
 ) -> impl Iterator<Item = Coord<f64>> + 'a {
-    let take = if touch { usize::MAX } else { 1 };
-    ring.0.iter().copied().filter(move |c| !touch || !on_ring(other, *c)).take(take)
+    let first = ring.0.first().copied().filter(|_| !touch);
+    let all = ring
+        .lines()
+        .flat_map(|l| {
+            let mid = Coord { x: (l.start.x + l.end.x) / 2.0, y: (l.start.y + l.end.y) / 2.0 };
+            [l.start, mid]
+        })
+        .filter(move |c| touch && !others.iter().any(|o| on_ring(o, *c)));
+    first.into_iter().chain(all)
 }
 
 /// True if `p` lies on one of the ring's edges.
@@ -280,7 +311,8 @@ fn nesting_faults(
         let holes = polygon.interiors();
         for (h, hole) in holes.iter().enumerate() {
             let ring = h + 1;
-            if probe_points(hole, shell, touch(p, 0, p, ring)).any(|c| !ring_crosses(shell, c)) {
+            let t = touch(p, 0, p, ring);
+            if probe_points(hole, &[shell], t).any(|c| !ring_crosses(shell, c)) {
                 found.push(Fault::HoleOutside { part: p, ring });
                 if first_only {
                     return;
@@ -293,8 +325,8 @@ fn nesting_faults(
                     continue;
                 }
                 let t = touch(p, ring, p, k + 1);
-                let overlap = probe_points(hole, other, t).any(|c| ring_crosses(other, c))
-                    || probe_points(other, hole, t).any(|c| ring_crosses(hole, c));
+                let overlap = probe_points(hole, &[other], t).any(|c| ring_crosses(other, c))
+                    || probe_points(other, &[hole], t).any(|c| ring_crosses(hole, c));
                 if overlap {
                     found.push(Fault::HolesOverlap { part: p, rings: (ring, k + 1) });
                     if first_only {
@@ -320,9 +352,15 @@ fn nesting_faults(
                     .chain(poly.interiors())
                     .fold(false, |acc, r| acc ^ ring_crosses(r, c))
             };
-            let t = touch(p, 0, q, 0);
-            let overlap = probe_points(b.exterior(), a.exterior(), t).any(|c| inside(a, c))
-                || probe_points(a.exterior(), b.exterior(), t).any(|c| inside(b, c));
+            // Any contact between the two parts' rings: probe densely, skipping points on any
+            // ring of the other part.
+            let t = touching.iter().any(|&(p1, _, q1, _)| (p1, q1) == (p, q) || (p1, q1) == (q, p));
+            let a_rings: Vec<&LineString<f64>> =
+                std::iter::once(a.exterior()).chain(a.interiors()).collect();
+            let b_rings: Vec<&LineString<f64>> =
+                std::iter::once(b.exterior()).chain(b.interiors()).collect();
+            let overlap = probe_points(b.exterior(), &a_rings, t).any(|c| inside(a, c))
+                || probe_points(a.exterior(), &b_rings, t).any(|c| inside(b, c));
             if overlap {
                 found.push(Fault::PartsOverlap { parts: (p, q), at: None });
                 if first_only {
@@ -331,6 +369,16 @@ fn nesting_faults(
             }
         }
     }
+}
+
+/// True if part `inner` lies wholly inside part `outer` (in its filled area, not in a hole),
+/// touching its rings at most at points. For parts known not to cross each other.
+pub(crate) fn part_within(inner: &geo::Polygon<f64>, outer: &geo::Polygon<f64>) -> bool {
+    let outer_rings: Vec<&LineString<f64>> =
+        std::iter::once(outer.exterior()).chain(outer.interiors()).collect();
+    let mut probes = probe_points(inner.exterior(), &outer_rings, true).peekable();
+    probes.peek().is_some()
+        && probes.all(|c| outer_rings.iter().fold(false, |acc, r| acc ^ ring_crosses(r, c)))
 }
 
 /// True if `geom` has no fault (see [`faults`]).
@@ -383,7 +431,10 @@ mod tests {
             [Fault::RingsCross { part: 0, rings: (0, 1), .. }]
         ));
         let sharing = wkt!(MULTIPOLYGON(((0. 0., 1. 0., 1. 1., 0. 1., 0. 0.)), ((1. 0., 2. 0., 2. 1., 1. 1., 1. 0.))));
-        assert!(matches!(faults(&sharing, true)[..], [Fault::PartsOverlap { parts: (0, 1), .. }]));
+        assert!(matches!(
+            faults(&sharing, false)[..],
+            [Fault::PartsShareBorder { parts: (0, 1), at: Coord { x: 1.0, .. } }]
+        ));
         let nested = wkt!(MULTIPOLYGON(((0. 0., 9. 0., 9. 9., 0. 9., 0. 0.)), ((1. 1., 2. 1., 2. 2., 1. 1.))));
         assert_eq!(faults(&nested, false), vec![Fault::PartsOverlap { parts: (0, 1), at: None }]);
         let corner = wkt!(MULTIPOLYGON(((0. 0., 1. 0., 1. 1., 0. 1., 0. 0.)), ((1. 1., 2. 1., 2. 2., 1. 2., 1. 1.))));
