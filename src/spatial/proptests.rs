@@ -23,7 +23,7 @@ fn messy() -> impl Strategy<Value = MultiPolygon<f64>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn repair_always_returns_valid_geometry(geom in messy()) {
