@@ -195,3 +195,21 @@ fn zoom_and_pan_move_the_camera_but_never_rebuild_the_scene() {
     assert_eq!(s.camera().zoom, 1.0);
     assert_eq!(s.camera().center, None);
 }
+
+#[test]
+fn without_a_selection_the_side_panel_shows_the_whole_country() {
+    let mut s = state(Lang::En);
+    let d = s.details().expect("country overview");
+    assert!(d.is_country);
+    assert_eq!(d.name, "Republic of Kazakhstan");
+    assert_eq!(d.kind, "regions (oblasts): 17 · cities of republican significance: 3");
+    assert!(d.growth_points.is_empty() && d.projects.is_empty());
+    let population = d.values.columns.first().expect("population column");
+    let row_2023 = d.values.years.iter().position(|y| *y == 2023).expect("2023 row");
+    assert_eq!(population.name, "Population");
+    assert!(!population.cells[row_2023].is_empty());
+    s.apply(Action::Select(Some("KZ-AKM".into())));
+    assert!(!s.details().expect("details").is_country);
+    s.apply(Action::Select(None));
+    assert!(s.details().expect("country again").is_country);
+}

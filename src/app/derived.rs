@@ -10,7 +10,8 @@ use crate::app::Reference;
 use crate::i18n::{MapText, UiText, format_number, format_value, map_text, ui_text};
 use crate::map::{MapView, Rgba, Scene, style};
 use crate::model::{
-    Aggregation, Dataset, GrowthLevel, IndicatorDef, Lang, ProjectStatus, Region, Sector,
+    Aggregation, Dataset, GrowthLevel, IndicatorDef, Lang, NATIONAL_CODE, ProjectStatus, Region,
+    RegionKind, Sector,
 };
 
 /// One bar of the ranking chart.
@@ -355,6 +356,36 @@ pub struct RegionDetails {
     pub values: ValueTable,
     pub growth_points: Vec<GrowthPointRow>,
     pub projects: Vec<ProjectRow>,
+    /// True for the overview of the whole country shown while nothing is selected: its towns
+    /// and projects are counted, not listed.
+    pub is_country: bool,
+}
+
+/// The whole country, for the side panel while nothing is selected: its names, how many
+/// regions of each kind today's boundaries have, its area and the national series.
+pub fn country_details(ds: &Dataset, lang: Lang) -> RegionDetails {
+    let name = |l: Lang| UiText::Kazakhstan.get(l).to_string();
+    let current = ds.current_edition();
+    let units = current.map_or(&[][..], |e| e.units.as_slice());
+    let cities = units
+        .iter()
+        .filter(|u| ds.region(&u.region_code).is_some_and(|r| r.kind == RegionKind::City))
+        .count();
+    let area: f64 = units.iter().map(|u| u.area_km2).sum();
+    RegionDetails {
+        code: NATIONAL_CODE.to_string(),
+        name: name(lang),
+        other_names: Lang::ALL.into_iter().filter(|l| *l != lang).map(name).collect(),
+        kind: ui_text::region_counts(units.len() - cities, cities, lang),
+        admin_centre: None,
+        area: (area > 0.0)
+            .then(|| format!("{} {}", format_number(area, 0, lang), UiText::SquareKm.get(lang))),
+        lineage: None,
+        values: value_table(ds, NATIONAL_CODE, lang),
+        growth_points: Vec::new(),
+        projects: Vec::new(),
+        is_country: true,
+    }
 }
 
 /// Details of the unit `code` (a current or a legacy unit); None when the code is unknown.
@@ -378,7 +409,7 @@ pub fn details(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionDetails> {
     let mut growth_points: Vec<(&crate::model::GrowthPoint, GrowthPointRow)> = ds
         .growth_points
         .iter()
-        .filter(|g| territory.iter().any(|c| *c == g.region_code))
+        .filter(|g| territory.contains(&g.region_code))
         .map(|g| {
             let row = GrowthPointRow {
                 name: g.names.get(lang).to_string(),
@@ -400,7 +431,7 @@ pub fn details(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionDetails> {
     let mut projects: Vec<ProjectRow> = ds
         .projects
         .iter()
-        .filter(|p| territory.iter().any(|c| *c == p.region_code))
+        .filter(|p| territory.contains(&p.region_code))
         .map(|p| ProjectRow {
             name: p.names.get(lang).to_string(),
             company: p.company.clone(),
@@ -430,6 +461,7 @@ pub fn details(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionDetails> {
         values: value_table(ds, code, lang),
         growth_points: growth_points.into_iter().map(|(_, row)| row).collect(),
         projects,
+        is_country: false,
     })
 }
 
@@ -493,7 +525,7 @@ fn lineage_text(ds: &Dataset, region: &Region, lang: Lang) -> Option<String> {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         return Some(ui_text::split_into(split.year, &names, lang));
     }
-    let from = ds.lineage.iter().find(|l| l.successors.iter().any(|s| *s == region.code))?;
+    let from = ds.lineage.iter().find(|l| l.successors.contains(&region.code))?;
     if from.predecessor.split('@').next() == Some(region.code.as_str()) {
         // The remainder keeps the old unit's code (KZ-KAR after Ulytau left it).
         let others = names(&mut from.successors.iter().filter(|s| **s != region.code));

@@ -281,8 +281,10 @@ impl AppState {
             self.table.sort(self.table_sort);
         }
         if dirty.selection {
-            self.details =
-                self.view.selected.as_deref().and_then(|c| derived::details(ds, c, self.view.lang));
+            self.details = match self.view.selected.as_deref() {
+                Some(code) => derived::details(ds, code, self.view.lang),
+                None => Some(derived::country_details(ds, self.view.lang)),
+            };
         }
         if dirty.chart {
             self.chart =
@@ -367,7 +369,8 @@ impl AppState {
         &self.chart
     }
 
-    /// What the side panel shows about the selected unit.
+    /// What the side panel shows: the selected unit, or the whole country while nothing is
+    /// selected; None only for a selected code the dataset does not know.
     pub fn details(&self) -> Option<&RegionDetails> {
         self.details.as_ref()
     }

@@ -54,11 +54,12 @@ pub enum UiText {
     ChooseRegionForChart,
     MillionKzt,
     Yes,
+    Kazakhstan,
 }
 
 impl UiText {
     /// Every text, for checks over all of them.
-    pub const ALL: [UiText; 48] = [
+    pub const ALL: [UiText; 49] = [
         UiText::Language,
         UiText::Indicator,
         UiText::Year,
@@ -107,6 +108,7 @@ impl UiText {
         UiText::ChooseRegionForChart,
         UiText::MillionKzt,
         UiText::Yes,
+        UiText::Kazakhstan,
     ];
 
     /// The text in `lang`.
@@ -291,6 +293,9 @@ impl UiText {
             (UiText::Yes, Kk) => "иә",
             (UiText::Yes, Ru) => "да",
             (UiText::Yes, En) => "yes",
+            (UiText::Kazakhstan, Kk) => "Қазақстан Республикасы",
+            (UiText::Kazakhstan, Ru) => "Республика Казахстан",
+            (UiText::Kazakhstan, En) => "Republic of Kazakhstan",
         }
     }
 }
@@ -353,6 +358,17 @@ pub fn split_off(year: i32, split_off: &[&str], lang: Lang) -> String {
         Lang::Kk => format!("{year} жылы құрамынан бөлінді: {names}"),
         Lang::Ru => format!("В {year} г. из состава выделены: {names}"),
         Lang::En => format!("Split off in {year}: {names}"),
+    }
+}
+
+/// "Regions (oblasts): 17 · cities of republican significance: 3".
+pub fn region_counts(oblasts: usize, cities: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("облыстар: {oblasts} · республикалық маңызы бар қалалар: {cities}"),
+        Lang::Ru => format!("областей: {oblasts} · городов республиканского значения: {cities}"),
+        Lang::En => {
+            format!("regions (oblasts): {oblasts} · cities of republican significance: {cities}")
+        }
     }
 }
 

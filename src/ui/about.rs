@@ -81,9 +81,8 @@ fn blocks(text: &str) -> Vec<Block> {
     let mut open = false;
     for line in text.lines() {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
-            open = false;
-        } else if trimmed.starts_with("# ") {
+        // A blank line ends a block; the document title is left out.
+        if trimmed.is_empty() || trimmed.starts_with("# ") {
             open = false;
         } else if let Some(h) = trimmed.strip_prefix("## ") {
             out.push(Block::Heading(h.to_string()));

@@ -105,7 +105,7 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
     let hovered_region = pointer.and_then(|p| scene.region_at(to_world(p)));
     if let Some(region) = hovered_region.filter(|r| !r.selected) {
         for ring in &region.mesh.rings {
-            let points = open_loop(ring.iter().map(|w| to_screen(*w)).collect());
+            let points = open_loop(decimate(ring.iter().map(|w| to_screen(*w)).collect()));
             painter.add(PathShape::line(
                 points,
                 Stroke::new(theme::HOVER_OUTLINE_PX, theme::HOVER_OUTLINE),
@@ -274,11 +274,32 @@ fn add_rings(
     stroke: PathStroke,
 ) {
     for ring in rings {
-        let points = open_loop(ring.iter().map(|w| to_screen(*w)).collect());
+        let points = open_loop(decimate(ring.iter().map(|w| to_screen(*w)).collect()));
         if points.len() >= 2 {
             tessellator.tessellate_path(&PathShape::line(points, stroke.clone()), out);
         }
     }
+}
+
+/// Points of a screen path closer than this to the previous kept point are dropped: at the
+/// country's full extent the boundaries hold several points per pixel, which cost tessellation
+/// and show nothing.
+const MIN_SEGMENT_PX: f32 = 0.75;
+
+/// `points` without the ones that lie within `MIN_SEGMENT_PX` of the previous kept point (the
+/// last point is always kept so a ring still closes).
+fn decimate(points: Vec<Pos2>) -> Vec<Pos2> {
+    let Some(&last) = points.last() else { return points };
+    let mut kept: Vec<Pos2> = Vec::with_capacity(points.len());
+    for p in points {
+        if kept.last().is_none_or(|k| k.distance_sq(p) >= MIN_SEGMENT_PX * MIN_SEGMENT_PX) {
+            kept.push(p);
+        }
+    }
+    if kept.last() != Some(&last) {
+        kept.push(last);
+    }
+    kept
 }
 
 /// A closed ring as an open path that starts and ends in the middle of its first edge. epaint
@@ -675,6 +696,22 @@ mod tests {
                 Pos2::new(10.0, 10.0),
                 Pos2::new(0.0, 0.0),
                 Pos2::new(5.0, 0.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn decimation_drops_sub_pixel_steps_but_keeps_both_ends() {
+        let points: Vec<Pos2> = (0..=10).map(|i| Pos2::new(i as f32 * 0.25, 0.0)).collect();
+        let kept = decimate(points);
+        assert_eq!(
+            kept,
+            vec![
+                Pos2::new(0.0, 0.0),
+                Pos2::new(0.75, 0.0),
+                Pos2::new(1.5, 0.0),
+                Pos2::new(2.25, 0.0),
+                Pos2::new(2.5, 0.0)
             ]
         );
     }

@@ -130,9 +130,13 @@ struct OblysApp {
 impl eframe::App for OblysApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         if self.quit_after_first_frame && self.frames >= 1 {
-            // The first frame has been painted by the time the second one starts.
-            print_first_frame_time(self.started);
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            // The first frame has been painted by the time the second one starts. Frames that
+            // still run while the window closes print nothing.
+            if self.frames == 1 {
+                print_first_frame_time(self.started);
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            self.frames += 1;
             return;
         }
         self.gui.show(ui);

@@ -14,7 +14,6 @@ const VALUE_COLUMN_WIDTH: f32 = 86.0;
 pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let Some(details) = state.details() else {
-        ui.add_space(theme::MARGIN * 2.0);
         ui.label(RichText::new(UiText::NoSelection.get(lang)).color(theme::TEXT_MUTED));
         return;
     };
@@ -23,6 +22,23 @@ pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.separator();
         section_heading(ui, UiText::Indicators.get(lang), None);
         value_table(ui, &details.values, lang);
+        if details.is_country {
+            ui.separator();
+            let counts = format!(
+                "{} ({}) · {} ({})",
+                UiText::GrowthPoints.get(lang),
+                state.dataset().growth_points.len(),
+                UiText::Projects.get(lang),
+                state.dataset().projects.len()
+            );
+            ui.label(RichText::new(counts).color(theme::TEXT_MUTED));
+            ui.add_space(theme::MARGIN);
+            ui.add(
+                Label::new(RichText::new(UiText::NoSelection.get(lang)).color(theme::ACCENT))
+                    .wrap(),
+            );
+            return;
+        }
         ui.separator();
         section_heading(ui, UiText::GrowthPoints.get(lang), Some(details.growth_points.len()));
         if details.growth_points.is_empty() {
@@ -45,11 +61,13 @@ pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 fn header(ui: &mut Ui, d: &RegionDetails, lang: Lang, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.add(Label::new(RichText::new(&d.name).size(theme::HEADING_PT).strong()).wrap());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("×").on_hover_text(UiText::Close.get(lang)).clicked() {
-                actions.push(Action::Select(None));
-            }
-        });
+        if !d.is_country {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.small_button("×").on_hover_text(UiText::Close.get(lang)).clicked() {
+                    actions.push(Action::Select(None));
+                }
+            });
+        }
     });
     if !d.other_names.is_empty() {
         ui.label(RichText::new(d.other_names.join(" · ")).color(theme::TEXT_MUTED));
