@@ -47,7 +47,8 @@ pub fn show(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 /// The few Markdown forms ATTRIBUTION.md uses: `#`/`##` headings, `- ` items (continued on
-/// indented lines) and paragraphs. The top heading is left out: the dialog has its own.
+/// indented lines) and paragraphs. The title and the preamble before the first `##` section
+/// (which speaks about the file itself) are left out: the dialog has its own heading.
 fn markdown(ui: &mut Ui, text: &str) {
     for block in blocks(text) {
         match block {
@@ -79,7 +80,8 @@ enum Block {
 fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
-    for line in text.lines() {
+    let body = text.find("\n## ").map_or(text, |i| text.get(i..).unwrap_or(text));
+    for line in body.lines() {
         let trimmed = line.trim();
         // A blank line ends a block; the document title is left out.
         if trimmed.is_empty() || trimmed.starts_with("# ") {
@@ -117,13 +119,13 @@ mod tests {
     }
 
     #[test]
-    fn markdown_blocks_join_continued_lines_and_skip_the_title() {
-        let md = "# Title\n\nIntro\nmore.\n\n## Part\n\n- one\n  two\n- three\n";
+    fn markdown_blocks_join_continued_lines_and_skip_title_and_preamble() {
+        let md = "# Title\n\nIntro\nmore.\n\n## Part\n\nText\nhere.\n\n- one\n  two\n- three\n";
         assert_eq!(
             blocks(md),
             vec![
-                Block::Paragraph("Intro more.".into()),
                 Block::Heading("Part".into()),
+                Block::Paragraph("Text here.".into()),
                 Block::Item("one two".into()),
                 Block::Item("three".into()),
             ]

@@ -90,7 +90,7 @@ fn header(ui: &mut Ui, d: &RegionDetails, lang: Lang, actions: &mut Vec<Action>)
 
 fn fact(ui: &mut Ui, name: &str, value: &str) {
     ui.label(RichText::new(name).color(theme::TEXT_MUTED));
-    ui.label(value);
+    ui.add(Label::new(value).wrap());
     ui.end_row();
 }
 
