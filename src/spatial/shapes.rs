@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use geo::kernels::{Kernel, Orientation, RobustKernel};
-use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
+use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 
 use super::validity;
 
@@ -312,9 +312,15 @@ impl Ord for OrdF64 {
 
 /// The union of two repaired multipolygons (e.g. South Kazakhstan = Turkistan Region ∪
 /// Shymkent). Shared borders dissolve; the result is valid.
+///
+/// Both shapes' parts are put together and sent through [`repair`](super::repair), which merges
+/// parts that only share borders by the even-odd rebuild (every coordinate kept exactly, so the
+/// union still fits its neighbours) and parts that overlap, even by slivers where two files'
+/// borders disagree (as Turkistan's hole and Shymkent do), with the overlay engine.
 #[must_use]
 pub fn union(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-    a.union(b)
+    let together: MultiPolygon<f64> = a.0.iter().chain(&b.0).cloned().collect();
+    super::repair(&together).0
 }
 
 #[cfg(test)]
