@@ -1,11 +1,22 @@
 //! Plain domain types shared by every layer: regions and their boundary editions, growth points,
-//! projects, corridors and indicator series. No I/O, no egui.
+//! projects, corridors, indicator series and development scenarios. No I/O, no egui.
 
 use geo::{LineString, MultiPolygon, Point};
 
 /// A user-interface language. Every name in the model exists in all three.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Lang {
     Kk,
     #[default]
@@ -308,7 +319,10 @@ impl ProjectStatus {
             ProjectStatus::UnderConstruction
         } else if t.contains("plan") {
             ProjectStatus::Planned
-        } else if ["operat", "launch", "complet", "open", "commission"].iter().any(|w| t.contains(w)) {
+        } else if ["operat", "launch", "complet", "open", "commission"]
+            .iter()
+            .any(|w| t.contains(w))
+        {
             ProjectStatus::Operating
         } else {
             ProjectStatus::Unknown
@@ -379,6 +393,8 @@ pub struct Dataset {
     pub growth_points: Vec<GrowthPoint>,
     pub projects: Vec<Project>,
     pub corridors: Vec<Corridor>,
+    /// Development scenarios, in the order the planner made them.
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Dataset {
@@ -407,6 +423,19 @@ impl Dataset {
             .map(|v| v.value)
     }
 
+    pub fn scenario(&self, id: i64) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// An id no scenario of the dataset has yet.
+    pub fn next_scenario_id(&self) -> i64 {
+        self.scenarios.iter().map(|s| s.id).max().unwrap_or(0).max(0) + 1
+    }
+
+    pub fn project(&self, code: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.code == code)
+    }
+
     /// Years with at least one value of `indicator`, ascending.
     pub fn years_of(&self, indicator: &str) -> Vec<i32> {
         let mut years: Vec<i32> =
@@ -415,4 +444,160 @@ impl Dataset {
         years.dedup();
         years
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios (the engine that projects them is `scenario`; formulas in docs/scenarios.md)
+
+/// The latest horizon a scenario may project to.
+pub const MAX_HORIZON: i32 = 2050;
+
+/// What a scenario stands for, after the 2011 Predictive Scheme of territorial-spatial development.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScenarioKind {
+    /// Each region continues its own recent trend, with only projects already operating.
+    Inertial,
+    /// Starts from the inertial one and applies policy levers: projects, growth points, targets.
+    Managed,
+    /// Anything else a planner builds.
+    Custom,
+}
+
+impl ScenarioKind {
+    pub const ALL: [ScenarioKind; 3] =
+        [ScenarioKind::Inertial, ScenarioKind::Managed, ScenarioKind::Custom];
+
+    /// Stable key stored in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScenarioKind::Inertial => "inertial",
+            ScenarioKind::Managed => "managed",
+            ScenarioKind::Custom => "custom",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ScenarioKind> {
+        ScenarioKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// A region's own annual growth rate for one indicator, replacing the national default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionalRate {
+    pub region_code: String,
+    /// Per year: 0.03 is +3 % a year.
+    pub rate: f64,
+}
+
+/// Annual growth of one additive indicator: a national default and per-region overrides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrowthRate {
+    /// Key of an additive indicator (`population`, `grp`, …).
+    pub indicator: String,
+    /// Per year, for every region without an override (and for the part of the national total
+    /// not allocated to a region).
+    pub national: f64,
+    pub regional: Vec<RegionalRate>,
+}
+
+impl GrowthRate {
+    /// The rate of `region_code`: its override, else the national default.
+    pub fn rate_for(&self, region_code: &str) -> f64 {
+        self.regional
+            .iter()
+            .find(|r| r.region_code == region_code)
+            .map_or(self.national, |r| r.rate)
+    }
+}
+
+/// How one project of the dataset enters a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectAssumption {
+    /// `Project::code` of a project of the dataset.
+    pub project_code: String,
+    /// Whether the scenario counts the project at all.
+    pub realised: bool,
+    /// First year of operation.
+    pub start_year: i32,
+    /// Years until output and jobs reach their full level, rising in equal steps (0 or 1: full
+    /// from the first year).
+    pub ramp_up_years: u32,
+    /// Permanent jobs at full operation (people).
+    pub jobs: f64,
+    /// Investment in fixed capital, million KZT, spread evenly over the build years.
+    pub investment_million_kzt: f64,
+    /// Years of construction before `start_year` over which the investment is spent (0: spent in
+    /// the start year).
+    pub build_years: u32,
+    /// Gross value added at full operation, million KZT a year (counted in GRP).
+    pub annual_output_million_kzt: f64,
+}
+
+/// A policy lever: regions that hold at least one growth point of `level` grow faster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrowthPointLever {
+    pub level: GrowthLevel,
+    /// Key of an additive indicator.
+    pub indicator: String,
+    /// Added to the region's annual rate: 0.01 is one percentage point.
+    pub extra_rate: f64,
+}
+
+/// What a target asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetKind {
+    /// `ratio` times the value of `reference_year` (e.g. investment ×2 against 2019).
+    Ratio { reference_year: i32, ratio: f64 },
+    /// A level to reach, in the indicator's unit.
+    Absolute { value: f64 },
+}
+
+/// A target: an indicator of a region (or the country) should reach a level by a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Key of a projected indicator, including the engine's derived ones (`productivity`, …).
+    pub indicator: String,
+    /// A current region's code, or [`NATIONAL_CODE`] for the whole country.
+    pub region_code: String,
+    pub kind: TargetKind,
+    /// The year by which it should be reached.
+    pub year: i32,
+    /// Where the target comes from (a programme, a decision), as the planner wrote it.
+    pub source: String,
+}
+
+/// Everything a scenario assumes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Assumptions {
+    /// One entry per additive indicator; an indicator without one keeps its base-year level.
+    pub growth: Vec<GrowthRate>,
+    /// Projects the scenario counts, one entry per project code.
+    pub projects: Vec<ProjectAssumption>,
+    /// Indirect jobs per direct project job (jobs in supplying and related sectors).
+    pub indirect_jobs_multiplier: f64,
+    pub growth_point_levers: Vec<GrowthPointLever>,
+    pub targets: Vec<Target>,
+}
+
+impl Assumptions {
+    /// The growth assumption of `indicator`, if any.
+    pub fn growth_of(&self, indicator: &str) -> Option<&GrowthRate> {
+        self.growth.iter().find(|g| g.indicator == indicator)
+    }
+}
+
+/// A named set of assumptions over a base year and a horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// Unique and positive within a file; stable across renames.
+    pub id: i64,
+    /// A planner-made name may fill one language only (`Names::get` falls back).
+    pub name: Names,
+    pub kind: ScenarioKind,
+    /// The last year of data the projection starts from.
+    pub base_year: i32,
+    /// The last projected year, at most [`MAX_HORIZON`].
+    pub horizon: i32,
+    pub description: Names,
+    pub assumptions: Assumptions,
 }

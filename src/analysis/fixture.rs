@@ -207,6 +207,7 @@ pub(crate) fn dataset() -> Dataset {
             notes: String::new(),
         }],
         corridors: Vec::new(),
+        scenarios: Vec::new(),
     }
 }
 

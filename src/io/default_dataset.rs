@@ -104,6 +104,7 @@ pub fn build() -> Result<Dataset, DefaultDataError> {
         growth_points,
         projects,
         corridors: Vec::new(),
+        scenarios: Vec::new(),
     })
 }
 

@@ -69,6 +69,7 @@ pub(super) fn read_dataset(conn: &Connection) -> Result<Dataset, Fault> {
         growth_points: read_growth_points(conn)?,
         projects: read_projects(conn)?,
         corridors: read_corridors(conn)?,
+        scenarios: Vec::new(),
     })
 }
 
