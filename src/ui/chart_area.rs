@@ -32,15 +32,20 @@ impl RankingLayout {
 }
 
 /// Both charts side by side; returns where the ranking's bars are.
-pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) -> Option<RankingLayout> {
+pub fn show(
+    ui: &mut Ui,
+    state: &AppState,
+    sizes: theme::PanelSizes,
+    actions: &mut Vec<Action>,
+) -> Option<RankingLayout> {
     let height = ui.available_height();
-    ui.allocate_ui(vec2(theme::TIME_CHART_WIDTH, height), |ui| {
-        ui.set_width(theme::TIME_CHART_WIDTH);
+    ui.allocate_ui(vec2(sizes.time_chart_width, height), |ui| {
+        ui.set_width(sizes.time_chart_width);
         ui.vertical(|ui| time_chart(ui, state, actions));
     });
     ui.separator();
-    ui.allocate_ui(vec2(theme::RANKING_WIDTH, height), |ui| {
-        ui.set_width(theme::RANKING_WIDTH);
+    ui.allocate_ui(vec2(sizes.ranking_width, height), |ui| {
+        ui.set_width(sizes.ranking_width);
         ui.vertical(|ui| ranking_chart(ui, state, actions)).inner
     })
     .inner
@@ -268,9 +273,17 @@ fn ranking_chart(
         }
         // Names right-aligned beside their bars.
         let painter = ui.painter_at(names_rect.0);
+        // On a short panel the bars are closer than a line of text: name every other one (and
+        // always the selected one) so the names stay readable.
+        let spacing =
+            (transform.position_from_point_y(-1.0) - transform.position_from_point_y(0.0)).abs();
+        let every = if spacing < NAME_PT { 2 } else { 1 };
         for (i, row) in rows.iter().enumerate() {
             let y = transform.position_from_point_y(-(i as f64));
             let selected = state.is_selected_rank(row);
+            if i % every != 0 && !selected {
+                continue;
+            }
             let color = if selected { theme::ACCENT } else { theme::TEXT };
             let text = format!("{}. {}", row.rank, row.name);
             let galley = painter.layout_job(one_line(text, NAMES_WIDTH - 8.0, color));

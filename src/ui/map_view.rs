@@ -32,6 +32,8 @@ const HALO_OFFSETS: [[f32; 2]; 8] = [
 ];
 /// Width of the key (title and legend) at the left of the map, points.
 const KEY_WIDTH: f32 = 250.0;
+/// On a narrower map panel the symbol groups of the key start folded.
+const KEY_OPEN_MIN_MAP_WIDTH: f32 = 900.0;
 
 /// What the painter keeps between frames.
 #[derive(Default)]
@@ -478,18 +480,7 @@ fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) {
                         ui.label(RichText::new(&scene.subtitle).small().color(theme::TEXT_MUTED));
                     }
                     ui.add_space(4.0);
-                    let items = &scene.legend.items;
-                    let mut i = 0;
-                    while let Some(item) = items.get(i) {
-                        let scale = size_scale_len(items.get(i..).unwrap_or_default());
-                        if scale >= 2 {
-                            size_scale(ui, items.get(i..i + scale).unwrap_or_default());
-                            i += scale;
-                        } else {
-                            legend_item(ui, item);
-                            i += 1;
-                        }
-                    }
+                    legend(ui, &scene.legend.items, rect.width() >= KEY_OPEN_MIN_MAP_WIDTH);
                     ui.add_space(4.0);
                     ui.add(
                         egui::Label::new(
@@ -502,6 +493,46 @@ fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) {
                 });
             });
     });
+}
+
+/// The legend's lines: the choropleth's classes, then each symbol layer under its heading as a
+/// group that folds away (folded at first on a small map, so the key leaves room for the map).
+fn legend(ui: &mut Ui, items: &[LegendItem], open: bool) {
+    let first_heading =
+        items.iter().position(|i| matches!(i, LegendItem::Heading { .. })).unwrap_or(items.len());
+    let (classes, layers) = items.split_at(first_heading);
+    legend_run(ui, classes);
+    let mut rest = layers;
+    let mut group = 0;
+    while let Some((LegendItem::Heading { label }, after)) = rest.split_first() {
+        let end = after
+            .iter()
+            .position(|i| matches!(i, LegendItem::Heading { .. }))
+            .unwrap_or(after.len());
+        let (members, next) = after.split_at(end);
+        ui.add_space(2.0);
+        egui::CollapsingHeader::new(RichText::new(label).small().strong())
+            .id_salt(("legend_group", group))
+            .default_open(open)
+            .show(ui, |ui| legend_run(ui, members));
+        rest = next;
+        group += 1;
+    }
+}
+
+/// Legend lines in order, with graduated size scales on one row.
+fn legend_run(ui: &mut Ui, items: &[LegendItem]) {
+    let mut i = 0;
+    while let Some(item) = items.get(i) {
+        let scale = size_scale_len(items.get(i..).unwrap_or_default());
+        if scale >= 2 {
+            size_scale(ui, items.get(i..i + scale).unwrap_or_default());
+            i += scale;
+        } else {
+            legend_item(ui, item);
+            i += 1;
+        }
+    }
 }
 
 /// How many items at the start of `items` form a graduated size scale: symbols of one shape

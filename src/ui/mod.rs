@@ -18,8 +18,9 @@ use std::time::Instant;
 use egui::{Pos2, Ui};
 
 use crate::app::{Action, AppState};
+use crate::map::MapGeometry;
 use crate::map::WorldPos;
-use crate::model::{Dataset, Lang};
+use crate::model::Lang;
 
 /// Options of the GUI given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +33,8 @@ pub struct GuiOptions {
 const LANG_KEY: &str = "oblys.lang";
 /// Initial window size in points: a laptop screen.
 const WINDOW_SIZE: [f32; 2] = [1600.0, 1000.0];
+/// Below this the panels no longer fit side by side.
+const MIN_WINDOW_SIZE: [f32; 2] = [1024.0, 700.0];
 
 /// The whole window: state plus what the painters cache between frames.
 pub struct Gui {
@@ -63,26 +66,29 @@ impl Gui {
             self.styled = true;
         }
         let mut actions: Vec<Action> = Vec::new();
+        let window = ui.available_rect_before_wrap().size();
+        let sizes = theme::PanelSizes::for_window(window.x, window.y);
+        let top_rows = if window.x >= theme::TOP_BAR_ONE_ROW_MIN_WIDTH { 1.0 } else { 2.0 };
         egui::Panel::top("top_bar")
-            .exact_size(theme::TOP_BAR_HEIGHT)
+            .exact_size(theme::TOP_BAR_ROW * top_rows)
             .frame(
                 egui::Frame::new()
                     .fill(theme::TOP_BAR_BG)
                     .inner_margin(egui::Margin::symmetric(theme::MARGIN as i8, 6)),
             )
-            .show(ui, |ui| top_bar::show(ui, &self.state, &mut actions));
+            .show(ui, |ui| top_bar::show(ui, &self.state, top_rows > 1.0, &mut actions));
         egui::Panel::bottom("charts_and_table")
-            .exact_size(theme::BOTTOM_PANEL_HEIGHT)
+            .exact_size(sizes.bottom_height)
             .frame(panel_frame())
             .show(ui, |ui| {
                 ui.horizontal_top(|ui| {
-                    self.ranking = chart_area::show(ui, &self.state, &mut actions);
+                    self.ranking = chart_area::show(ui, &self.state, sizes, &mut actions);
                     ui.separator();
                     table::show(ui, &self.state, &mut actions);
                 });
             });
         egui::Panel::right("region")
-            .exact_size(theme::SIDE_PANEL_WIDTH)
+            .exact_size(sizes.side_width)
             .frame(panel_frame())
             .show(ui, |ui| side_panel::show(ui, &self.state, &mut actions));
         egui::CentralPanel::no_frame()
@@ -154,42 +160,32 @@ impl eframe::App for OblysApp {
 /// Opens the main window on `file` and runs until it is closed.
 pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
     let started = Instant::now();
-    // Reading the file and building the map geometry run while the window and the GPU start up.
-    let loader = std::thread::Builder::new()
-        .name("oblys-load".into())
+    // Read the file before any window opens: a file that is not an Oblys file is a one-line
+    // error on the command line, not a window that flashes and vanishes. Reading takes a few
+    // milliseconds; the map geometry (tens of milliseconds) is built while the window and the
+    // GPU start up.
+    let dataset = Arc::new(crate::store::load(&file).map_err(|e| e.to_string())?);
+    let geometry = std::thread::Builder::new()
+        .name("oblys-geometry".into())
         .spawn({
-            let file = file.clone();
-            move || -> Result<(Arc<Dataset>, Arc<crate::map::MapGeometry>), String> {
-                let dataset = crate::store::load(&file).map_err(|e| e.to_string())?;
-                let geometry = crate::map::MapGeometry::new(&dataset);
-                Ok((Arc::new(dataset), Arc::new(geometry)))
-            }
+            let dataset = Arc::clone(&dataset);
+            move || Arc::new(MapGeometry::new(&dataset))
         })
-        .map_err(|e| format!("cannot start loading {}: {e}", file.display()))?;
+        .map_err(|e| format!("cannot start preparing the map of {}: {e}", file.display()))?;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(window_title(&file))
             .with_inner_size(WINDOW_SIZE)
-            .with_min_inner_size([1024.0, 700.0]),
+            .with_min_inner_size(MIN_WINDOW_SIZE),
         ..eframe::NativeOptions::default()
     };
-    let mut load_error: Option<String> = None;
-    let error_slot = &mut load_error;
-    let result = eframe::run_native(
+    eframe::run_native(
         "Oblys",
         native,
         Box::new(move |cc| {
-            let loaded = loader
+            let geometry = geometry
                 .join()
-                .map_err(|_| format!("loading {} failed unexpectedly", file.display()))
-                .and_then(|r| r);
-            let (dataset, geometry) = match loaded {
-                Ok(x) => x,
-                Err(e) => {
-                    *error_slot = Some(e.clone());
-                    return Err(e.into());
-                }
-            };
+                .map_err(|_| format!("preparing the map of {} failed", file.display()))?;
             let lang: Lang =
                 cc.storage.and_then(|s| eframe::get_value(s, LANG_KEY)).unwrap_or_default();
             let state = AppState::with_geometry(file, dataset, geometry, lang);
@@ -200,11 +196,8 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
                 frames: 0,
             }))
         }),
-    );
-    if let Some(e) = load_error {
-        return Err(e);
-    }
-    result.map_err(|e| format!("cannot open the window: {e}"))
+    )
+    .map_err(|e| format!("cannot open the window: {e}"))
 }
 
 /// "kazakhstan.oblys — Oblys".

@@ -25,8 +25,11 @@ pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             RichText::new(format!("{}, {}", UiText::TableTitle.get(lang), state.view().year))
                 .strong(),
         );
+        let body_height = (ui.available_height() - HEADER_HEIGHT - 16.0).max(theme::ROW_HEIGHT);
         ScrollArea::horizontal().id_salt("table_scroll").show(ui, |ui| {
             let mut builder = TableBuilder::new(ui)
+                .min_scrolled_height(0.0)
+                .max_scroll_height(body_height)
                 .id_salt("regions_table")
                 .striped(true)
                 .resizable(false)

@@ -34,12 +34,31 @@ pub const HEADING_PT: f32 = 17.0;
 pub const MAP_TITLE_PT: f32 = 18.0;
 pub const BUTTON_PT: f32 = 13.5;
 
-/// Panel sizes in points (laid out for a 1600 × 1000 laptop window).
-pub const TOP_BAR_HEIGHT: f32 = 44.0;
-pub const SIDE_PANEL_WIDTH: f32 = 390.0;
-pub const BOTTOM_PANEL_HEIGHT: f32 = 330.0;
-pub const TIME_CHART_WIDTH: f32 = 400.0;
-pub const RANKING_WIDTH: f32 = 410.0;
+/// Height of one row of the top bar, points.
+pub const TOP_BAR_ROW: f32 = 44.0;
+/// Below this window width the top bar takes two rows.
+pub const TOP_BAR_ONE_ROW_MIN_WIDTH: f32 = 1450.0;
+
+/// Panel sizes for a window of `width` × `height` points: laid out for a 1600 × 1000 laptop
+/// window, shrinking in proportion (within limits) down to the smallest window.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PanelSizes {
+    pub side_width: f32,
+    pub bottom_height: f32,
+    pub time_chart_width: f32,
+    pub ranking_width: f32,
+}
+
+impl PanelSizes {
+    pub fn for_window(width: f32, height: f32) -> PanelSizes {
+        PanelSizes {
+            side_width: (width * 0.245).clamp(300.0, 420.0),
+            bottom_height: (height * 0.33).clamp(240.0, 360.0),
+            time_chart_width: (width * 0.25).clamp(250.0, 440.0),
+            ranking_width: (width * 0.256).clamp(260.0, 450.0),
+        }
+    }
+}
 /// Margin inside panels and around overlays on the map.
 pub const MARGIN: f32 = 10.0;
 /// Height of a table row.

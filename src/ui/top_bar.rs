@@ -15,92 +15,128 @@ const GAP: f32 = 6.0;
 /// Width of the year slider's track, points.
 const YEAR_SLIDER_WIDTH: f32 = 110.0;
 
-pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+/// The bar; on a narrow window (`two_rows`) the layer switches, language and About move to a
+/// second row.
+pub fn show(ui: &mut Ui, state: &AppState, two_rows: bool, actions: &mut Vec<Action>) {
+    let row_height = theme::TOP_BAR_ROW - 12.0;
+    ui.vertical(|ui| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), row_height),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                view_controls(ui, state, actions);
+                if !two_rows {
+                    ui.add_space(GAP);
+                    layer_switches(ui, state, actions);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        app_controls(ui, state, actions);
+                    });
+                }
+            },
+        );
+        if two_rows {
+            ui.add_space(8.0);
+            ui.allocate_ui_with_layout(
+                egui::vec2(ui.available_width(), row_height),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    layer_switches(ui, state, actions);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        app_controls(ui, state, actions);
+                    });
+                },
+            );
+        }
+    });
+}
+
+/// Brand, indicator, year and boundaries: what the map shows.
+fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let view = state.view();
-    ui.horizontal_centered(|ui| {
-        ui.label(RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::ACCENT));
-        ui.add_space(GAP);
+    ui.label(RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::ACCENT));
+    ui.add_space(GAP);
 
-        let label = ui.label(UiText::Indicator.get(lang));
-        let current = state
-            .dataset()
-            .indicator(&view.indicator)
-            .map_or(view.indicator.as_str(), |d| d.names.get(lang));
-        ComboBox::from_id_salt("indicator")
-            .width(INDICATOR_WIDTH)
-            .truncate()
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                for def in &state.dataset().indicators {
-                    let on = def.key == view.indicator;
-                    if ui.selectable_label(on, def.names.get(lang)).clicked() && !on {
-                        actions.push(Action::SetIndicator(def.key.clone()));
-                    }
+    let label = ui.label(UiText::Indicator.get(lang));
+    let current = state
+        .dataset()
+        .indicator(&view.indicator)
+        .map_or(view.indicator.as_str(), |d| d.names.get(lang));
+    ComboBox::from_id_salt("indicator")
+        .width(INDICATOR_WIDTH)
+        .truncate()
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for def in &state.dataset().indicators {
+                let on = def.key == view.indicator;
+                if ui.selectable_label(on, def.names.get(lang)).clicked() && !on {
+                    actions.push(Action::SetIndicator(def.key.clone()));
                 }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.add_space(GAP);
-
-        year_slider(ui, state, actions);
-        ui.add_space(GAP);
-
-        let label = ui.label(UiText::Boundaries.get(lang));
-        let mode_text = |mode: BoundaryMode| match mode {
-            BoundaryMode::AsReported => UiText::BoundariesAsReported.get(lang),
-            BoundaryMode::Current => UiText::BoundariesCurrent.get(lang),
-        };
-        let mode_hint = |mode: BoundaryMode| match mode {
-            BoundaryMode::AsReported => UiText::BoundariesAsReportedHint.get(lang),
-            BoundaryMode::Current => UiText::BoundariesCurrentHint.get(lang),
-        };
-        ComboBox::from_id_salt("boundaries")
-            .selected_text(mode_text(view.boundary_mode))
-            .show_ui(ui, |ui| {
-                for mode in [BoundaryMode::AsReported, BoundaryMode::Current] {
-                    let on = view.boundary_mode == mode;
-                    if ui
-                        .selectable_label(on, mode_text(mode))
-                        .on_hover_text(mode_hint(mode))
-                        .clicked()
-                        && !on
-                    {
-                        actions.push(Action::SetBoundaryMode(mode));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id)
-            .on_hover_text(mode_hint(view.boundary_mode));
-        ui.add_space(GAP);
-
-        for (layer, text, on) in [
-            (Layer::GrowthPoints, UiText::GrowthPoints, view.show_growth_points),
-            (Layer::Projects, UiText::Projects, view.show_projects),
-            (Layer::Labels, UiText::Labels, view.show_labels),
-        ] {
-            let mut checked = on;
-            if ui.checkbox(&mut checked, text.get(lang)).changed() {
-                actions.push(Action::SetLayer(layer, checked));
             }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.add_space(GAP);
+
+    year_slider(ui, state, actions);
+    ui.add_space(GAP);
+
+    let label = ui.label(UiText::Boundaries.get(lang));
+    let mode_text = |mode: BoundaryMode| match mode {
+        BoundaryMode::AsReported => UiText::BoundariesAsReported.get(lang),
+        BoundaryMode::Current => UiText::BoundariesCurrent.get(lang),
+    };
+    let mode_hint = |mode: BoundaryMode| match mode {
+        BoundaryMode::AsReported => UiText::BoundariesAsReportedHint.get(lang),
+        BoundaryMode::Current => UiText::BoundariesCurrentHint.get(lang),
+    };
+    ComboBox::from_id_salt("boundaries")
+        .selected_text(mode_text(view.boundary_mode))
+        .show_ui(ui, |ui| {
+            for mode in [BoundaryMode::AsReported, BoundaryMode::Current] {
+                let on = view.boundary_mode == mode;
+                if ui.selectable_label(on, mode_text(mode)).on_hover_text(mode_hint(mode)).clicked()
+                    && !on
+                {
+                    actions.push(Action::SetBoundaryMode(mode));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(mode_hint(view.boundary_mode));
+}
+
+/// Growth points, projects, labels on the map.
+fn layer_switches(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let view = state.view();
+    for (layer, text, on) in [
+        (Layer::GrowthPoints, UiText::GrowthPoints, view.show_growth_points),
+        (Layer::Projects, UiText::Projects, view.show_projects),
+        (Layer::Labels, UiText::Labels, view.show_labels),
+    ] {
+        let mut checked = on;
+        if ui.checkbox(&mut checked, text.get(lang)).changed() {
+            actions.push(Action::SetLayer(layer, checked));
         }
+    }
+}
 
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(UiText::About.get(lang)).clicked() {
-                actions.push(Action::ShowAbout(true));
-            }
-            ui.add_space(GAP);
-            // Right to left: the last language is added first so they read Қазақша, Русский,
-            // English.
-            for l in Lang::ALL.into_iter().rev() {
-                let on = l == lang;
-                if ui.selectable_label(on, l.endonym()).clicked() && !on {
-                    actions.push(Action::SetLanguage(l));
-                }
-            }
-        });
-    });
+/// Language switch and About, at the right end (added right to left).
+fn app_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    if ui.button(UiText::About.get(lang)).clicked() {
+        actions.push(Action::ShowAbout(true));
+    }
+    ui.add_space(GAP);
+    // Right to left: the last language is added first so they read Қазақша, Русский, English.
+    for l in Lang::ALL.into_iter().rev() {
+        let on = l == lang;
+        if ui.selectable_label(on, l.endonym()).clicked() && !on {
+            actions.push(Action::SetLanguage(l));
+        }
+    }
 }
 
 /// The year as a slider over the indicator's years (which need not be consecutive).
