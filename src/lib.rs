@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod io;
 pub mod map;
 pub mod model;
+pub mod scenario;
 pub mod spatial;
 pub mod store;
 pub mod ui;

@@ -1,0 +1,126 @@
+//! The two scenarios the default database ships, built from its data so that a planner sees a
+//! projection at once (§8 of `docs/scenarios.md`): an inertial one and a managed one that realises
+//! the planned projects, favours the growth points and carries the industrial-innovative
+//! programme's targets.
+
+use super::derive::{HistoryWindow, project_assumption};
+use super::engine::PRODUCTIVITY;
+use super::keys;
+use crate::analysis::values::Lookup;
+use crate::model::{
+    Dataset, GrowthLevel, GrowthPointLever, NATIONAL_CODE, Names, Scenario, ScenarioKind, Target,
+    TargetKind,
+};
+
+/// The horizon of the shipped scenarios.
+pub const DEFAULT_HORIZON: i32 = 2030;
+/// Length of the window of past years the inertial scenario continues.
+pub const DEFAULT_WINDOW_YEARS: i32 = 5;
+/// Years the programme gives its targets to reach (2019 → 2025).
+const PROGRAMME_YEARS: i32 = 6;
+
+/// Where the targets come from (the seed document of the programme).
+const PROGRAMME_SOURCE: &str = "State programme of industrial-innovative development 2020–2025 \
+    (Government session, seeds/004): in manufacturing by 2025 against 2019, investment in fixed \
+    capital ×2 and labour productivity ×1.7; re-based here onto the scenario's base year over the \
+    programme's six years, for the whole economy (see docs/scenarios.md §8)";
+
+/// The latest year in which every current region has a population and a GRP value on the
+/// current boundaries (the base year of the shipped scenarios).
+pub fn default_base_year(ds: &Dataset) -> Option<i32> {
+    let regions: Vec<&str> = ds
+        .current_edition()
+        .map(|e| e.units.iter().map(|u| u.region_code.as_str()).collect())
+        .unwrap_or_default();
+    if regions.is_empty() {
+        return None;
+    }
+    let population = Lookup::new(ds, keys::POPULATION);
+    let grp = Lookup::new(ds, keys::GRP);
+    let mut years = ds.years_of(keys::POPULATION);
+    years.retain(|y| ds.years_of(keys::GRP).contains(y));
+    years.into_iter().rev().find(|&year| {
+        regions.iter().all(|code| {
+            population.territory_value(keys::POPULATION, code, year).is_some()
+                && grp.territory_value(keys::GRP, code, year).is_some()
+        })
+    })
+}
+
+/// The programme's targets (seeds/004), re-based onto `base_year` (§8).
+fn programme_targets(base_year: i32) -> Vec<Target> {
+    [(keys::INVESTMENT, 2.0), (PRODUCTIVITY, 1.7)]
+        .into_iter()
+        .map(|(indicator, ratio)| Target {
+            indicator: indicator.to_owned(),
+            region_code: NATIONAL_CODE.to_owned(),
+            kind: TargetKind::Ratio { reference_year: base_year, ratio },
+            year: base_year + PROGRAMME_YEARS,
+            source: PROGRAMME_SOURCE.to_owned(),
+        })
+        .collect()
+}
+
+/// The levers of the shipped managed scenario (§8): faster growth where the Predictive Scheme
+/// concentrates production — the first-level growth points (agglomerations) and the third-level
+/// ones (small towns and monotowns with development plans).
+fn growth_point_levers() -> Vec<GrowthPointLever> {
+    vec![
+        GrowthPointLever {
+            level: GrowthLevel::First,
+            indicator: keys::GRP.to_owned(),
+            extra_rate: 0.01,
+        },
+        GrowthPointLever {
+            level: GrowthLevel::First,
+            indicator: keys::INVESTMENT.to_owned(),
+            extra_rate: 0.02,
+        },
+        GrowthPointLever {
+            level: GrowthLevel::Third,
+            indicator: keys::GRP.to_owned(),
+            extra_rate: 0.005,
+        },
+    ]
+}
+
+/// The inertial and the managed scenario of the default database: base year from
+/// [`default_base_year`], horizon [`DEFAULT_HORIZON`], the inertial growth of the
+/// [`DEFAULT_WINDOW_YEARS`] years up to the base year. Empty when the dataset has no such year.
+pub fn default_scenarios(ds: &Dataset) -> Vec<Scenario> {
+    let Some(base_year) = default_base_year(ds) else {
+        return Vec::new();
+    };
+    let window = HistoryWindow { first: base_year - DEFAULT_WINDOW_YEARS, last: base_year };
+    let mut inertial = Scenario::inertial(ds, base_year, DEFAULT_HORIZON, window);
+    inertial.assumptions.targets = programme_targets(base_year);
+    let horizon = DEFAULT_HORIZON;
+    let mut managed = inertial.managed_from(inertial.id + 1);
+    managed.name = Names::new(
+        format!("{horizon} жылға дейінгі басқарылатын сценарий"),
+        format!("Управляемый сценарий до {horizon} года"),
+        format!("Managed scenario to {horizon}"),
+    );
+    managed.description = Names::new(
+        "Инерциялық сценарий, оған қоса: жоспарланған және салынып жатқан жобалар іске асады, \
+         бірінші деңгейлі өсу нүктелері бар өңірлерде ЖӨӨ жыл сайын 1 пайыздық тармаққа, \
+         инвестициялар 2 тармаққа, үшінші деңгейлі өсу нүктелері бар өңірлерде ЖӨӨ 0,5 тармаққа \
+         жылдамырақ өседі. Мақсаттар — индустриялық-инновациялық даму бағдарламасынан."
+            .to_owned(),
+        "Инерционный сценарий, а также: реализуются планируемые и строящиеся проекты; в \
+         регионах с точками роста первого уровня ВРП растёт на 1 п. п. в год быстрее, инвестиции \
+         — на 2 п. п., в регионах с точками роста третьего уровня ВРП — на 0,5 п. п. Цели — из \
+         программы индустриально-инновационного развития."
+            .to_owned(),
+        "The inertial scenario, and also: planned projects and those under construction are \
+         realised; in regions with first-level growth points GRP grows 1 percentage point a year \
+         faster and investment 2 points, in regions with third-level growth points GRP 0.5 \
+         points. Targets from the industrial-innovative development programme."
+            .to_owned(),
+    );
+    managed.kind = ScenarioKind::Managed;
+    managed.assumptions.projects =
+        ds.projects.iter().map(|p| project_assumption(p, base_year, true)).collect();
+    managed.assumptions.growth_point_levers = growth_point_levers();
+    vec![inertial, managed]
+}
