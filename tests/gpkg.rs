@@ -88,7 +88,9 @@ fn ogrinfo_lists_every_layer_with_its_feature_count_without_errors_or_warnings()
     assert_eq!(layer("indicator_values"), ("None".into(), 1093));
     assert_eq!(layer("units"), ("None".into(), 24));
     assert_eq!(layer("editions"), ("None".into(), 3));
-    assert_eq!(layers.len(), 10, "{layers:?}");
+    assert_eq!(layer("scenarios"), ("None".into(), 2));
+    assert_eq!(layer("scenario_projects"), ("None".into(), 2 * 27));
+    assert_eq!(layers.len(), 15, "{layers:?}");
 
     // The regions' extent is Kazakhstan's.
     let extent = stdout
@@ -149,7 +151,19 @@ fn geopackage_core_tables_and_header_follow_the_standard() {
         contents.iter().filter(|c| c.1 == "attributes").map(|c| c.0.as_str()).collect();
     assert_eq!(
         attributes,
-        ["editions", "indicator_values", "indicators", "lineage", "oblys_meta", "units"]
+        [
+            "editions",
+            "indicator_values",
+            "indicators",
+            "lineage",
+            "oblys_meta",
+            "scenario_growth_rates",
+            "scenario_levers",
+            "scenario_projects",
+            "scenario_targets",
+            "scenarios",
+            "units"
+        ]
     );
 
     let geometry_columns: Vec<(String, String, String)> = conn

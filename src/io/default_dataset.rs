@@ -84,7 +84,8 @@ pub enum DefaultDataError {
 
 /// Builds the default dataset from the embedded assets: 20 current and 4 legacy regions, the
 /// boundary editions `2010`, `2018` and `2022` with their lineage, 8 indicators and their values,
-/// 50 growth points and 27 projects. Pure and deterministic; about 0.1 s in a release build
+/// 50 growth points, 27 projects, and an inertial and a managed scenario built from them
+/// (`scenario::default_scenarios`). Pure and deterministic; about 0.1 s in a release build
 /// (geometry repair and simplification dominate; the two boundary files are done in parallel).
 pub fn build() -> Result<Dataset, DefaultDataError> {
     let cities = read_cities()?;
@@ -95,7 +96,7 @@ pub fn build() -> Result<Dataset, DefaultDataError> {
     let values = read_values(&regions, &indicators)?;
     let growth_points = growth_points(&cities, &regions)?;
     let projects = read_projects(&regions)?;
-    Ok(Dataset {
+    let mut dataset = Dataset {
         regions,
         editions,
         lineage,
@@ -105,7 +106,9 @@ pub fn build() -> Result<Dataset, DefaultDataError> {
         projects,
         corridors: Vec::new(),
         scenarios: Vec::new(),
-    })
+    };
+    dataset.scenarios = crate::scenario::default_scenarios(&dataset);
+    Ok(dataset)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -391,9 +391,8 @@ fn default_base_year_is_the_latest_with_population_and_grp_for_all_twenty_region
 #[test]
 fn default_scenarios_project_every_current_region_from_the_reported_base_year() {
     let ds = default_dataset();
-    let scenarios = default_scenarios(ds);
-    assert_eq!(scenarios.len(), 2);
-    for s in &scenarios {
+    assert_eq!(ds.scenarios.len(), 2);
+    for s in &ds.scenarios {
         assert_eq!(validate(ds, s), Ok(()), "{}", s.name.en);
         let p = project(ds, s);
         assert_eq!(p.regions.len(), 20);
@@ -414,8 +413,11 @@ fn default_scenarios_project_every_current_region_from_the_reported_base_year() 
 #[test]
 fn default_managed_scenario_realises_planned_projects_and_favours_growth_points() {
     let ds = default_dataset();
-    let scenarios = default_scenarios(ds);
-    let (inertial, managed) = (&scenarios[0], &scenarios[1]);
+    let (inertial, managed) = (&ds.scenarios[0], &ds.scenarios[1]);
+    // Built again from a dataset that already holds them, they come under the next free ids.
+    let again = default_scenarios(ds);
+    assert_eq!((again[0].id, again[1].id), (3, 4));
+    assert_eq!(again[1].assumptions, managed.assumptions);
     assert_eq!((inertial.id, managed.id), (1, 2));
     assert_eq!((inertial.kind, managed.kind), (ScenarioKind::Inertial, ScenarioKind::Managed));
     assert_eq!(managed.name.en, "Managed scenario to 2030");

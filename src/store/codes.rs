@@ -116,6 +116,14 @@ impl AggregationColumns<'_> {
     }
 }
 
+/// `scenario_targets.kind` of a target.
+pub(super) fn target_kind(kind: &crate::model::TargetKind) -> &'static str {
+    match kind {
+        crate::model::TargetKind::Ratio { .. } => "ratio",
+        crate::model::TargetKind::Absolute { .. } => "absolute",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

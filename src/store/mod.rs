@@ -26,7 +26,8 @@ pub use info::info_report;
 pub use schema::SCHEMA_VERSION;
 
 use crate::io::DefaultDataError;
-use crate::model::Dataset;
+use crate::model::{Dataset, Scenario};
+use crate::scenario::ScenarioError;
 
 /// File name of the default database inside the user's data folder.
 /// GeoPackage requires the `.gpkg` extension (requirement 3); with any other name GDAL warns, and
@@ -78,6 +79,14 @@ pub enum StoreError {
     },
     #[error("the default dataset cannot be built: {0}")]
     DefaultData(#[from] DefaultDataError),
+    #[error("{}: {source}; nothing was saved", path.display())]
+    Scenario {
+        path: PathBuf,
+        #[source]
+        source: ScenarioError,
+    },
+    #[error("{}: there is no scenario with id {id}", path.display())]
+    NoSuchScenario { path: PathBuf, id: i64 },
 }
 
 /// What went wrong inside a read or write, before the file's path is attached.
@@ -265,6 +274,39 @@ pub fn schema_version(path: &Path) -> Result<u32, StoreError> {
     check(path)
 }
 
+/// Saves one scenario into the file in one transaction: a new id adds it after the others, an
+/// existing id replaces that scenario (name, years, every assumption) in place. The scenario is
+/// first checked against the file's indicators, current regions and projects; a scenario that
+/// does not fit is refused and the file left as it was.
+pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), StoreError> {
+    let mut conn = open_for_writing(path)?;
+    let reference = Dataset {
+        editions: read::read_current_units(&conn).map_err(|f| f.at(path))?,
+        indicators: read::read_indicators(&conn).map_err(|f| f.at(path))?,
+        projects: read::read_projects(&conn).map_err(|f| f.at(path))?,
+        ..Dataset::default()
+    };
+    crate::scenario::validate(&reference, scenario)
+        .map_err(|source| StoreError::Scenario { path: path.to_owned(), source })?;
+    let tx = conn.transaction().map_err(sql_error(path, "starting the write"))?;
+    write::write_scenario(&tx, scenario).map_err(|f| f.at(path))?;
+    tx.commit().map_err(sql_error(path, "saving the scenario"))
+}
+
+/// Deletes the scenario `id` and all its assumptions from the file, in one transaction.
+pub fn delete_scenario(path: &Path, id: i64) -> Result<(), StoreError> {
+    let mut conn = open_for_writing(path)?;
+    let tx = conn.transaction().map_err(sql_error(path, "starting the write"))?;
+    // The growth rates, projects, levers and targets go with it (ON DELETE CASCADE).
+    let deleted = tx
+        .execute("DELETE FROM scenarios WHERE scenario_id = ?1", [id])
+        .map_err(sql_error(path, "deleting the scenario"))?;
+    if deleted == 0 {
+        return Err(StoreError::NoSuchScenario { path: path.to_owned(), id });
+    }
+    tx.commit().map_err(sql_error(path, "deleting the scenario"))
+}
+
 /// Deletes a half-written temporary file unless it was renamed into place.
 struct TempFile {
     path: PathBuf,
@@ -402,7 +444,8 @@ mod tests {
     fn v1_file_is_upgraded_to_latest_with_its_data_intact() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.oblys");
-        let ds = crate::io::default_dataset::build().unwrap();
+        // A v1 file has no scenario tables.
+        let ds = Dataset { scenarios: Vec::new(), ..crate::io::default_dataset::build().unwrap() };
         {
             let mut conn = Connection::open(&path).unwrap();
             configure(&conn).unwrap();
@@ -436,6 +479,54 @@ mod tests {
             .query_row("SELECT count(*) FROM rtree_growth_points_geom", [], |r| r.get(0))
             .unwrap();
         assert_eq!(points, ds.growth_points.iter().filter(|g| g.location.is_some()).count() as i64);
+    }
+
+    #[test]
+    fn v2_file_gains_the_scenario_tables_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.gpkg");
+        let full = crate::io::default_dataset::build().unwrap();
+        let ds = Dataset { scenarios: Vec::new(), ..full.clone() };
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            configure(&conn).unwrap();
+            schema::migrate(&mut conn, 0, 2).unwrap();
+            let tx = conn.transaction().unwrap();
+            write::write_dataset(&tx, &ds).unwrap();
+            tx.commit().unwrap();
+        }
+        assert_eq!(schema_version(&path).unwrap(), 2);
+
+        assert_eq!(load(&path).unwrap(), ds);
+        assert_eq!(schema_version(&path).unwrap(), 3);
+        let conn = Connection::open(&path).unwrap();
+        let tables: Vec<String> = conn
+            .prepare(
+                "SELECT table_name FROM gpkg_contents
+                 WHERE data_type = 'attributes' AND table_name LIKE 'scenario%' ORDER BY rowid",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            tables,
+            [
+                "scenarios",
+                "scenario_growth_rates",
+                "scenario_projects",
+                "scenario_levers",
+                "scenario_targets"
+            ]
+        );
+        drop(conn);
+
+        // The upgraded file takes the default scenarios and gives them back exactly.
+        for scenario in &full.scenarios {
+            save_scenario(&path, scenario).unwrap();
+        }
+        assert_eq!(load(&path).unwrap(), full);
     }
 
     #[test]

@@ -11,8 +11,10 @@ use super::Fault;
 use super::codes;
 use super::gpkg;
 use crate::model::{
-    BoundaryEdition, Corridor, Dataset, EditionUnit, GrowthLevel, GrowthPoint, IndicatorDef,
-    IndicatorValue, Investment, Lineage, Names, Project, Region, Sector,
+    Assumptions, BoundaryEdition, Corridor, Dataset, EditionUnit, GrowthLevel, GrowthPoint,
+    GrowthPointLever, GrowthRate, IndicatorDef, IndicatorValue, Investment, Lineage, NATIONAL_CODE,
+    Names, Project, ProjectAssumption, Region, RegionalRate, Scenario, ScenarioKind, Sector,
+    Target, TargetKind,
 };
 
 fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> Fault {
@@ -69,8 +71,47 @@ pub(super) fn read_dataset(conn: &Connection) -> Result<Dataset, Fault> {
         growth_points: read_growth_points(conn)?,
         projects: read_projects(conn)?,
         corridors: read_corridors(conn)?,
-        scenarios: Vec::new(),
+        scenarios: read_scenarios(conn)?,
     })
+}
+
+/// The current boundary edition with its units' codes only (no geometry): enough to check the
+/// codes a scenario names.
+pub(super) fn read_current_units(conn: &Connection) -> Result<Vec<BoundaryEdition>, Fault> {
+    let codes: Vec<(String, String)> = rows(
+        conn,
+        "reading the current edition",
+        "SELECT e.key, r.code FROM editions e JOIN regions r ON r.edition = e.key
+         WHERE e.valid_to IS NULL ORDER BY r.fid",
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some(key) = codes.first().map(|(key, _)| key.clone()) else {
+        return Ok(Vec::new());
+    };
+    let units = codes
+        .into_iter()
+        .map(|(_, region_code)| EditionUnit {
+            region_code,
+            geometry: geo::MultiPolygon::new(Vec::new()),
+            area_km2: 0.0,
+        })
+        .collect();
+    Ok(vec![BoundaryEdition {
+        key,
+        names: Names::default(),
+        valid_from: None,
+        valid_to: None,
+        units,
+    }])
+}
+
+fn level(table: &str, key: &str, level: i64) -> Result<GrowthLevel, Fault> {
+    match level {
+        1 => Ok(GrowthLevel::First),
+        2 => Ok(GrowthLevel::Second),
+        3 => Ok(GrowthLevel::Third),
+        other => Err(bad(table, key, format!("level {other}"))),
+    }
 }
 
 fn read_regions(conn: &Connection) -> Result<Vec<Region>, Fault> {
@@ -185,7 +226,7 @@ fn read_lineage(conn: &Connection) -> Result<Vec<Lineage>, Fault> {
     Ok(lineage)
 }
 
-fn read_indicators(conn: &Connection) -> Result<Vec<IndicatorDef>, Fault> {
+pub(super) fn read_indicators(conn: &Connection) -> Result<Vec<IndicatorDef>, Fault> {
     type RawIndicator = (
         String,
         Names,
@@ -364,7 +405,7 @@ struct RawProject {
     notes: String,
 }
 
-fn read_projects(conn: &Connection) -> Result<Vec<Project>, Fault> {
+pub(super) fn read_projects(conn: &Connection) -> Result<Vec<Project>, Fault> {
     let raw = rows(
         conn,
         "reading projects",
@@ -459,4 +500,161 @@ fn read_corridors(conn: &Connection) -> Result<Vec<Corridor>, Fault> {
             Ok(Corridor { id, names, kind, line })
         })
         .collect()
+}
+
+/// The scenarios with their assumptions, in the order they were first saved. Child rows keep
+/// their own order (the order of the growth rates, projects, levers and targets as written).
+pub(super) fn read_scenarios(conn: &Connection) -> Result<Vec<Scenario>, Fault> {
+    type RawScenario = (i64, Names, String, i32, i32, Names, f64);
+    let raw: Vec<RawScenario> = rows(
+        conn,
+        "reading scenarios",
+        "SELECT scenario_id, name_kk, name_ru, name_en, kind, base_year, horizon, description_kk,
+           description_ru, description_en, indirect_jobs_multiplier
+         FROM scenarios ORDER BY id",
+        |r| {
+            Ok((r.get(0)?, names(r, 1)?, r.get(4)?, r.get(5)?, r.get(6)?, names(r, 7)?, r.get(10)?))
+        },
+    )?;
+    let mut scenarios = Vec::with_capacity(raw.len());
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    for (id, name, kind, base_year, horizon, description, multiplier) in raw {
+        let Some(kind) = ScenarioKind::from_key(&kind) else {
+            return Err(bad("scenarios", &id.to_string(), format!("unknown kind «{kind}»")));
+        };
+        index.insert(id, scenarios.len());
+        scenarios.push(Scenario {
+            id,
+            name,
+            kind,
+            base_year,
+            horizon,
+            description,
+            assumptions: Assumptions {
+                indirect_jobs_multiplier: multiplier,
+                ..Assumptions::default()
+            },
+        });
+    }
+    /// The assumptions of scenario `id`, for a child row of `table`.
+    fn owner<'a>(
+        scenarios: &'a mut [Scenario],
+        index: &HashMap<i64, usize>,
+        table: &str,
+        id: i64,
+    ) -> Result<&'a mut Assumptions, Fault> {
+        index
+            .get(&id)
+            .and_then(|&i| scenarios.get_mut(i))
+            .map(|s| &mut s.assumptions)
+            .ok_or_else(|| bad(table, &id.to_string(), "no such scenario"))
+    }
+
+    let rates: Vec<(i64, String, String, f64)> = rows(
+        conn,
+        "reading scenario_growth_rates",
+        "SELECT scenario_id, indicator, region_code, rate FROM scenario_growth_rates ORDER BY id",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    for (id, indicator, region_code, rate) in rates {
+        let a = owner(&mut scenarios, &index, "scenario_growth_rates", id)?;
+        let position = match a.growth.iter().position(|g| g.indicator == indicator) {
+            Some(i) => i,
+            None => {
+                a.growth.push(GrowthRate { indicator, national: 0.0, regional: Vec::new() });
+                a.growth.len() - 1
+            }
+        };
+        let Some(growth) = a.growth.get_mut(position) else { continue };
+        if region_code == NATIONAL_CODE {
+            growth.national = rate;
+        } else {
+            growth.regional.push(RegionalRate { region_code, rate });
+        }
+    }
+
+    let projects: Vec<(i64, ProjectAssumption)> = rows(
+        conn,
+        "reading scenario_projects",
+        "SELECT scenario_id, project_code, realised, start_year, ramp_up_years, jobs,
+           investment_million_kzt, build_years, annual_output_million_kzt
+         FROM scenario_projects ORDER BY id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                ProjectAssumption {
+                    project_code: r.get(1)?,
+                    realised: r.get(2)?,
+                    start_year: r.get(3)?,
+                    ramp_up_years: r.get(4)?,
+                    jobs: r.get(5)?,
+                    investment_million_kzt: r.get(6)?,
+                    build_years: r.get(7)?,
+                    annual_output_million_kzt: r.get(8)?,
+                },
+            ))
+        },
+    )?;
+    for (id, project) in projects {
+        owner(&mut scenarios, &index, "scenario_projects", id)?.projects.push(project);
+    }
+
+    let levers: Vec<(i64, i64, String, f64)> = rows(
+        conn,
+        "reading scenario_levers",
+        "SELECT scenario_id, level, indicator, extra_rate FROM scenario_levers ORDER BY id",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    for (id, raw_level, indicator, extra_rate) in levers {
+        let level = level("scenario_levers", &id.to_string(), raw_level)?;
+        owner(&mut scenarios, &index, "scenario_levers", id)?
+            .growth_point_levers
+            .push(GrowthPointLever { level, indicator, extra_rate });
+    }
+
+    type RawTarget =
+        (i64, String, String, String, Option<i32>, Option<f64>, Option<f64>, i32, String);
+    let targets: Vec<RawTarget> = rows(
+        conn,
+        "reading scenario_targets",
+        "SELECT scenario_id, indicator, region_code, kind, reference_year, ratio, value, year,
+           source
+         FROM scenario_targets ORDER BY id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        },
+    )?;
+    for (id, indicator, region_code, kind, reference_year, ratio, value, year, source) in targets {
+        let kind = match (kind.as_str(), reference_year, ratio, value) {
+            ("ratio", Some(reference_year), Some(ratio), _) => {
+                TargetKind::Ratio { reference_year, ratio }
+            }
+            ("absolute", _, _, Some(value)) => TargetKind::Absolute { value },
+            _ => {
+                return Err(bad(
+                    "scenario_targets",
+                    &format!("{id} ({indicator})"),
+                    format!("incomplete target of kind «{kind}»"),
+                ));
+            }
+        };
+        owner(&mut scenarios, &index, "scenario_targets", id)?.targets.push(Target {
+            indicator,
+            region_code,
+            kind,
+            year,
+            source,
+        });
+    }
+    Ok(scenarios)
 }

@@ -8,11 +8,14 @@
 //! - v2: indexes for the lookups the app makes (values by indicator and year, regions by code) and
 //!   the GeoPackage R-tree spatial index extension on every feature table, so QGIS and GDAL
 //!   query large point layers by extent without a full scan.
+//! - v3: the scenario attribute tables `scenarios`, `scenario_growth_rates`, `scenario_projects`,
+//!   `scenario_levers` and `scenario_targets` (child rows go with their scenario: ON DELETE
+//!   CASCADE), registered in `gpkg_contents`.
 
 use rusqlite::{Transaction, params};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of a GeoPackage: the bytes `GPKG`.
 pub(super) const GPKG_APPLICATION_ID: i32 = 0x4750_4B47;
@@ -26,8 +29,11 @@ pub(super) struct Migration {
 }
 
 /// Every step, oldest first; `MIGRATIONS[i].to == i + 1`.
-pub(super) const MIGRATIONS: [Migration; 2] =
-    [Migration { to: 1, apply: v1_base_tables }, Migration { to: 2, apply: v2_indexes }];
+pub(super) const MIGRATIONS: [Migration; 3] = [
+    Migration { to: 1, apply: v1_base_tables },
+    Migration { to: 2, apply: v2_indexes },
+    Migration { to: 3, apply: v3_scenarios },
+];
 
 /// Feature tables with their geometry type and a description for `gpkg_contents`.
 pub(super) const FEATURE_TABLES: [(&str, &str, &str); 4] = [
@@ -45,6 +51,21 @@ pub(super) const ATTRIBUTE_TABLES: [(&str, &str); 6] = [
     ("indicators", "Indicator definitions: names, units, how they aggregate"),
     ("indicator_values", "Indicator values as reported, per unit and year"),
     ("oblys_meta", "Oblys file metadata (schema version)"),
+];
+
+/// The attribute tables of v3 with a description for `gpkg_contents`.
+pub(super) const SCENARIO_TABLES: [(&str, &str); 5] = [
+    ("scenarios", "Development scenarios: name, kind, base year, horizon, description"),
+    (
+        "scenario_growth_rates",
+        "Annual growth rates per scenario and indicator (KZ: national default)",
+    ),
+    (
+        "scenario_projects",
+        "Projects per scenario: realised, start, ramp-up, jobs, investment, output",
+    ),
+    ("scenario_levers", "Extra growth for regions holding growth points of a level"),
+    ("scenario_targets", "Targets per scenario: indicator, region or KZ, ratio or level, year"),
 ];
 
 const WGS84_WKT: &str = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,\
@@ -353,6 +374,80 @@ fn v2_indexes(tx: &Transaction) -> rusqlite::Result<()> {
     )?;
     for (table, _, _) in FEATURE_TABLES {
         tx.execute_batch(&rtree_sql(table))?;
+    }
+    Ok(())
+}
+
+const V3_SQL: &str = "
+CREATE TABLE scenarios (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  scenario_id INTEGER NOT NULL UNIQUE CHECK (scenario_id > 0),
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('inertial', 'managed', 'custom')),
+  base_year INTEGER NOT NULL,
+  horizon INTEGER NOT NULL CHECK (horizon >= base_year AND horizon <= 2050),
+  description_kk TEXT NOT NULL,
+  description_ru TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  indirect_jobs_multiplier DOUBLE NOT NULL CHECK (indirect_jobs_multiplier >= 0)
+);
+CREATE TABLE scenario_growth_rates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(scenario_id) ON DELETE CASCADE,
+  indicator TEXT NOT NULL REFERENCES indicators(key),
+  region_code TEXT NOT NULL,
+  rate DOUBLE NOT NULL CHECK (rate > -1),
+  UNIQUE (scenario_id, indicator, region_code)
+);
+CREATE TABLE scenario_projects (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(scenario_id) ON DELETE CASCADE,
+  project_code TEXT NOT NULL REFERENCES projects(code) ON DELETE CASCADE,
+  realised BOOLEAN NOT NULL,
+  start_year INTEGER NOT NULL,
+  ramp_up_years INTEGER NOT NULL CHECK (ramp_up_years >= 0),
+  jobs DOUBLE NOT NULL CHECK (jobs >= 0),
+  investment_million_kzt DOUBLE NOT NULL CHECK (investment_million_kzt >= 0),
+  build_years INTEGER NOT NULL CHECK (build_years >= 0),
+  annual_output_million_kzt DOUBLE NOT NULL CHECK (annual_output_million_kzt >= 0),
+  UNIQUE (scenario_id, project_code)
+);
+CREATE TABLE scenario_levers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(scenario_id) ON DELETE CASCADE,
+  level INTEGER NOT NULL CHECK (level IN (1, 2, 3)),
+  indicator TEXT NOT NULL REFERENCES indicators(key),
+  extra_rate DOUBLE NOT NULL
+);
+CREATE TABLE scenario_targets (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(scenario_id) ON DELETE CASCADE,
+  indicator TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('ratio', 'absolute')),
+  reference_year INTEGER,
+  ratio DOUBLE,
+  value DOUBLE,
+  year INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  CHECK (kind <> 'ratio' OR (reference_year IS NOT NULL AND ratio IS NOT NULL)),
+  CHECK (kind <> 'absolute' OR value IS NOT NULL)
+);
+CREATE INDEX scenario_levers_by_scenario ON scenario_levers (scenario_id);
+CREATE INDEX scenario_targets_by_scenario ON scenario_targets (scenario_id);
+CREATE INDEX scenario_projects_by_project ON scenario_projects (project_code);
+";
+
+fn v3_scenarios(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V3_SQL)?;
+    for (table, description) in SCENARIO_TABLES {
+        tx.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+             VALUES (?1, 'attributes', ?1, ?2)",
+            params![table, description],
+        )?;
     }
     Ok(())
 }

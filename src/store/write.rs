@@ -10,7 +10,7 @@ use rusqlite::{Transaction, params};
 use super::Fault;
 use super::codes;
 use super::gpkg;
-use crate::model::{Dataset, NATIONAL_CODE};
+use crate::model::{Dataset, NATIONAL_CODE, Scenario, TargetKind};
 
 /// Checks that every code a row refers to exists and that keys are unique.
 fn validate(ds: &Dataset) -> Result<(), Fault> {
@@ -97,6 +97,17 @@ fn validate(ds: &Dataset) -> Result<(), Fault> {
         if c.id <= 0 || !ids.insert(c.id) {
             return Err(Fault::Invalid(format!("corridor id {} is not unique and positive", c.id)));
         }
+    }
+    let mut ids = HashSet::new();
+    for s in &ds.scenarios {
+        if !ids.insert(s.id) {
+            return Err(Fault::Invalid(format!(
+                "scenario id {} is used twice («{}»)",
+                s.id,
+                s.name.get(crate::model::Lang::En)
+            )));
+        }
+        crate::scenario::validate(ds, s).map_err(|e| Fault::Invalid(e.to_string()))?;
     }
     Ok(())
 }
@@ -342,8 +353,127 @@ pub(super) fn write_dataset(tx: &Transaction, ds: &Dataset) -> Result<(), Fault>
         .map_err(sql("writing corridors"))?;
     }
     set_extent(tx, "corridors", extent)?;
+    for scenario in &ds.scenarios {
+        write_scenario(tx, scenario)?;
+    }
     tx.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [])
         .map_err(sql("updating gpkg_contents"))?;
+    Ok(())
+}
+
+/// Writes one scenario: its row is inserted, or updated in place (keeping its position among
+/// the scenarios) when its id exists; its growth rates, projects, levers and targets replace the
+/// ones stored. The caller has validated it against the file's data.
+pub(super) fn write_scenario(tx: &Transaction, s: &Scenario) -> Result<(), Fault> {
+    let sql = |context: &'static str| move |e: rusqlite::Error| Fault::Sql(context, e);
+    tx.execute(
+        "INSERT INTO scenarios (scenario_id, name_kk, name_ru, name_en, kind, base_year, horizon,
+           description_kk, description_ru, description_en, indirect_jobs_multiplier)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (scenario_id) DO UPDATE SET name_kk = excluded.name_kk,
+           name_ru = excluded.name_ru, name_en = excluded.name_en, kind = excluded.kind,
+           base_year = excluded.base_year, horizon = excluded.horizon,
+           description_kk = excluded.description_kk, description_ru = excluded.description_ru,
+           description_en = excluded.description_en,
+           indirect_jobs_multiplier = excluded.indirect_jobs_multiplier",
+        params![
+            s.id,
+            s.name.kk,
+            s.name.ru,
+            s.name.en,
+            s.kind.key(),
+            s.base_year,
+            s.horizon,
+            s.description.kk,
+            s.description.ru,
+            s.description.en,
+            s.assumptions.indirect_jobs_multiplier,
+        ],
+    )
+    .map_err(sql("writing scenarios"))?;
+    for table in
+        ["scenario_growth_rates", "scenario_projects", "scenario_levers", "scenario_targets"]
+    {
+        tx.execute(&format!("DELETE FROM {table} WHERE scenario_id = ?1"), [s.id])
+            .map_err(sql("replacing a scenario's assumptions"))?;
+    }
+    let a = &s.assumptions;
+
+    let mut stmt = tx
+        .prepare(
+            "INSERT INTO scenario_growth_rates (scenario_id, indicator, region_code, rate)
+             VALUES (?1, ?2, ?3, ?4)",
+        )
+        .map_err(sql("preparing scenario growth rates"))?;
+    for g in &a.growth {
+        stmt.execute(params![s.id, g.indicator, NATIONAL_CODE, g.national])
+            .map_err(sql("writing scenario growth rates"))?;
+        for r in &g.regional {
+            stmt.execute(params![s.id, g.indicator, r.region_code, r.rate])
+                .map_err(sql("writing scenario growth rates"))?;
+        }
+    }
+
+    let mut stmt = tx
+        .prepare(
+            "INSERT INTO scenario_projects (scenario_id, project_code, realised, start_year,
+               ramp_up_years, jobs, investment_million_kzt, build_years, annual_output_million_kzt)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .map_err(sql("preparing scenario projects"))?;
+    for p in &a.projects {
+        stmt.execute(params![
+            s.id,
+            p.project_code,
+            p.realised,
+            p.start_year,
+            p.ramp_up_years,
+            p.jobs,
+            p.investment_million_kzt,
+            p.build_years,
+            p.annual_output_million_kzt,
+        ])
+        .map_err(sql("writing scenario projects"))?;
+    }
+
+    let mut stmt = tx
+        .prepare(
+            "INSERT INTO scenario_levers (scenario_id, level, indicator, extra_rate)
+             VALUES (?1, ?2, ?3, ?4)",
+        )
+        .map_err(sql("preparing scenario levers"))?;
+    for l in &a.growth_point_levers {
+        stmt.execute(params![s.id, l.level as i32, l.indicator, l.extra_rate])
+            .map_err(sql("writing scenario levers"))?;
+    }
+
+    let mut stmt = tx
+        .prepare(
+            "INSERT INTO scenario_targets (scenario_id, indicator, region_code, kind,
+               reference_year, ratio, value, year, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .map_err(sql("preparing scenario targets"))?;
+    for t in &a.targets {
+        let (reference_year, ratio, value) = match t.kind {
+            TargetKind::Ratio { reference_year, ratio } => {
+                (Some(reference_year), Some(ratio), None)
+            }
+            TargetKind::Absolute { value } => (None, None, Some(value)),
+        };
+        stmt.execute(params![
+            s.id,
+            t.indicator,
+            t.region_code,
+            codes::target_kind(&t.kind),
+            reference_year,
+            ratio,
+            value,
+            t.year,
+            t.source,
+        ])
+        .map_err(sql("writing scenario targets"))?;
+    }
     Ok(())
 }
 
