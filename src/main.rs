@@ -44,10 +44,31 @@ enum Command {
         #[arg(long)]
         current_boundaries: bool,
     },
+    /// Write a scenario's projection (every region × indicator × year) to CSV or XLSX.
+    Project {
+        file: PathBuf,
+        /// The scenario's name, in any of its languages (see `oblys info` for the file).
+        #[arg(long)]
+        scenario: String,
+        /// csv or xlsx (default: from the extension of --out, else csv).
+        #[arg(long, value_parser = parse_projection_format)]
+        format: Option<oblys::io::projection::ProjectionFormat>,
+        /// Language of region and indicator names: kk, ru or en.
+        #[arg(long, default_value = "ru", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language «{code}»: use kk, ru or en"))
+}
+
+fn parse_projection_format(name: &str) -> Result<oblys::io::projection::ProjectionFormat, String> {
+    oblys::io::projection::ProjectionFormat::from_name(name)
+        .ok_or_else(|| format!("unknown format «{name}»: use csv or xlsx"))
 }
 
 fn main() -> ExitCode {
@@ -67,6 +88,11 @@ fn main() -> ExitCode {
                 current_boundaries,
             };
             oblys::export::render_map_file(&request).map_err(|e| e.to_string())
+        }
+        Some(Command::Project { file, scenario, format, lang, out }) => {
+            let request =
+                oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };
+            oblys::io::projection::write_projection_file(&request).map_err(|e| e.to_string())
         }
         None => {
             let file = match cli.file {

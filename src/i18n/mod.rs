@@ -3,6 +3,7 @@
 //! written the way each language writes them (`1 234,5` in Kazakh and Russian, `1,234.5` in English).
 
 pub mod map_text;
+pub mod scenario_text;
 pub mod ui_text;
 
 pub use crate::model::Lang;

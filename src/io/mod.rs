@@ -7,6 +7,7 @@
 pub mod default_dataset;
 mod geojson;
 pub mod names;
+pub mod projection;
 mod table;
 
 pub use default_dataset::DefaultDataError;

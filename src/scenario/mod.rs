@@ -31,6 +31,31 @@ pub use engine::{
 pub use targets::{Attainment, TargetError, attainment};
 pub use validate::{ScenarioError, validate};
 
+/// The scenario named `name` in any of its three languages, ignoring case, the kind of dash and
+/// repeated spaces (`inertial scenario to 2030` finds «Inertial scenario to 2030»).
+pub fn find_by_name<'a>(
+    scenarios: &'a [crate::model::Scenario],
+    name: &str,
+) -> Option<&'a crate::model::Scenario> {
+    let normal = |text: &str| {
+        text.split_whitespace()
+            .map(|word| {
+                word.chars()
+                    .map(|c| if matches!(c, '–' | '—' | '‐' | '‑' | '−') { '-' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = normal(name);
+    scenarios.iter().find(|s| {
+        [&s.name.kk, &s.name.ru, &s.name.en]
+            .into_iter()
+            .any(|n| !n.is_empty() && normal(n) == wanted)
+    })
+}
+
 /// Keys of the dataset's indicators the engine gives a meaning to (see `docs/scenarios.md`).
 pub mod keys {
     /// Resident population, people.
