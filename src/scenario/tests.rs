@@ -443,3 +443,32 @@ fn default_managed_scenario_realises_planned_projects_and_favours_growth_points(
     assert_eq!(pi.value("KZ-PAV", JOBS_DIRECT, 2030), Some(0.0));
     close(pm.value("KZ-PAV", JOBS_DIRECT, 2030), 400.0);
 }
+
+#[test]
+fn scenario_is_found_by_any_of_its_names_ignoring_case_dashes_and_spaces() {
+    let scenarios = &default_dataset().scenarios;
+    let id = |name: &str| find_by_name(scenarios, name).map(|s| s.id);
+    assert_eq!(id("Inertial scenario to 2030"), Some(1));
+    assert_eq!(id("  managed   SCENARIO to 2030 "), Some(2));
+    assert_eq!(id("Управляемый сценарий до 2030 года"), Some(2));
+    assert_eq!(id("2030 жылға дейінгі инерциялық сценарий"), Some(1));
+    assert_eq!(id("Managed"), None);
+    let mut named = blank(2022, 2025);
+    named.name = crate::model::Names::new("", "", "Plan 2025–2030");
+    assert_eq!(find_by_name(&[named], "plan 2025-2030").map(|s| s.id), Some(1));
+}
+
+#[test]
+fn scenario_texts_never_mix_latin_and_cyrillic_letters() {
+    use crate::io::names::mixed_script_words;
+    for s in &default_dataset().scenarios {
+        for text in [&s.name.kk, &s.name.ru, &s.description.kk, &s.description.ru] {
+            assert_eq!(mixed_script_words(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+    for def in projected_indicators(default_dataset()) {
+        for text in [&def.names.kk, &def.names.ru, &def.unit.kk, &def.unit.ru] {
+            assert_eq!(mixed_script_words(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+}
