@@ -53,7 +53,7 @@ pub fn info_report(path: &Path) -> Result<String, StoreError> {
         let n = count(&conn, &table).map_err(err("counting features"))?;
         let _ = writeln!(
             out,
-            "  {table:<18} {:<13} {n:>6} features  EPSG:{srs_id}",
+            "  {table:<21} {:<13} {n:>6} features  EPSG:{srs_id}",
             display_type(&geometry_type)
         );
     }
@@ -70,7 +70,7 @@ pub fn info_report(path: &Path) -> Result<String, StoreError> {
     let _ = writeln!(out, "Attribute tables:");
     for table in tables {
         let n = count(&conn, &table).map_err(err("counting rows"))?;
-        let _ = writeln!(out, "  {table:<18} {n:>6} rows");
+        let _ = writeln!(out, "  {table:<21} {n:>6} rows");
     }
 
     let mut stmt = conn
