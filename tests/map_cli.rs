@@ -1,24 +1,13 @@
 //! `oblys map FILE …` run as a process, as a planner runs it: good SVG and PNG output, and every
 //! bad request refused with one line, exit code 2 and the input file untouched.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{database, stderr};
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 use resvg::usvg::roxmltree::Document;
-
-/// A default database written once for this test binary.
-fn database() -> &'static Path {
-    static FILE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = FILE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let path = dir.path().join("default.oblys");
-        let dataset = oblys::io::default_dataset::build().expect("embedded default data");
-        oblys::store::create(&path, &dataset).expect("database written");
-        (dir, path)
-    });
-    path
-}
 
 fn oblys_map(file: &Path, args: &[&str], out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_oblys"))
@@ -29,10 +18,6 @@ fn oblys_map(file: &Path, args: &[&str], out: &Path) -> Output {
         .arg(out)
         .output()
         .expect("oblys runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Runs a request that must fail: exit code 2, one line naming the problem, input unchanged and

@@ -1,23 +1,12 @@
 //! `oblys project FILE --scenario NAME --out PATH` run as a process: the projection of a shipped
 //! scenario as CSV and XLSX, and bad requests refused with one line and exit code 2.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+mod common;
 
-/// A default database written once for this test binary.
-fn database() -> &'static Path {
-    static FILE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = FILE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let path = dir.path().join("default.gpkg");
-        let dataset = oblys::io::default_dataset::build().expect("embedded default data");
-        oblys::store::create(&path, &dataset).expect("database written");
-        (dir, path)
-    });
-    path
-}
+use common::{database, stderr};
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output};
 
 fn oblys_project(args: &[&str], out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_oblys"))
@@ -28,10 +17,6 @@ fn oblys_project(args: &[&str], out: &Path) -> Output {
         .arg(out)
         .output()
         .expect("oblys runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// The CSV's rows as maps from column name to cell.
