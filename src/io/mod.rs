@@ -6,6 +6,7 @@
 
 pub mod default_dataset;
 mod geojson;
+pub mod import;
 pub mod names;
 pub mod projection;
 mod table;
