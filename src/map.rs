@@ -12,6 +12,7 @@ use crate::model::Lang;
 
 mod build;
 mod geometry;
+pub mod projected;
 pub mod style;
 #[cfg(test)]
 mod tests;

@@ -6,12 +6,18 @@
 
 mod camera;
 mod derived;
+pub mod scenarios;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::map::{BoundaryMode, MapGeometry, MapView, Scene, WorldPos, build_scene};
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Lang, Scenario};
+use crate::scenario::Projection;
+
+pub use scenarios::{
+    CompareRow, CompareSort, CompareSortKey, Comparison, RATE_STEP, RateRow, Screen, Side, Source,
+};
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewTransform};
 pub use derived::{
@@ -68,6 +74,46 @@ pub enum Action {
     /// Sort the table by a column; the same column again flips the direction.
     SortTable(SortKey),
     ShowAbout(bool),
+    /// Show the map of reported data or the scenario screens.
+    SetScreen(Screen),
+    /// Select a scenario of the list (its assumptions are edited).
+    SelectScenario(i64),
+    /// Add an inertial scenario derived from the data, saved in the file.
+    NewInertialScenario,
+    /// Add a managed copy of the scenario with this id, saved in the file.
+    NewManagedScenario(i64),
+    DuplicateScenario(i64),
+    /// Rename a scenario; the name is in the view's language.
+    RenameScenario {
+        id: i64,
+        name: String,
+    },
+    /// Ask to delete a scenario (opens the confirmation), or close the question with None.
+    AskDeleteScenario(Option<i64>),
+    /// Delete a scenario from the file (after the confirmation).
+    DeleteScenario(i64),
+    /// Set a scenario's annual growth rate of an additive indicator, for one region (its own
+    /// rate) or, with None, as the national default.
+    SetGrowthRate {
+        id: i64,
+        indicator: String,
+        region: Option<String>,
+        rate: f64,
+    },
+    /// What one side of the comparison shows.
+    SetCompareSource(Side, Source),
+    SetCompareIndicator(String),
+    SetCompareYear(i32),
+    /// Sort the comparison table; the same column again flips the direction.
+    SortCompare(CompareSortKey),
+    /// Zoom both compare maps by `factor` around `anchor`.
+    CompareZoomAt {
+        factor: f32,
+        anchor: WorldPos,
+    },
+    /// Move both compare maps by this many world units.
+    ComparePan([f32; 2]),
+    CompareResetCamera,
 }
 
 /// Everything the window shows, and the caches built from it.
@@ -90,6 +136,22 @@ pub struct AppState {
     table: TableModel,
     chart: ChartModel,
     details: Option<RegionDetails>,
+    screen: Screen,
+    /// The projection of every scenario, in the dataset's order.
+    projections: Vec<Projection>,
+    selected_scenario: Option<i64>,
+    delete_pending: Option<i64>,
+    /// Why the last scenario edit was not saved (shown until the next successful edit).
+    scenario_error: Option<String>,
+    compare_a: Source,
+    compare_b: Source,
+    compare_indicator: String,
+    compare_year: i32,
+    compare_sort: CompareSort,
+    compare_camera: Camera,
+    comparison: Comparison,
+    /// Increases whenever the comparison's scenes are rebuilt.
+    compare_version: u64,
 }
 
 /// What an action invalidated.
@@ -100,14 +162,33 @@ struct Dirty {
     table_order: bool,
     selection: bool,
     chart: bool,
+    /// Projections of the scenarios (a scenario was added, changed or deleted).
+    projections: bool,
+    compare: bool,
 }
 
 impl Dirty {
     /// Indicator, year, boundaries or language changed: everything shown depends on them.
-    const VIEW: Dirty =
-        Dirty { scene: true, table: true, table_order: true, selection: true, chart: true };
-    const NOTHING: Dirty =
-        Dirty { scene: false, table: false, table_order: false, selection: false, chart: false };
+    const VIEW: Dirty = Dirty {
+        scene: true,
+        table: true,
+        table_order: true,
+        selection: true,
+        chart: true,
+        projections: false,
+        compare: true,
+    };
+    const NOTHING: Dirty = Dirty {
+        scene: false,
+        table: false,
+        table_order: false,
+        selection: false,
+        chart: false,
+        projections: false,
+        compare: false,
+    };
+    /// The scenarios changed: their projections and the comparison.
+    const SCENARIOS: Dirty = Dirty { projections: true, compare: true, ..Dirty::NOTHING };
 
     fn merge(self, o: Dirty) -> Dirty {
         Dirty {
@@ -116,6 +197,8 @@ impl Dirty {
             table_order: self.table_order || o.table_order,
             selection: self.selection || o.selection,
             chart: self.chart || o.chart,
+            projections: self.projections || o.projections,
+            compare: self.compare || o.compare,
         }
     }
 }
@@ -143,6 +226,11 @@ impl AppState {
         let years = dataset.years_of(&indicator);
         let year = years.last().copied().unwrap_or_default();
         let view = MapView::new(indicator, year, lang);
+        let (compare_a, compare_b) = scenarios::default_sides(&dataset);
+        let compare_indicator = scenarios::default_indicator(&dataset);
+        let compare_year =
+            scenarios::year_range(&dataset, compare_a, compare_b, &compare_indicator).1;
+        let selected_scenario = dataset.scenarios.first().map(|s| s.id);
         let mut state = AppState {
             file,
             dataset,
@@ -160,8 +248,21 @@ impl AppState {
             table: TableModel::default(),
             chart: ChartModel::default(),
             details: None,
+            screen: Screen::default(),
+            projections: Vec::new(),
+            selected_scenario,
+            delete_pending: None,
+            scenario_error: None,
+            compare_a,
+            compare_b,
+            compare_indicator,
+            compare_year,
+            compare_sort: CompareSort::default(),
+            compare_camera: Camera::default(),
+            comparison: Comparison::default(),
+            compare_version: 0,
         };
-        state.rebuild(Dirty::VIEW);
+        state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
         state
     }
 
@@ -229,7 +330,7 @@ impl AppState {
                     return Dirty::NOTHING;
                 }
                 self.view.selected = code;
-                Dirty { scene: true, selection: true, chart: true, ..Dirty::NOTHING }
+                Dirty { scene: true, selection: true, chart: true, compare: true, ..Dirty::NOTHING }
             }
             Action::Hover(code) => {
                 self.hovered = code;
@@ -264,7 +365,168 @@ impl AppState {
                 self.about_open = open;
                 Dirty::NOTHING
             }
+            Action::SetScreen(screen) => {
+                self.screen = screen;
+                Dirty::NOTHING
+            }
+            Action::SelectScenario(id) => {
+                if self.dataset.scenario(id).is_some() {
+                    self.selected_scenario = Some(id);
+                }
+                Dirty::NOTHING
+            }
+            Action::NewInertialScenario => {
+                let made = scenarios::new_inertial(&self.dataset);
+                self.add_scenario(made)
+            }
+            Action::NewManagedScenario(id) => {
+                let made = scenarios::new_managed(&self.dataset, id);
+                self.add_scenario(made)
+            }
+            Action::DuplicateScenario(id) => {
+                let made = scenarios::duplicate(&self.dataset, id);
+                self.add_scenario(made)
+            }
+            Action::RenameScenario { id, name } => {
+                match scenarios::renamed(&self.dataset, id, &name, self.view.lang) {
+                    Some(s) => self.save_scenario(s),
+                    None => Dirty::NOTHING,
+                }
+            }
+            Action::AskDeleteScenario(id) => {
+                self.delete_pending = id.filter(|id| self.dataset.scenario(*id).is_some());
+                Dirty::NOTHING
+            }
+            Action::DeleteScenario(id) => {
+                self.delete_pending = None;
+                self.delete_scenario(id)
+            }
+            Action::SetGrowthRate { id, indicator, region, rate } => {
+                let Some(s) = self.dataset.scenario(id) else { return Dirty::NOTHING };
+                match scenarios::with_rate(s, &indicator, region.as_deref(), rate) {
+                    Some(next) if next != *s => self.save_scenario(next),
+                    _ => Dirty::NOTHING,
+                }
+            }
+            Action::SetCompareSource(side, source) => {
+                let slot = match side {
+                    Side::A => &mut self.compare_a,
+                    Side::B => &mut self.compare_b,
+                };
+                if *slot == source {
+                    return Dirty::NOTHING;
+                }
+                *slot = source;
+                self.clamp_compare_year();
+                Dirty { compare: true, ..Dirty::NOTHING }
+            }
+            Action::SetCompareIndicator(key) => {
+                if key == self.compare_indicator {
+                    return Dirty::NOTHING;
+                }
+                self.compare_indicator = key;
+                self.clamp_compare_year();
+                Dirty { compare: true, ..Dirty::NOTHING }
+            }
+            Action::SetCompareYear(year) => {
+                let (first, last) = self.compare_years();
+                if year == self.compare_year || year < first || year > last {
+                    return Dirty::NOTHING;
+                }
+                self.compare_year = year;
+                Dirty { compare: true, ..Dirty::NOTHING }
+            }
+            Action::SortCompare(key) => {
+                self.compare_sort = self.compare_sort.toggled(key);
+                self.comparison.sort(self.compare_sort);
+                Dirty::NOTHING
+            }
+            Action::CompareZoomAt { factor, anchor } => {
+                let center = self.compare_center();
+                self.compare_camera.zoom_at(factor, anchor, center);
+                Dirty::NOTHING
+            }
+            Action::ComparePan(delta) => {
+                let center = self.compare_center();
+                let bounds = self.compare_bounds();
+                self.compare_camera.pan(delta, center, bounds);
+                Dirty::NOTHING
+            }
+            Action::CompareResetCamera => {
+                self.compare_camera = Camera::default();
+                Dirty::NOTHING
+            }
         }
+    }
+
+    /// Saves a newly made scenario and selects it; nothing when it could not be made.
+    fn add_scenario(&mut self, made: Option<Scenario>) -> Dirty {
+        let Some(s) = made else { return Dirty::NOTHING };
+        let id = s.id;
+        let dirty = self.save_scenario(s);
+        if self.dataset.scenario(id).is_some() {
+            self.selected_scenario = Some(id);
+        }
+        dirty
+    }
+
+    /// Saves `s` into the file, then into the dataset (replacing the scenario of its id, or
+    /// added after the others). A scenario the file refuses changes nothing on screen either:
+    /// the error is kept for the panel to show.
+    fn save_scenario(&mut self, s: Scenario) -> Dirty {
+        if let Err(e) = crate::store::save_scenario(&self.file, &s) {
+            self.scenario_error = Some(e.to_string());
+            return Dirty::NOTHING;
+        }
+        self.scenario_error = None;
+        let ds = Arc::make_mut(&mut self.dataset);
+        match ds.scenarios.iter_mut().find(|x| x.id == s.id) {
+            Some(slot) => *slot = s,
+            None => ds.scenarios.push(s),
+        }
+        Dirty::SCENARIOS
+    }
+
+    /// Deletes scenario `id` from the file, then from the dataset; a side of the comparison
+    /// that showed it falls back to the defaults.
+    fn delete_scenario(&mut self, id: i64) -> Dirty {
+        if self.dataset.scenario(id).is_none() {
+            return Dirty::NOTHING;
+        }
+        if let Err(e) = crate::store::delete_scenario(&self.file, id) {
+            self.scenario_error = Some(e.to_string());
+            return Dirty::NOTHING;
+        }
+        self.scenario_error = None;
+        Arc::make_mut(&mut self.dataset).scenarios.retain(|s| s.id != id);
+        let (a, b) = scenarios::default_sides(&self.dataset);
+        if self.compare_a == Source::Scenario(id) {
+            self.compare_a = if b == self.compare_b { a } else { b };
+        }
+        if self.compare_b == Source::Scenario(id) {
+            self.compare_b = if a == self.compare_a { b } else { a };
+        }
+        if self.selected_scenario == Some(id) {
+            self.selected_scenario = self.dataset.scenarios.first().map(|s| s.id);
+        }
+        self.clamp_compare_year();
+        Dirty::SCENARIOS
+    }
+
+    /// Keeps the comparison's year inside the years its sides offer.
+    fn clamp_compare_year(&mut self) {
+        let (first, last) = self.compare_years();
+        self.compare_year = self.compare_year.clamp(first, last.max(first));
+    }
+
+    fn compare_bounds(&self) -> [f32; 4] {
+        self.comparison.scenes[0].bounds
+    }
+
+    /// The world point at the centre of the compare maps now.
+    fn compare_center(&self) -> WorldPos {
+        let [a, b, c, d] = self.compare_bounds();
+        self.compare_camera.center.unwrap_or([(a + c) / 2.0, (b + d) / 2.0])
     }
 
     fn rebuild(&mut self, dirty: Dirty) {
@@ -289,6 +551,22 @@ impl AppState {
         if dirty.chart {
             self.chart =
                 derived::chart(ds, &self.view, self.view.selected.as_deref(), self.reference);
+        }
+        if dirty.projections {
+            self.projections = scenarios::project_all(ds);
+        }
+        if dirty.compare {
+            let request = scenarios::CompareRequest {
+                a: self.compare_a,
+                b: self.compare_b,
+                indicator: &self.compare_indicator,
+                year: self.compare_year,
+                lang: self.view.lang,
+                selected: self.view.selected.as_deref(),
+                sort: self.compare_sort,
+            };
+            self.comparison = scenarios::compare(ds, &self.geometry, &self.projections, &request);
+            self.compare_version += 1;
         }
     }
 
@@ -373,6 +651,87 @@ impl AppState {
     /// selected; None only for a selected code the dataset does not know.
     pub fn details(&self) -> Option<&RegionDetails> {
         self.details.as_ref()
+    }
+
+    /// Which main screen is shown.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The projection of every scenario, in the order of `dataset().scenarios`.
+    pub fn projections(&self) -> &[Projection] {
+        &self.projections
+    }
+
+    /// The scenario whose assumptions the list panel edits.
+    pub fn selected_scenario(&self) -> Option<&Scenario> {
+        self.selected_scenario.and_then(|id| self.dataset.scenario(id))
+    }
+
+    /// The scenario waiting for the planner to confirm its deletion.
+    pub fn delete_pending(&self) -> Option<&Scenario> {
+        self.delete_pending.and_then(|id| self.dataset.scenario(id))
+    }
+
+    /// Why the last scenario edit was not saved, if it was not.
+    pub fn scenario_error(&self) -> Option<&str> {
+        self.scenario_error.as_deref()
+    }
+
+    /// The growth rates of the selected scenario for the selected region (or the national
+    /// defaults without a selection).
+    pub fn rate_rows(&self) -> Vec<RateRow> {
+        let Some(s) = self.selected_scenario() else { return Vec::new() };
+        let region = self.view.selected.as_deref().filter(|c| self.is_current_region(c));
+        scenarios::rate_rows(&self.dataset, s, region, self.view.lang)
+    }
+
+    /// Whether `code` is a region of today's boundaries (scenarios project only those).
+    pub fn is_current_region(&self, code: &str) -> bool {
+        self.dataset.current_edition().is_some_and(|e| e.unit(code).is_some())
+    }
+
+    /// The two sides of the comparison.
+    pub fn compare_sources(&self) -> (Source, Source) {
+        (self.compare_a, self.compare_b)
+    }
+
+    /// The indicator the comparison shows.
+    pub fn compare_indicator(&self) -> &str {
+        &self.compare_indicator
+    }
+
+    pub fn compare_year(&self) -> i32 {
+        self.compare_year
+    }
+
+    /// The years the comparison's year slider offers (first, last).
+    pub fn compare_years(&self) -> (i32, i32) {
+        scenarios::year_range(
+            &self.dataset,
+            self.compare_a,
+            self.compare_b,
+            &self.compare_indicator,
+        )
+    }
+
+    pub fn compare_sort(&self) -> CompareSort {
+        self.compare_sort
+    }
+
+    /// The camera both compare maps share.
+    pub fn compare_camera(&self) -> &Camera {
+        &self.compare_camera
+    }
+
+    /// The comparison: two scenes on one scale and the table.
+    pub fn comparison(&self) -> &Comparison {
+        &self.comparison
+    }
+
+    /// Changes whenever the comparison's scenes are rebuilt.
+    pub fn compare_version(&self) -> u64 {
+        self.compare_version
     }
 
     /// Whether the ranking entry `row` stands for the selected unit (itself, or a legacy group

@@ -4,10 +4,12 @@
 
 pub mod map_text;
 pub mod scenario_text;
+pub mod scenario_ui_text;
 pub mod ui_text;
 
 pub use crate::model::Lang;
 pub use map_text::{MapText, format_number};
+pub use scenario_ui_text::ScenarioUiText;
 pub use ui_text::UiText;
 
 /// A value with its unit ("1 234,5 тыс. человек"), or "no data" when there is none.

@@ -75,17 +75,60 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
     // The country fits the part of the panel right of the key.
     let frame = [KEY_WIDTH + 2.0 * theme::MARGIN, 0.0, rect.width(), rect.height()];
     let transform = state.camera().transform(scene.bounds, frame);
+    let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
+
+    // What the pointer is over: a symbol first (they are on top), else a region.
+    let pointer = response.hover_pos();
+    let hovered_symbol = pointer
+        .and_then(|p| scene.symbol_at(to_world(p), transform.scale))
+        .map(|s| s.tooltip.clone());
+    let hovered_region = pointer.and_then(|p| scene.region_at(to_world(p)));
+    paint_scene(ui, rect, scene, state.scene_version(), transform, hovered_region, cache);
+
+    let hovered_code = hovered_region.map(|r| r.code.clone());
+    if hovered_code.as_deref() != state.hovered() {
+        actions.push(Action::Hover(hovered_code));
+    }
+    interact(ui, &response, state, &transform, rect, actions);
+
+    let response = if let Some(tip) = hovered_symbol {
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.label(tip);
+        })
+    } else if let Some(region) = hovered_region {
+        response.on_hover_ui_at_pointer(|ui| region_tooltip(ui, state, region))
+    } else {
+        response
+    };
+    if response.dragged() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+    }
+
+    key_panel(ui, scene, rect, lang);
+    zoom_buttons(ui, state, rect, actions);
+    source_overlay(ui, scene, rect);
+}
+
+/// Paints `scene` into `rect` as `transform` shows it: background, fills, outlines, the outline
+/// of the `hovered` region, symbols and labels. The screen-space meshes are rebuilt only when
+/// `scene_version`, the transform, the panel's position or the pixel density changed.
+pub(super) fn paint_scene(
+    ui: &Ui,
+    rect: Rect,
+    scene: &Scene,
+    scene_version: u64,
+    transform: ViewTransform,
+    hovered: Option<&SceneRegion>,
+    cache: &mut MapCache,
+) {
     let to_screen = |w: WorldPos| {
         let [x, y] = transform.to_screen(w);
         rect.min + vec2(x, y)
     };
-    let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
-
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, theme::MAP_BG);
-
     let key = CacheKey {
-        scene_version: state.scene_version(),
+        scene_version,
         transform,
         origin: rect.min,
         pixels_per_point: ui.ctx().pixels_per_point(),
@@ -98,14 +141,7 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
 
     painter.add(Shape::Mesh(cache.fills.clone()));
     painter.add(Shape::Mesh(cache.lines.clone()));
-
-    // What the pointer is over: a symbol first (they are on top), else a region.
-    let pointer = response.hover_pos();
-    let hovered_symbol = pointer
-        .and_then(|p| scene.symbol_at(to_world(p), transform.scale))
-        .map(|s| s.tooltip.clone());
-    let hovered_region = pointer.and_then(|p| scene.region_at(to_world(p)));
-    if let Some(region) = hovered_region.filter(|r| !r.selected) {
+    if let Some(region) = hovered.filter(|r| !r.selected) {
         for ring in &region.mesh.rings {
             let points = open_loop(decimate(ring.iter().map(|w| to_screen(*w)).collect()));
             painter.add(PathShape::line(
@@ -131,29 +167,6 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
         }
         painter.galley_with_override_text_color(at, galley.clone(), theme::color(label.color));
     }
-
-    let hovered_code = hovered_region.map(|r| r.code.clone());
-    if hovered_code.as_deref() != state.hovered() {
-        actions.push(Action::Hover(hovered_code));
-    }
-    interact(ui, &response, state, &transform, rect, actions);
-
-    let response = if let Some(tip) = hovered_symbol {
-        response.on_hover_ui_at_pointer(|ui| {
-            ui.label(tip);
-        })
-    } else if let Some(region) = hovered_region {
-        response.on_hover_ui_at_pointer(|ui| region_tooltip(ui, state, region))
-    } else {
-        response
-    };
-    if response.dragged() {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
-    }
-
-    key_panel(ui, scene, rect, lang);
-    zoom_buttons(ui, state, rect, actions);
-    source_overlay(ui, scene, rect);
 }
 
 /// Pan, zoom and selection from the map's response.

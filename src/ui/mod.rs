@@ -1,11 +1,14 @@
 //! egui panels and widgets, one file per panel: `top_bar`, `map_view`, `side_panel`,
-//! `chart_area`, `table`, `about`, with the design tokens in `theme`. Panels read `AppState` and
+//! `chart_area`, `table`, `about`, and on the scenario screen `scenario_list` and `compare`,
+//! with the design tokens in `theme`. Panels read `AppState` and
 //! return `Action`s; `Gui::show` lays the panels out and hands the frame's actions to
 //! `AppState::apply_all`. `run_gui` opens the window.
 
 mod about;
 mod chart_area;
+mod compare;
 mod map_view;
+mod scenario_list;
 mod side_panel;
 mod table;
 pub mod theme;
@@ -17,7 +20,7 @@ use std::time::Instant;
 
 use egui::{Pos2, Ui};
 
-use crate::app::{Action, AppState};
+use crate::app::{Action, AppState, Screen};
 use crate::map::MapGeometry;
 use crate::map::WorldPos;
 use crate::model::Lang;
@@ -42,12 +45,23 @@ pub struct Gui {
     map: map_view::MapCache,
     /// Where the ranking chart put its bars last frame, to find a bar on screen.
     ranking: Option<chart_area::RankingLayout>,
+    /// The scenario list's rename field.
+    scenario_list: scenario_list::ListState,
+    /// The two compare maps' screen meshes.
+    compare: compare::CompareCache,
     styled: bool,
 }
 
 impl Gui {
     pub fn new(state: AppState) -> Gui {
-        Gui { state, map: map_view::MapCache::default(), ranking: None, styled: false }
+        Gui {
+            state,
+            map: map_view::MapCache::default(),
+            ranking: None,
+            scenario_list: scenario_list::ListState::default(),
+            compare: compare::CompareCache::default(),
+            styled: false,
+        }
     }
 
     pub fn state(&self) -> &AppState {
@@ -77,6 +91,23 @@ impl Gui {
                     .inner_margin(egui::Margin::symmetric(theme::MARGIN as i8, 6)),
             )
             .show(ui, |ui| top_bar::show(ui, &self.state, top_rows > 1.0, &mut actions));
+        if self.state.screen() == Screen::Scenarios {
+            egui::Panel::left("scenario_list")
+                .exact_size(sizes.side_width)
+                .frame(panel_frame())
+                .show(ui, |ui| {
+                    scenario_list::show(ui, &self.state, &mut self.scenario_list, &mut actions);
+                });
+            egui::CentralPanel::default().frame(panel_frame()).show(ui, |ui| {
+                compare::show(ui, &self.state, &mut self.compare, &mut actions);
+            });
+            about::show(ui.ctx(), &self.state, &mut actions);
+            if !actions.is_empty() {
+                self.state.apply_all(actions);
+                ui.ctx().request_repaint();
+            }
+            return;
+        }
         egui::Panel::bottom("charts_and_table")
             .exact_size(sizes.bottom_height)
             .frame(panel_frame())
@@ -109,6 +140,14 @@ impl Gui {
     pub fn region_screen_pos(&self, code: &str) -> Option<Pos2> {
         let region = self.state.scene().regions.iter().find(|r| r.code == code)?;
         self.map_screen_pos(region.label_anchor)
+    }
+
+    /// Where the label anchor of region `code` was drawn on compare map `index` (0: A, 1: B)
+    /// in the last frame.
+    pub fn compare_region_screen_pos(&self, index: usize, code: &str) -> Option<Pos2> {
+        let scene = self.state.comparison().scenes.get(index)?;
+        let region = scene.regions.iter().find(|r| r.code == code)?;
+        self.compare.maps.get(index)?.screen_pos(region.label_anchor)
     }
 
     /// The centre of the ranking bar of `code` in the last frame.

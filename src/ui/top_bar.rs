@@ -1,9 +1,10 @@
-//! The top bar: indicator, year, boundaries, layers, language and About.
+//! The top bar: the switch between the map and the scenarios; on the map, indicator, year,
+//! boundaries and layers; language and About.
 
 use egui::{ComboBox, RichText, Slider, Ui};
 
-use crate::app::{Action, AppState, Layer};
-use crate::i18n::UiText;
+use crate::app::{Action, AppState, Layer, Screen};
+use crate::i18n::{ScenarioUiText, UiText};
 use crate::map::BoundaryMode;
 use crate::model::Lang;
 use crate::ui::theme;
@@ -55,6 +56,19 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let view = state.view();
     ui.label(RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::ACCENT));
+    ui.add_space(GAP);
+    for (screen, text) in [
+        (Screen::Map, ScenarioUiText::ScreenMap),
+        (Screen::Scenarios, ScenarioUiText::ScreenScenarios),
+    ] {
+        let on = state.screen() == screen;
+        if ui.selectable_label(on, RichText::new(text.get(lang)).strong()).clicked() && !on {
+            actions.push(Action::SetScreen(screen));
+        }
+    }
+    if state.screen() != Screen::Map {
+        return;
+    }
     ui.add_space(GAP);
 
     let label = ui.label(UiText::Indicator.get(lang));
@@ -109,6 +123,9 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 
 /// Growth points, projects, labels on the map.
 fn layer_switches(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    if state.screen() != Screen::Map {
+        return;
+    }
     let lang = state.lang();
     let view = state.view();
     for (layer, text, on) in [

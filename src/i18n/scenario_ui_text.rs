@@ -1,0 +1,270 @@
+//! Texts of the scenario screens: the switch between the map and the scenarios, the scenario
+//! list and its dialogs, the growth-rate editor and the compare view.
+
+use crate::model::Lang;
+
+/// One string of the scenario screens; `get` gives it in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScenarioUiText {
+    ScreenMap,
+    ScreenScenarios,
+    ScenarioList,
+    NoScenarios,
+    NewInertial,
+    NewInertialHint,
+    NewManaged,
+    NewManagedHint,
+    Duplicate,
+    Rename,
+    Delete,
+    Save,
+    Cancel,
+    DeleteTitle,
+    DeleteWarning,
+    RatesTitle,
+    RatesHint,
+    NationalDefault,
+    RaiseRate,
+    LowerRate,
+    PercentPerYear,
+    CompareTitle,
+    ActualData,
+    SideA,
+    SideB,
+    Difference,
+    SameScale,
+    CompareMapLabelA,
+    CompareMapLabelB,
+}
+
+impl ScenarioUiText {
+    /// Every text, for checks over all of them.
+    pub const ALL: [ScenarioUiText; 29] = [
+        ScenarioUiText::ScreenMap,
+        ScenarioUiText::ScreenScenarios,
+        ScenarioUiText::ScenarioList,
+        ScenarioUiText::NoScenarios,
+        ScenarioUiText::NewInertial,
+        ScenarioUiText::NewInertialHint,
+        ScenarioUiText::NewManaged,
+        ScenarioUiText::NewManagedHint,
+        ScenarioUiText::Duplicate,
+        ScenarioUiText::Rename,
+        ScenarioUiText::Delete,
+        ScenarioUiText::Save,
+        ScenarioUiText::Cancel,
+        ScenarioUiText::DeleteTitle,
+        ScenarioUiText::DeleteWarning,
+        ScenarioUiText::RatesTitle,
+        ScenarioUiText::RatesHint,
+        ScenarioUiText::NationalDefault,
+        ScenarioUiText::RaiseRate,
+        ScenarioUiText::LowerRate,
+        ScenarioUiText::PercentPerYear,
+        ScenarioUiText::CompareTitle,
+        ScenarioUiText::ActualData,
+        ScenarioUiText::SideA,
+        ScenarioUiText::SideB,
+        ScenarioUiText::Difference,
+        ScenarioUiText::SameScale,
+        ScenarioUiText::CompareMapLabelA,
+        ScenarioUiText::CompareMapLabelB,
+    ];
+
+    /// The text in `lang`. The sides of a comparison are the letters А and В: Cyrillic in
+    /// Kazakh and Russian, Latin in English (they look alike).
+    pub fn get(self, lang: Lang) -> &'static str {
+        use Lang::{En, Kk, Ru};
+        use ScenarioUiText as T;
+        match (self, lang) {
+            (T::ScreenMap, Kk | Ru) => "Карта",
+            (T::ScreenMap, En) => "Map",
+            (T::ScreenScenarios, Kk) => "Сценарийлер",
+            (T::ScreenScenarios, Ru) => "Сценарии",
+            (T::ScreenScenarios, En) => "Scenarios",
+            (T::ScenarioList, Kk) => "Файлдағы сценарийлер",
+            (T::ScenarioList, Ru) => "Сценарии файла",
+            (T::ScenarioList, En) => "Scenarios in the file",
+            (T::NoScenarios, Kk) => "Файлда әзірге сценарий жоқ",
+            (T::NoScenarios, Ru) => "В файле пока нет сценариев",
+            (T::NoScenarios, En) => "The file has no scenarios yet",
+            (T::NewInertial, Kk) => "Жаңа инерциялық",
+            (T::NewInertial, Ru) => "Новый инерционный",
+            (T::NewInertial, En) => "New inertial",
+            (T::NewInertialHint, Kk) => {
+                "Әр өңір соңғы жылдардағы өз өсу қарқынын жалғастырады; тек жұмыс істеп тұрған \
+                 жобалар ескеріледі"
+            }
+            (T::NewInertialHint, Ru) => {
+                "Каждый регион продолжает свой рост последних лет; учитываются только \
+                 действующие проекты"
+            }
+            (T::NewInertialHint, En) => {
+                "Each region continues its own growth of recent years; only operating projects \
+                 count"
+            }
+            (T::NewManaged, Kk) => "Таңдалғаннан басқарылатын",
+            (T::NewManaged, Ru) => "Управляемый из выбранного",
+            (T::NewManaged, En) => "Managed from selected",
+            (T::NewManagedHint, Kk) => {
+                "Таңдалған сценарийдің көшірмесі басқарылатын сценарий ретінде: содан кейін \
+                 тетіктерді өзгертіңіз"
+            }
+            (T::NewManagedHint, Ru) => {
+                "Копия выбранного сценария как управляемого: затем меняйте рычаги"
+            }
+            (T::NewManagedHint, En) => {
+                "A copy of the selected scenario as a managed one: then change its levers"
+            }
+            (T::Duplicate, Kk) => "Көшірмесін жасау",
+            (T::Duplicate, Ru) => "Копировать",
+            (T::Duplicate, En) => "Duplicate",
+            (T::Rename, Kk) => "Атауын өзгерту",
+            (T::Rename, Ru) => "Переименовать",
+            (T::Rename, En) => "Rename",
+            (T::Delete, Kk) => "Жою",
+            (T::Delete, Ru) => "Удалить",
+            (T::Delete, En) => "Delete",
+            (T::Save, Kk) => "Сақтау",
+            (T::Save, Ru) => "Сохранить",
+            (T::Save, En) => "Save",
+            (T::Cancel, Kk) => "Болдырмау",
+            (T::Cancel, Ru) => "Отмена",
+            (T::Cancel, En) => "Cancel",
+            (T::DeleteTitle, Kk) => "Сценарийді жою",
+            (T::DeleteTitle, Ru) => "Удаление сценария",
+            (T::DeleteTitle, En) => "Delete scenario",
+            (T::DeleteWarning, Kk) => {
+                "Сценарий барлық болжамдарымен бірге файлдан жойылады. Мұны қайтару мүмкін емес."
+            }
+            (T::DeleteWarning, Ru) => {
+                "Сценарий будет удалён из файла вместе со всеми допущениями. Это нельзя отменить."
+            }
+            (T::DeleteWarning, En) => {
+                "The scenario and all its assumptions will be removed from the file. This cannot \
+                 be undone."
+            }
+            (T::RatesTitle, Kk) => "Жылдық өсу қарқындары",
+            (T::RatesTitle, Ru) => "Годовые темпы роста",
+            (T::RatesTitle, En) => "Annual growth rates",
+            (T::RatesHint, Kk) => {
+                "Өңірдің өз қарқынын орнату үшін оны картадан немесе кестеден таңдаңыз"
+            }
+            (T::RatesHint, Ru) => {
+                "Выберите регион на карте или в таблице, чтобы задать ему собственный темп"
+            }
+            (T::RatesHint, En) => "Select a region on a map or in the table to set its own rate",
+            (T::NationalDefault, Kk) => "Барлық өңірлер үшін (жалпы)",
+            (T::NationalDefault, Ru) => "Для всех регионов (общий)",
+            (T::NationalDefault, En) => "For every region (national default)",
+            (T::RaiseRate, Kk) => "Жарты пайыздық тармаққа көтеру",
+            (T::RaiseRate, Ru) => "Повысить на полпроцентного пункта",
+            (T::RaiseRate, En) => "Raise by half a percentage point",
+            (T::LowerRate, Kk) => "Жарты пайыздық тармаққа төмендету",
+            (T::LowerRate, Ru) => "Понизить на полпроцентного пункта",
+            (T::LowerRate, En) => "Lower by half a percentage point",
+            (T::PercentPerYear, Kk) => "% жылына",
+            (T::PercentPerYear, Ru) => "% в год",
+            (T::PercentPerYear, En) => "% a year",
+            (T::CompareTitle, Kk) => "Сценарийлерді салыстыру",
+            (T::CompareTitle, Ru) => "Сравнение сценариев",
+            (T::CompareTitle, En) => "Compare scenarios",
+            (T::ActualData, Kk) => "Нақты деректер",
+            (T::ActualData, Ru) => "Фактические данные",
+            (T::ActualData, En) => "Actual data",
+            (T::SideA, Kk | Ru) => "А",
+            (T::SideA, En) => "A",
+            (T::SideB, Kk | Ru) => "В",
+            (T::SideB, En) => "B",
+            (T::Difference, Kk | Ru) => "В − А",
+            (T::Difference, En) => "B − A",
+            (T::SameScale, Kk) => "Екі картада бір түс шкаласы",
+            (T::SameScale, Ru) => "Одна цветовая шкала на обеих картах",
+            (T::SameScale, En) => "One colour scale on both maps",
+            (T::CompareMapLabelA, Kk) => "А картасы",
+            (T::CompareMapLabelA, Ru) => "Карта А",
+            (T::CompareMapLabelA, En) => "Map A",
+            (T::CompareMapLabelB, Kk) => "В картасы",
+            (T::CompareMapLabelB, Ru) => "Карта В",
+            (T::CompareMapLabelB, En) => "Map B",
+        }
+    }
+}
+
+/// «Delete “Managed scenario to 2030”?».
+pub fn delete_question(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("«{name}» сценарийін жою керек пе?"),
+        Lang::Ru => format!("Удалить сценарий «{name}»?"),
+        Lang::En => format!("Delete the scenario “{name}”?"),
+    }
+}
+
+/// The name of a copy: "Managed scenario to 2030 (copy)".
+pub fn copy_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{name} (көшірмесі)"),
+        Lang::Ru => format!("{name} (копия)"),
+        Lang::En => format!("{name} (copy)"),
+    }
+}
+
+/// "Growth in Akmola Region" over the rate editor of a selected region.
+pub fn rates_of(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Өңір: {region}"),
+        Lang::Ru => format!("Регион: {region}"),
+        Lang::En => format!("Region: {region}"),
+    }
+}
+
+/// "The change was not saved: …", with the file's own message after it.
+pub fn not_saved(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Өзгеріс сақталмады: {reason}"),
+        Lang::Ru => format!("Изменение не сохранено: {reason}"),
+        Lang::En => format!("The change was not saved: {reason}"),
+    }
+}
+
+/// "Years 2023–2030 projected" under the compare view's year slider.
+pub fn projected_years(first: i32, last: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Болжам жылдары: {first}–{last}"),
+        Lang::Ru => format!("Годы прогноза: {first}–{last}"),
+        Lang::En => format!("Projected years: {first}–{last}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_and_russian_scenario_texts_have_no_latin_letters() {
+        for text in ScenarioUiText::ALL {
+            for lang in [Lang::Kk, Lang::Ru] {
+                let t = text.get(lang);
+                assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: «{t}»");
+            }
+        }
+        for t in [delete_question("х", Lang::Kk), copy_name("х", Lang::Kk), rates_of("х", Lang::Kk)]
+        {
+            assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "«{t}»");
+        }
+    }
+
+    #[test]
+    fn every_scenario_text_exists_in_three_languages_and_russian_differs_from_english() {
+        for text in ScenarioUiText::ALL {
+            assert!(!text.get(Lang::Kk).is_empty(), "{text:?}");
+            assert_ne!(text.get(Lang::Ru), text.get(Lang::En), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_copy_is_named_after_its_original() {
+        assert_eq!(copy_name("Plan", Lang::En), "Plan (copy)");
+        assert_eq!(copy_name("План", Lang::Ru), "План (копия)");
+    }
+}
