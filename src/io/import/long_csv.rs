@@ -79,6 +79,8 @@ pub struct LongPreview {
     pub problems: Vec<RowProblem>,
     /// Lines whose value is marked missing ("-", "x", "…", empty): skipped, not a problem.
     pub missing_lines: Vec<u64>,
+    /// Lines with text in their first cell only (titles, footnotes, notes): skipped.
+    pub text_lines: Vec<u64>,
 }
 
 /// Text of a CSV file: UTF-8 (a BOM is dropped) or, when it is not valid UTF-8, Windows-1251 (the
@@ -115,6 +117,37 @@ pub fn detect_delimiter(header: &str) -> u8 {
     }
 }
 
+/// How many lines of titles above the header are looked through.
+const HEADER_SEARCH_LINES: usize = 30;
+
+/// The header's line number (1-based) and delimiter: the first line among the first
+/// [`HEADER_SEARCH_LINES`] naming all four columns, or else the first non-empty line (whose
+/// missing column is then reported).
+fn find_header(text: &str) -> (u64, u8) {
+    let mut first_non_empty = None;
+    for (index, line) in text.lines().enumerate().take(HEADER_SEARCH_LINES) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let delimiter = detect_delimiter(line);
+        let number = index as u64 + 1;
+        first_non_empty.get_or_insert((number, delimiter));
+        let cells: Vec<String> = line
+            .split(char::from(delimiter))
+            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+            .collect();
+        let has = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
+        if has(&REGION_HEADERS)
+            && has(&YEAR_HEADERS)
+            && has(&INDICATOR_HEADERS)
+            && has(&VALUE_HEADERS)
+        {
+            return (number, delimiter);
+        }
+    }
+    first_non_empty.unwrap_or((1, b','))
+}
+
 /// Header words recognised for each column (compared lower-cased and trimmed).
 const REGION_HEADERS: [&str; 7] =
     ["region", "регион", "область", "облыс", "аймақ", "region_code", "регион/область"];
@@ -130,8 +163,7 @@ pub fn preview_long_csv(
     matcher: &RegionMatcher,
 ) -> Result<LongPreview, CsvImportError> {
     let (text, windows_1251) = decode(file, bytes)?;
-    let header_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-    let delimiter = detect_delimiter(header_line);
+    let (header_line, delimiter) = find_header(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -159,7 +191,11 @@ pub fn preview_long_csv(
     let line_of = |r: &csv::StringRecord| r.position().map_or(0, |p| line_at(p.byte()));
     let header = loop {
         match records.next() {
-            Some(Ok(record)) if record.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(record))
+                if line_of(&record) < header_line || record.iter().all(|c| c.trim().is_empty()) =>
+            {
+                continue;
+            }
             Some(Ok(record)) => break record,
             Some(Err(e)) => {
                 return Err(malformed(e.position().map_or(0, |p| line_at(p.byte())), e));
@@ -190,6 +226,7 @@ pub fn preview_long_csv(
         rows: Vec::new(),
         problems: Vec::new(),
         missing_lines: Vec::new(),
+        text_lines: Vec::new(),
     };
     // (code, indicator, year) → index into `preview.rows`, to find duplicates.
     let mut seen: HashMap<(String, String, i32), usize> = HashMap::new();
@@ -200,6 +237,12 @@ pub fn preview_long_csv(
             continue;
         }
         let line = line_of(&record);
+        if record.iter().filter(|c| !c.trim().is_empty()).count() == 1
+            && record.get(0).is_some_and(|c| !c.trim().is_empty())
+        {
+            preview.text_lines.push(line);
+            continue;
+        }
         let [Some(name), Some(year_text), Some(indicator_text), Some(value_text)] =
             columns.map(|c| record.get(c))
         else {
@@ -423,6 +466,21 @@ mod tests {
     }
 
     #[test]
+    fn title_lines_above_the_header_and_footnotes_below_are_skipped() -> Result<(), CsvImportError>
+    {
+        let bytes = include_bytes!("../../../tests/fixtures/import/long_titles_footnotes.csv");
+        let p = preview("long_titles_footnotes.csv", bytes)?;
+        assert_eq!(p.delimiter, b';');
+        assert_eq!(p.problems, vec![]);
+        assert_eq!(p.text_lines, vec![8, 9]);
+        assert_eq!(
+            p.rows,
+            vec![row(5, "KZ-PAV", 2022, "grp", 4321.0), row(6, "KZ-ABY", 2023, "grp", 1500.5)]
+        );
+        Ok(())
+    }
+
+    #[test]
     fn empty_and_binary_files_are_refused() {
         assert!(matches!(preview("a.csv", b""), Err(CsvImportError::Empty { .. })));
         assert!(matches!(
@@ -446,6 +504,24 @@ mod tests {
                  value)"
             )
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_give_a_preview_or_an_error_never_a_panic(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+        ) {
+            let _ = preview("fuzz.csv", &bytes);
+        }
+
+        #[test]
+        fn arbitrary_lines_under_a_valid_header_never_panic(body in "[^\\x00]{0,200}") {
+            let text = format!("region;year;indicator;value\n{body}");
+            let (ds, matcher) = context();
+            if let Ok(p) = preview_long_csv("fuzz.csv", text.as_bytes(), ds, matcher) {
+                proptest::prop_assert!(p.rows.iter().all(|r| r.value.is_finite()));
+            }
+        }
     }
 
     #[test]
