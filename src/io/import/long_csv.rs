@@ -217,6 +217,7 @@ pub fn preview_long_csv(
         column(&VALUE_HEADERS, "value")?,
     ];
     let expected = columns.iter().max().map_or(0, |m| m + 1);
+    let indicator_keys = indicator_keys(dataset);
     let known_indicators =
         dataset.indicators.iter().map(|i| i.key.as_str()).collect::<Vec<_>>().join(", ");
 
@@ -262,7 +263,8 @@ pub fn preview_long_csv(
                 continue;
             }
         };
-        let Some(indicator) = indicator_key(indicator_text, dataset) else {
+        let indicator_cell = indicator_text.trim().to_lowercase();
+        let Some(indicator) = indicator_keys.get(&indicator_cell).map(|k| (*k).to_owned()) else {
             preview.problems.push(RowProblem::UnknownIndicator {
                 line,
                 name: indicator_text.trim().to_owned(),
@@ -329,17 +331,15 @@ fn region_code(
     matcher.find(cell, year).map(|m| (m.code.to_owned(), !m.valid_in_year))
 }
 
-/// An indicator cell as a key: the key itself or one of its kk/ru/en names, case-insensitively.
-fn indicator_key(cell: &str, dataset: &Dataset) -> Option<String> {
-    let cell = cell.trim().to_lowercase();
-    dataset
-        .indicators
-        .iter()
-        .find(|i| {
-            i.key.to_lowercase() == cell
-                || [&i.names.kk, &i.names.ru, &i.names.en].iter().any(|n| n.to_lowercase() == cell)
-        })
-        .map(|i| i.key.clone())
+/// Lower-cased indicator keys and kk/ru/en names → key, so a cell may name an indicator either way.
+fn indicator_keys(dataset: &Dataset) -> HashMap<String, &str> {
+    let mut keys = HashMap::new();
+    for i in &dataset.indicators {
+        for name in [&i.names.kk, &i.names.ru, &i.names.en, &i.key] {
+            keys.insert(name.trim().to_lowercase(), i.key.as_str());
+        }
+    }
+    keys
 }
 
 #[cfg(test)]

@@ -1,0 +1,73 @@
+//! Statistics import timings. Budget (issue 4): previewing 100,000 long-layout rows ≤ 1 s
+//! (measured ≈ 315 ms). The file is generated: every current region of the default dataset under
+//! one of its kk/ru/EN names, the years 1990–2100 and 50 indicators, values with decimal commas and
+//! no-break-space thousands, so every row is distinct and goes through name matching, number
+//! parsing and the duplicate check.
+
+use std::fmt::Write;
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use oblys::io::import::{RegionMatcher, preview_long_csv};
+use oblys::model::{Aggregation, IndicatorDef, Names};
+
+fn import(c: &mut Criterion) {
+    let mut ds = oblys::io::default_dataset::build().expect("embedded default data");
+    ds.indicators = (0..50)
+        .map(|i| IndicatorDef {
+            key: format!("indicator_{i}"),
+            names: Names::new(
+                format!("көрсеткіш {i}"),
+                format!("показатель {i}"),
+                format!("I {i}"),
+            ),
+            unit: Names::new("", "", ""),
+            aggregation: Aggregation::Additive,
+            higher_is_better: true,
+            decimals: 1,
+        })
+        .collect();
+    let current: Vec<_> = ds.regions.iter().filter(|r| !r.is_legacy()).collect();
+    let mut text = String::from("Регион;Год;Показатель;Значение\n");
+    let mut rows = 0;
+    'fill: for year in 1990..=2100 {
+        for (r, region) in current.iter().enumerate() {
+            for i in 0..50 {
+                if rows == 100_000 {
+                    break 'fill;
+                }
+                let name = match (r + i) % 3 {
+                    0 => region.names.ru.clone(),
+                    1 => region.names.kk.clone(),
+                    _ => region.names.en.to_uppercase(),
+                };
+                let value = 10_000.0 + (rows as f64) * 7.3;
+                let whole = value as u64;
+                let _ = writeln!(
+                    text,
+                    "{name};{year};indicator_{i};{}\u{00A0}{:03},{}",
+                    whole / 1000,
+                    whole % 1000,
+                    rows % 10
+                );
+                rows += 1;
+            }
+        }
+    }
+    let matcher = RegionMatcher::new(&ds);
+    let check = preview_long_csv("bench.csv", text.as_bytes(), &ds, &matcher).expect("previews");
+    assert_eq!(check.rows.len(), 100_000, "problems: {:?}", check.problems.first());
+
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("preview_100k_long_rows", |b| {
+        b.iter(|| preview_long_csv("bench.csv", black_box(text.as_bytes()), &ds, &matcher))
+    });
+    group.bench_function("match_region_name", |b| {
+        b.iter(|| matcher.find(black_box("Восточно-Казахстанская обл."), black_box(2015)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import);
+criterion_main!(benches);
