@@ -24,6 +24,12 @@ pub enum CsvImportError {
         "{file}: no «{column}» column in the header line {line} (expected region, year, indicator, value)"
     )]
     MissingColumn { file: String, line: u64, column: &'static str },
+    #[error("{file}: line {line}, column {column}: this quote is never closed")]
+    UnclosedQuote { file: String, line: u64, column: u64 },
+    #[error(
+        "{file}: line {line} is {length} bytes long (at most {MAX_LINE_BYTES}); is this a CSV file?"
+    )]
+    LineTooLong { file: String, line: u64, length: usize },
     #[error("{file}: line {line}: {message}")]
     Malformed { file: String, line: u64, message: String },
 }
@@ -117,6 +123,64 @@ pub fn detect_delimiter(header: &str) -> u8 {
     }
 }
 
+/// Longest line accepted: a statistics row is a few hundred bytes; a longer one means a binary or
+/// corrupted file, or a runaway quote.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Checks what the csv crate forgives: a quoted field never closed (it would swallow the rest of
+/// the file) and absurdly long lines. Quotes count only at the start of a field, as in Excel.
+fn check_structure(file: &str, text: &str, delimiter: u8) -> Result<(), CsvImportError> {
+    let delimiter = char::from(delimiter);
+    let (mut line, mut column) = (1_u64, 0_u64);
+    let mut line_start = 0_usize;
+    let mut field_start = true;
+    let mut open_quote: Option<(u64, u64)> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        column += 1;
+        if open_quote.is_some() {
+            if c == '"' {
+                if chars.peek().is_some_and(|&(_, next)| next == '"') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    open_quote = None;
+                }
+            }
+        } else if c == '"' && field_start {
+            open_quote = Some((line, column));
+            field_start = false;
+        } else {
+            field_start = c == delimiter || c == '\n';
+        }
+        if c == '\n' {
+            if at - line_start > MAX_LINE_BYTES {
+                return Err(CsvImportError::LineTooLong {
+                    file: file.to_owned(),
+                    line,
+                    length: at - line_start,
+                });
+            }
+            line += 1;
+            column = 0;
+            line_start = at + 1;
+            if open_quote.is_none() {
+                field_start = true;
+            }
+        }
+    }
+    if text.len() - line_start > MAX_LINE_BYTES {
+        let length = text.len() - line_start;
+        return Err(CsvImportError::LineTooLong { file: file.to_owned(), line, length });
+    }
+    match open_quote {
+        Some((line, column)) => {
+            Err(CsvImportError::UnclosedQuote { file: file.to_owned(), line, column })
+        }
+        None => Ok(()),
+    }
+}
+
 /// How many lines of titles above the header are looked through.
 const HEADER_SEARCH_LINES: usize = 30;
 
@@ -164,6 +228,7 @@ pub fn preview_long_csv(
 ) -> Result<LongPreview, CsvImportError> {
     let (text, windows_1251) = decode(file, bytes)?;
     let (header_line, delimiter) = find_header(&text);
+    check_structure(file, &text, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -478,6 +543,31 @@ mod tests {
             vec![row(5, "KZ-PAV", 2022, "grp", 4321.0), row(6, "KZ-ABY", 2023, "grp", 1500.5)]
         );
         Ok(())
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_naming_line_and_column() {
+        let text = "region,year,indicator,value\nАкмолинская,2020,grp,\"1 234,5\nПавлодарская,2020,grp,7\n";
+        let result = preview("q.csv", text.as_bytes());
+        assert_eq!(
+            result.map_err(|e| e.to_string()).err().as_deref(),
+            Some("q.csv: line 2, column 22: this quote is never closed")
+        );
+        // Doubled quotes inside a quoted field and quotes inside a bare field are fine.
+        let text = "region,year,indicator,value\n\"Акмолинская \"\"обл\"\"\",2020,grp,5\nг.\"Астана\",2020,grp,6\n";
+        let p = preview("q.csv", text.as_bytes());
+        assert!(p.is_ok(), "{p:?}");
+    }
+
+    #[test]
+    fn a_huge_line_is_refused() {
+        let text =
+            format!("region,year,indicator,value\nАкмолинская,2020,grp,{}\n", "1".repeat(70_000));
+        let result = preview("h.csv", text.as_bytes());
+        assert_eq!(
+            result.map_err(|e| e.to_string()).err().as_deref(),
+            Some("h.csv: line 2 is 70032 bytes long (at most 65536); is this a CSV file?")
+        );
     }
 
     #[test]
