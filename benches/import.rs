@@ -1,8 +1,8 @@
 //! Statistics import timings. Budget (issue 4): previewing 100,000 long-layout rows ≤ 1 s
-//! (measured ≈ 315 ms). The file is generated: every current region of the default dataset under
-//! one of its kk/ru/EN names, the years 1990–2100 and 50 indicators, values with decimal commas and
-//! no-break-space thousands, so every row is distinct and goes through name matching, number
-//! parsing and the duplicate check.
+//! (measured 315–345 ms on the shared 2-core machine). The file is generated: every current
+//! region of the default dataset under one of its kk/ru/EN names, the years 1990–2100 and 50
+//! indicators, values with decimal commas and no-break-space thousands, so every row is distinct
+//! and goes through name matching, number parsing and the duplicate check.
 
 use std::fmt::Write;
 use std::hint::black_box;

@@ -89,10 +89,23 @@ pub struct LongPreview {
     pub text_lines: Vec<u64>,
 }
 
-/// Text of a CSV file: UTF-8 (a BOM is dropped) or, when it is not valid UTF-8, Windows-1251 (the
-/// encoding Excel uses for "CSV" in Russian and Kazakh locales). Returns the text and whether it
+/// Text of a CSV file: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 (a BOM is dropped) or,
+/// when it is not valid UTF-8, Windows-1251 (the encoding Excel uses for "CSV" in Russian and
+/// Kazakh locales). Returns the text and whether it
 /// was Windows-1251.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, bool), CsvImportError> {
+    // Excel's "Unicode text" is UTF-16 with a BOM.
+    for (bom, encoding) in
+        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)]
+    {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, _) = encoding.decode_without_bom_handling(rest);
+            if text.trim().is_empty() {
+                return Err(CsvImportError::Empty { file: file.to_owned() });
+            }
+            return Ok((text.into_owned(), false));
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(CsvImportError::Empty { file: file.to_owned() });
@@ -568,6 +581,18 @@ mod tests {
             result.map_err(|e| e.to_string()).err().as_deref(),
             Some("h.csv: line 2 is 70032 bytes long (at most 65536); is this a CSV file?")
         );
+    }
+
+    #[test]
+    fn excel_unicode_text_in_utf16_is_decoded() -> Result<(), CsvImportError> {
+        let text =
+            "Регион\tГод\tПоказатель\tЗначение\r\nҚостанай облысы\t2020\tpopulation\t868 549\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let p = preview("unicode.txt", &bytes)?;
+        assert_eq!(p.delimiter, b'\t');
+        assert_eq!(p.rows, vec![row(2, "KZ-KUS", 2020, "population", 868_549.0)]);
+        Ok(())
     }
 
     #[test]
