@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Dataset, NATIONAL_CODE};
+use crate::model::{Aggregation, Dataset, IndicatorDef, NATIONAL_CODE};
 
 use super::number::{NumberError, parse_number};
 use super::region_names::RegionMatcher;
@@ -45,6 +45,8 @@ pub enum RowProblem {
     UnknownIndicator { line: u64, name: String, known: String },
     #[error("line {line}: {source}")]
     BadValue { line: u64, source: NumberError },
+    #[error("line {line}: {indicator} cannot be negative ({value})")]
+    NegativeValue { line: u64, indicator: String, value: f64 },
     #[error("line {line}: a cell is missing (the line has {found} of {expected} columns)")]
     MissingCells { line: u64, found: usize, expected: usize },
     #[error(
@@ -342,7 +344,7 @@ pub fn preview_long_csv(
             }
         };
         let indicator_cell = indicator_text.trim().to_lowercase();
-        let Some(indicator) = indicator_keys.get(&indicator_cell).map(|k| (*k).to_owned()) else {
+        let Some(&definition) = indicator_keys.get(&indicator_cell) else {
             preview.problems.push(RowProblem::UnknownIndicator {
                 line,
                 name: indicator_text.trim().to_owned(),
@@ -361,6 +363,12 @@ pub fn preview_long_csv(
                 continue;
             }
         };
+        let indicator = definition.key.clone();
+        // Additive indicators are counts and sums (population, GRP, investment): never negative.
+        if definition.aggregation == Aggregation::Additive && value < 0.0 {
+            preview.problems.push(RowProblem::NegativeValue { line, indicator, value });
+            continue;
+        }
         let key = (code.clone(), indicator.clone(), year);
         if let Some(earlier) = seen.get(&key).and_then(|&i| preview.rows.get(i)) {
             if earlier.value != value {
@@ -410,11 +418,11 @@ fn region_code(
 }
 
 /// Lower-cased indicator keys and kk/ru/en names → key, so a cell may name an indicator either way.
-fn indicator_keys(dataset: &Dataset) -> HashMap<String, &str> {
+fn indicator_keys(dataset: &Dataset) -> HashMap<String, &IndicatorDef> {
     let mut keys = HashMap::new();
     for i in &dataset.indicators {
         for name in [&i.names.kk, &i.names.ru, &i.names.en, &i.key] {
-            keys.insert(name.trim().to_lowercase(), i.key.as_str());
+            keys.insert(name.trim().to_lowercase(), i);
         }
     }
     keys
@@ -532,6 +540,7 @@ mod tests {
                     .to_owned(),
                 "line 8: KZ-AKM population 2020 is 738588 here but 738587 on line 2".to_owned(),
                 "line 10: a cell is missing (the line has 2 of 4 columns)".to_owned(),
+                "line 14: population cannot be negative (-5)".to_owned(),
             ]
         );
         assert_eq!(p.missing_lines, vec![13]);
