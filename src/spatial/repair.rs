@@ -102,21 +102,21 @@ pub fn repair(geom: &MultiPolygon<f64>) -> (MultiPolygon<f64>, RepairReport) {
     let mut found = faults(&result, false);
     for _ in 0..ROUNDS {
         if found.iter().any(|f| !f.is_between_parts()) {
-            result = rebuild_faulty_parts(result, &found, &mut report);
+            result = canonical(rebuild_faulty_parts(result, &found, &mut report));
             found = faults(&result, false);
         }
         if found.is_empty() {
             break;
         }
         if found.iter().all(Fault::is_between_parts) {
-            result = merge_faulty_parts(&result, &found, &mut report);
+            result = canonical(merge_faulty_parts(&result, &found, &mut report));
             found = faults(&result, false);
         }
     }
     for fault in found {
         report.push(RepairChange::Unrepaired { fault });
     }
-    (canonical(result), report)
+    (result, report)
 }
 
 /// The same shape in one fixed order: exteriors counter-clockwise and holes clockwise, each ring
