@@ -155,3 +155,33 @@ fn the_zoom_buttons_zoom_in_and_back_to_the_whole_country() {
     harness.run();
     assert_eq!(harness.state().state().camera().zoom, 1.0);
 }
+
+/// A wheel turn of `lines` lines with the pointer at `pos`.
+fn wheel_at(harness: &mut Harness<'_, Gui>, pos: Pos2, lines: f32) {
+    harness.hover_at(pos);
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, lines),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    // egui spreads a wheel turn over several frames (smooth scrolling).
+    harness.run_steps(12);
+}
+
+#[test]
+fn the_wheel_zooms_over_the_map_but_scrolls_the_key_over_the_key() {
+    let mut harness = window(Lang::En);
+    // "Growth points" is both a layer toggle in the top bar and a heading of the key below it.
+    let key = harness
+        .query_all_by_label("Growth points")
+        .map(|node| node.rect().center())
+        .max_by(|a, b| a.y.total_cmp(&b.y))
+        .expect("the key's heading");
+    wheel_at(&mut harness, Pos2::new(key.x as f32, key.y as f32), -3.0);
+    assert_eq!(harness.state().state().camera().zoom, 1.0);
+    let karaganda = harness.state().region_screen_pos("KZ-KAR").expect("Karaganda is drawn");
+    wheel_at(&mut harness, karaganda, 3.0);
+    assert!(harness.state().state().camera().zoom > 1.0);
+}

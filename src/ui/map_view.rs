@@ -89,7 +89,9 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
     if hovered_code.as_deref() != state.hovered() {
         actions.push(Action::Hover(hovered_code));
     }
-    interact(ui, &response, state, &transform, rect, actions);
+    // The key is drawn before the map reads the wheel: scrolling the key scrolls the key.
+    let key_rect = key_panel(ui, scene, rect, lang);
+    interact(ui, &response, state, &transform, rect, key_rect, actions);
 
     let response = if let Some(tip) = hovered_symbol {
         response.on_hover_ui_at_pointer(|ui| {
@@ -104,7 +106,6 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
         ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
     }
 
-    key_panel(ui, scene, rect, lang);
     zoom_buttons(ui, state, rect, actions);
     source_overlay(ui, scene, rect);
 }
@@ -176,6 +177,7 @@ fn interact(
     state: &AppState,
     transform: &ViewTransform,
     rect: Rect,
+    key_rect: Rect,
     actions: &mut Vec<Action>,
 ) {
     let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
@@ -185,7 +187,7 @@ fn interact(
             actions.push(Action::Pan([-d.x / transform.scale, d.y / transform.scale]));
         }
     }
-    if let Some(pointer) = response.hover_pos() {
+    if let Some(pointer) = response.hover_pos().filter(|p| !key_rect.contains(*p)) {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = pinch * (scroll * SCROLL_ZOOM_PER_PX).exp();
         if (factor - 1.0).abs() > 1e-4 {
@@ -467,7 +469,8 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
 
 /// The key at the left: title, unit, the choropleth's classes and the symbol layers, and how to
 /// move the map.
-fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) {
+/// Draws the key (title, legend, hint) over the map's left side and returns the space it took.
+fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) -> Rect {
     let area = Rect::from_min_size(
         rect.min + vec2(theme::MARGIN, theme::MARGIN),
         vec2(KEY_WIDTH, rect.height() - 2.0 * theme::MARGIN),
@@ -504,8 +507,11 @@ fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) {
                         .wrap(),
                     );
                 });
-            });
-    });
+            })
+            .response
+            .rect
+    })
+    .inner
 }
 
 /// The legend's lines: the choropleth's classes, then each symbol layer under its heading as a
