@@ -179,7 +179,7 @@ fn the_wheel_zooms_over_the_map_but_scrolls_the_key_over_the_key() {
         .map(|node| node.rect().center())
         .max_by(|a, b| a.y.total_cmp(&b.y))
         .expect("the key's heading");
-    wheel_at(&mut harness, Pos2::new(key.x as f32, key.y as f32), -3.0);
+    wheel_at(&mut harness, Pos2::new(key.x, key.y), -3.0);
     assert_eq!(harness.state().state().camera().zoom, 1.0);
     let karaganda = harness.state().region_screen_pos("KZ-KAR").expect("Karaganda is drawn");
     wheel_at(&mut harness, karaganda, 3.0);
