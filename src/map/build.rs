@@ -12,6 +12,7 @@ use crate::analysis::{
 use crate::i18n::MapText;
 use crate::i18n::map_text::{self, format_number};
 use crate::map::geometry::EditionGeometry;
+use crate::map::projected::{class_fills, class_legend};
 use crate::map::style;
 use crate::map::{
     GroupOutline, Legend, LegendItem, MapGeometry, MapView, Scene, SceneLabel, SceneRegion,
@@ -43,7 +44,7 @@ pub fn build_scene(ds: &Dataset, geometry: &MapGeometry, view: &MapView) -> Scen
     let ranks: HashMap<&str, &RankedValue> = ranked.iter().map(|r| (r.code.as_str(), r)).collect();
     let shown: Vec<f64> = ranked.iter().map(|r| r.value).collect();
     let classes = quantile_classes(&shown, style::MAX_CLASSES);
-    let colors = class_colors(def, classes.len());
+    let colors = class_fills(def, &classes);
 
     let mut scene = Scene {
         title: title(ds, def, view, edition.map(|e| (e.is_current(), e.valid_from, e.valid_to))),
@@ -53,7 +54,7 @@ pub fn build_scene(ds: &Dataset, geometry: &MapGeometry, view: &MapView) -> Scen
         ..Scene::default()
     };
     let Some(edition_geometry) = edition_geometry else {
-        scene.legend = legend(ds, view, def, &classes, &colors, true);
+        scene.legend = legend(ds, view, def, &classes, true);
         return scene;
     };
     scene.bounds = edition_geometry.bounds;
@@ -107,13 +108,8 @@ pub fn build_scene(ds: &Dataset, geometry: &MapGeometry, view: &MapView) -> Scen
         scene.labels = labels(ds, edition_geometry, &scene.symbols, lang);
     }
     let any_missing = scene.regions.iter().any(|r| r.no_data);
-    scene.legend = legend(ds, view, def, &classes, &colors, any_missing);
+    scene.legend = legend(ds, view, def, &classes, any_missing);
     scene
-}
-
-/// Colours of the classes, reversed when lower is better.
-fn class_colors(def: Option<&IndicatorDef>, count: usize) -> Vec<crate::map::Rgba> {
-    style::class_colors(count, def.is_none_or(|d| d.higher_is_better))
 }
 
 /// "Population, 2021 (on 2018–2022 boundaries)": the note says when the map is not simply the
@@ -360,25 +356,10 @@ fn legend(
     view: &MapView,
     def: Option<&IndicatorDef>,
     classes: &[crate::analysis::ValueClass],
-    colors: &[crate::map::Rgba],
     any_missing: bool,
 ) -> Legend {
     let lang = view.lang;
-    let decimals = def.map_or(1, |d| d.decimals);
-    let mut items: Vec<LegendItem> = classes
-        .iter()
-        .zip(colors)
-        .map(|(c, fill)| LegendItem::Class {
-            fill: *fill,
-            label: map_text::class_range(c.min, c.max, decimals, lang),
-        })
-        .collect();
-    if any_missing || classes.is_empty() {
-        items.push(LegendItem::NoData {
-            fill: style::NO_DATA_FILL,
-            label: MapText::NoData.get(lang).to_string(),
-        });
-    }
+    let mut items = class_legend(def, classes, any_missing, lang);
     let located = || ds.growth_points.iter().filter(|g| g.location.is_some());
     if view.show_growth_points && located().next().is_some() {
         items.push(LegendItem::Heading { label: MapText::GrowthPoints.get(lang).to_string() });
