@@ -103,14 +103,8 @@ fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .map(|p| p[1])
         .fold(0.0_f64, f64::max);
     series_key(ui, chart);
-    let plot = Plot::new("time_chart")
+    let plot = fixed_plot("time_chart")
         .include_y(top * 1.05)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_crosshair(false)
         .include_y(0.0)
         .x_axis_formatter(|mark, _| year_tick(mark))
         .y_axis_formatter(move |mark, _| value_tick(mark, lang))
@@ -227,13 +221,7 @@ fn ranking_chart(
     ui.horizontal_top(|ui| {
         let names_rect =
             ui.allocate_exact_size(vec2(NAMES_WIDTH, ui.available_height()), Sense::click());
-        let plot = Plot::new("ranking")
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .show_crosshair(false)
+        let plot = fixed_plot("ranking")
             .show_axes([true, false])
             .show_grid([true, false])
             .show_background(false)
@@ -304,4 +292,15 @@ fn one_line(text: String, width: f32, color: Color32) -> LayoutJob {
     );
     job.wrap = TextWrapping::truncate_at_width(width);
     job
+}
+
+/// A plot that does not pan or zoom: the charts follow the app's year and selection instead.
+fn fixed_plot(id: &str) -> Plot<'_> {
+    Plot::new(id)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_crosshair(false)
 }
