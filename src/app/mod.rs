@@ -16,7 +16,8 @@ use crate::model::{Dataset, Lang, Scenario};
 use crate::scenario::Projection;
 
 pub use scenarios::{
-    CompareRow, CompareSort, CompareSortKey, Comparison, RATE_STEP, RateRow, Screen, Side, Source,
+    CompareRow, CompareSort, CompareSortKey, Comparison, RATE_STEP, RateRow, ScenarioTab, Screen,
+    Side, Source,
 };
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewTransform};
@@ -76,8 +77,17 @@ pub enum Action {
     ShowAbout(bool),
     /// Show the map of reported data or the scenario screens.
     SetScreen(Screen),
+    /// Which view the scenario screen shows beside the list.
+    SetScenarioTab(ScenarioTab),
     /// Select a scenario of the list (its assumptions are edited).
     SelectScenario(i64),
+    /// Replace a scenario (matched by id) with this edited version and save it in the file; a
+    /// version the engine's validation refuses is not saved and its message is kept.
+    UpdateScenario(Scenario),
+    /// Show this edited version of a scenario at once (projections, comparison) without saving
+    /// it yet: for values being dragged. An `UpdateScenario` (or another edit) saves it; the
+    /// file keeps the last saved version until then.
+    PreviewScenario(Scenario),
     /// Add an inertial scenario derived from the data, saved in the file.
     NewInertialScenario,
     /// Add a managed copy of the scenario with this id, saved in the file.
@@ -137,6 +147,7 @@ pub struct AppState {
     chart: ChartModel,
     details: Option<RegionDetails>,
     screen: Screen,
+    scenario_tab: ScenarioTab,
     /// The projection of every scenario, in the dataset's order.
     projections: Vec<Projection>,
     selected_scenario: Option<i64>,
@@ -249,6 +260,7 @@ impl AppState {
             chart: ChartModel::default(),
             details: None,
             screen: Screen::default(),
+            scenario_tab: ScenarioTab::default(),
             projections: Vec::new(),
             selected_scenario,
             delete_pending: None,
@@ -368,6 +380,31 @@ impl AppState {
             Action::SetScreen(screen) => {
                 self.screen = screen;
                 Dirty::NOTHING
+            }
+            Action::SetScenarioTab(tab) => {
+                self.scenario_tab = tab;
+                Dirty::NOTHING
+            }
+            Action::UpdateScenario(s) => {
+                if self.dataset.scenario(s.id).is_none() {
+                    return Dirty::NOTHING;
+                }
+                if let Err(e) = crate::scenario::validate(&self.dataset, &s) {
+                    self.scenario_error = Some(e.to_string());
+                    return Dirty::NOTHING;
+                }
+                self.save_scenario(s)
+            }
+            Action::PreviewScenario(s) => {
+                let ds = Arc::make_mut(&mut self.dataset);
+                let Some(slot) = ds.scenarios.iter_mut().find(|x| x.id == s.id) else {
+                    return Dirty::NOTHING;
+                };
+                if *slot == s {
+                    return Dirty::NOTHING;
+                }
+                *slot = s;
+                Dirty::SCENARIOS
             }
             Action::SelectScenario(id) => {
                 if self.dataset.scenario(id).is_some() {
@@ -659,6 +696,11 @@ impl AppState {
     }
 
     /// The projection of every scenario, in the order of `dataset().scenarios`.
+    /// Which view the scenario screen shows beside the list.
+    pub fn scenario_tab(&self) -> ScenarioTab {
+        self.scenario_tab
+    }
+
     pub fn projections(&self) -> &[Projection] {
         &self.projections
     }

@@ -31,6 +31,23 @@ pub enum Screen {
     Scenarios,
 }
 
+/// Which view fills the scenario screen beside the scenario list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ScenarioTab {
+    /// Two scenarios (or a scenario and the data) side by side, with their difference.
+    #[default]
+    Compare,
+    /// The selected scenario's assumptions: rates, projects, levers, targets.
+    Assumptions,
+    /// Every target of every scenario: attained or not, when, by how much.
+    Targets,
+}
+
+impl ScenarioTab {
+    pub const ALL: [ScenarioTab; 3] =
+        [ScenarioTab::Compare, ScenarioTab::Assumptions, ScenarioTab::Targets];
+}
+
 /// One side of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

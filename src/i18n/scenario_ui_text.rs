@@ -8,6 +8,9 @@ use crate::model::Lang;
 pub enum ScenarioUiText {
     ScreenMap,
     ScreenScenarios,
+    TabCompare,
+    TabAssumptions,
+    TabTargets,
     ScenarioList,
     NoScenarios,
     NewInertial,
@@ -39,9 +42,12 @@ pub enum ScenarioUiText {
 
 impl ScenarioUiText {
     /// Every text, for checks over all of them.
-    pub const ALL: [ScenarioUiText; 29] = [
+    pub const ALL: [ScenarioUiText; 32] = [
         ScenarioUiText::ScreenMap,
         ScenarioUiText::ScreenScenarios,
+        ScenarioUiText::TabCompare,
+        ScenarioUiText::TabAssumptions,
+        ScenarioUiText::TabTargets,
         ScenarioUiText::ScenarioList,
         ScenarioUiText::NoScenarios,
         ScenarioUiText::NewInertial,
@@ -82,6 +88,15 @@ impl ScenarioUiText {
             (T::ScreenScenarios, Kk) => "Сценарийлер",
             (T::ScreenScenarios, Ru) => "Сценарии",
             (T::ScreenScenarios, En) => "Scenarios",
+            (T::TabCompare, Kk) => "Салыстыру",
+            (T::TabCompare, Ru) => "Сравнение",
+            (T::TabCompare, En) => "Compare",
+            (T::TabAssumptions, Kk) => "Жорамалдар",
+            (T::TabAssumptions, Ru) => "Допущения",
+            (T::TabAssumptions, En) => "Assumptions",
+            (T::TabTargets, Kk) => "Мақсатты көрсеткіштер",
+            (T::TabTargets, Ru) => "Целевые показатели",
+            (T::TabTargets, En) => "Targets",
             (T::ScenarioList, Kk) => "Файлдағы сценарийлер",
             (T::ScenarioList, Ru) => "Сценарии файла",
             (T::ScenarioList, En) => "Scenarios in the file",

@@ -8,9 +8,11 @@ mod about;
 mod chart_area;
 mod compare;
 mod map_view;
+mod scenario_editor;
 mod scenario_list;
 mod side_panel;
 mod table;
+mod targets;
 pub mod theme;
 mod top_bar;
 
@@ -20,7 +22,8 @@ use std::time::Instant;
 
 use egui::{Pos2, Ui};
 
-use crate::app::{Action, AppState, Screen};
+use crate::app::{Action, AppState, ScenarioTab, Screen};
+use crate::i18n::scenario_ui_text::ScenarioUiText;
 use crate::map::MapGeometry;
 use crate::map::WorldPos;
 use crate::model::Lang;
@@ -99,7 +102,16 @@ impl Gui {
                     scenario_list::show(ui, &self.state, &mut self.scenario_list, &mut actions);
                 });
             egui::CentralPanel::default().frame(panel_frame()).show(ui, |ui| {
-                compare::show(ui, &self.state, &mut self.compare, &mut actions);
+                scenario_tabs(ui, &self.state, &mut actions);
+                match self.state.scenario_tab() {
+                    ScenarioTab::Compare => {
+                        compare::show(ui, &self.state, &mut self.compare, &mut actions);
+                    }
+                    ScenarioTab::Assumptions => {
+                        scenario_editor::show(ui, &self.state, &mut actions);
+                    }
+                    ScenarioTab::Targets => targets::show(ui, &self.state, &mut actions),
+                }
             });
             about::show(ui.ctx(), &self.state, &mut actions);
             if !actions.is_empty() {
@@ -155,6 +167,25 @@ impl Gui {
         let index = self.state.ranking().iter().position(|r| r.code == code)?;
         self.ranking.as_ref()?.bar_center(index)
     }
+}
+
+/// The tabs over the scenario screen's main area: compare, assumptions, targets.
+fn scenario_tabs(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    ui.horizontal(|ui| {
+        for tab in ScenarioTab::ALL {
+            let text = match tab {
+                ScenarioTab::Compare => ScenarioUiText::TabCompare,
+                ScenarioTab::Assumptions => ScenarioUiText::TabAssumptions,
+                ScenarioTab::Targets => ScenarioUiText::TabTargets,
+            };
+            let on = state.scenario_tab() == tab;
+            if ui.selectable_label(on, text.get(lang)).clicked() && !on {
+                actions.push(Action::SetScenarioTab(tab));
+            }
+        }
+    });
+    ui.separator();
 }
 
 fn panel_frame() -> egui::Frame {
