@@ -4,7 +4,9 @@
 //! [`Dataset`](crate::model::Dataset); `names` holds the text clean-ups every imported name goes
 //! through.
 
+pub mod cells;
 pub mod default_dataset;
+pub mod export_table;
 mod geojson;
 pub mod import;
 pub mod names;

@@ -3,12 +3,12 @@
 //! scenario and its targets, then one sheet per indicator with regions down and years across).
 //! The input file is only read.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::i18n::scenario_text::{ScenarioText as T, kind_name};
+use crate::io::cells::{UTF8_BOM, neutralise, write_atomically};
 use crate::model::{Dataset, Lang, NATIONAL_CODE, Scenario, TargetKind};
 use crate::scenario::{self, Projection};
 use crate::store::{self, StoreError};
@@ -107,7 +107,7 @@ pub fn write_projection_file(request: &ProjectionRequest) -> Result<(), Projecti
         ProjectionFormat::Csv => projection_csv(&ds, scenario, &projection, request.lang)?,
         ProjectionFormat::Xlsx => projection_xlsx(&ds, scenario, &projection, request.lang)?,
     };
-    fs::write(&request.out, bytes)
+    write_atomically(&request.out, &bytes)
         .map_err(|source| ProjectionExportError::Write { path: request.out.clone(), source })
 }
 
@@ -124,16 +124,16 @@ fn row_codes(projection: &Projection) -> Vec<&str> {
     projection.regions.iter().map(String::as_str).chain([NATIONAL_CODE]).collect()
 }
 
-/// The projection as CSV, UTF-8, comma-separated, a header line and one line per region (and the
-/// country) × indicator × year; `value` is empty where unknown, `basis` says whether the year is
-/// reported (before the base year) or projected.
+/// The projection as CSV, UTF-8 with a byte-order mark (for Excel), comma-separated, a header
+/// line and one line per region (and the country) × indicator × year; `value` is empty where
+/// unknown, `basis` says whether the year is reported (before the base year) or projected.
 pub fn projection_csv(
     ds: &Dataset,
     scenario: &Scenario,
     projection: &Projection,
     lang: Lang,
 ) -> Result<Vec<u8>, ProjectionExportError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::Writer::from_writer(UTF8_BOM.to_vec());
     out.write_record([
         "scenario",
         "region_code",
@@ -145,7 +145,7 @@ pub fn projection_csv(
         "value",
         "basis",
     ])?;
-    let scenario_name = scenario.name.get(lang);
+    let scenario_name = neutralise(scenario.name.get(lang));
     for def in &projection.indicators {
         for code in row_codes(projection) {
             let region = row_name(ds, code, lang);
@@ -155,7 +155,7 @@ pub fn projection_csv(
                     .map_or_else(String::new, |v| v.to_string());
                 let basis = if year < projection.base_year { "reported" } else { "projected" };
                 out.write_record([
-                    scenario_name,
+                    scenario_name.as_ref(),
                     code,
                     &region,
                     &def.key,
@@ -215,7 +215,7 @@ fn scenario_sheet(
     let mut row = 0;
     for (label, text) in facts {
         sheet.write_string_with_format(row, 0, label.get(lang), &bold)?;
-        sheet.write_string(row, 1, text)?;
+        sheet.write_string(row, 1, neutralise(&text).as_ref())?;
         row += 1;
     }
     let indicator_name = |key: &str| {
@@ -337,7 +337,7 @@ fn scenario_sheet(
                     sheet.write_string(row, 5, format!("{}: {e}", T::NotAssessable.get(lang)))?;
                 }
             }
-            sheet.write_string(row, 8, &t.source)?;
+            sheet.write_string(row, 8, neutralise(&t.source).as_ref())?;
         }
     }
     Ok(())

@@ -3,25 +3,25 @@
 
 use crate::model::{Aggregation, CorridorKind, LocationBasis, ProjectStatus, RegionKind};
 
-pub(super) fn region_kind(kind: RegionKind) -> &'static str {
+pub(crate) fn region_kind(kind: RegionKind) -> &'static str {
     match kind {
         RegionKind::Oblast => "oblast",
         RegionKind::City => "city",
     }
 }
 
-pub(super) fn parse_region_kind(text: &str) -> Option<RegionKind> {
+pub(crate) fn parse_region_kind(text: &str) -> Option<RegionKind> {
     [RegionKind::Oblast, RegionKind::City].into_iter().find(|k| region_kind(*k) == text)
 }
 
-pub(super) fn location_basis(basis: LocationBasis) -> &'static str {
+pub(crate) fn location_basis(basis: LocationBasis) -> &'static str {
     match basis {
         LocationBasis::TownCentre => "town_centre",
         LocationBasis::RegionCentre => "region_centre",
     }
 }
 
-pub(super) fn parse_location_basis(text: &str) -> Option<LocationBasis> {
+pub(crate) fn parse_location_basis(text: &str) -> Option<LocationBasis> {
     [LocationBasis::TownCentre, LocationBasis::RegionCentre]
         .into_iter()
         .find(|b| location_basis(*b) == text)
@@ -34,7 +34,7 @@ const STATUSES: [ProjectStatus; 4] = [
     ProjectStatus::Unknown,
 ];
 
-pub(super) fn project_status(status: ProjectStatus) -> &'static str {
+pub(crate) fn project_status(status: ProjectStatus) -> &'static str {
     match status {
         ProjectStatus::Planned => "planned",
         ProjectStatus::UnderConstruction => "under_construction",
@@ -43,14 +43,14 @@ pub(super) fn project_status(status: ProjectStatus) -> &'static str {
     }
 }
 
-pub(super) fn parse_project_status(text: &str) -> Option<ProjectStatus> {
+pub(crate) fn parse_project_status(text: &str) -> Option<ProjectStatus> {
     STATUSES.into_iter().find(|s| project_status(*s) == text)
 }
 
 const CORRIDOR_KINDS: [CorridorKind; 4] =
     [CorridorKind::Railway, CorridorKind::Road, CorridorKind::PowerLine, CorridorKind::Pipeline];
 
-pub(super) fn corridor_kind(kind: CorridorKind) -> &'static str {
+pub(crate) fn corridor_kind(kind: CorridorKind) -> &'static str {
     match kind {
         CorridorKind::Railway => "railway",
         CorridorKind::Road => "road",
@@ -59,7 +59,7 @@ pub(super) fn corridor_kind(kind: CorridorKind) -> &'static str {
     }
 }
 
-pub(super) fn parse_corridor_kind(text: &str) -> Option<CorridorKind> {
+pub(crate) fn parse_corridor_kind(text: &str) -> Option<CorridorKind> {
     CORRIDOR_KINDS.into_iter().find(|k| corridor_kind(*k) == text)
 }
 
@@ -117,7 +117,7 @@ impl AggregationColumns<'_> {
 }
 
 /// `scenario_targets.kind` of a target.
-pub(super) fn target_kind(kind: &crate::model::TargetKind) -> &'static str {
+pub(crate) fn target_kind(kind: &crate::model::TargetKind) -> &'static str {
     match kind {
         crate::model::TargetKind::Ratio { .. } => "ratio",
         crate::model::TargetKind::Absolute { .. } => "absolute",

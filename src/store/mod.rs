@@ -9,8 +9,9 @@
 //! on, WAL journal; a file is checked read-only (SQLite header, GeoPackage application id,
 //! `oblys_meta`) before anything writes to it, so a foreign file is never modified.
 
-mod codes;
+pub(crate) mod codes;
 mod gpkg;
+mod import;
 mod info;
 mod read;
 mod schema;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use import::{ImportSummary, import_values};
 pub use info::info_report;
 pub use schema::SCHEMA_VERSION;
 
