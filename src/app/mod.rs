@@ -7,6 +7,7 @@
 mod camera;
 mod derived;
 pub mod scenarios;
+pub mod targets;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -124,6 +125,8 @@ pub enum Action {
     /// Move both compare maps by this many world units.
     ComparePan([f32; 2]),
     CompareResetCamera,
+    /// Show this target's chart and map on the Targets tab.
+    SelectTarget(targets::TargetKey),
 }
 
 /// Everything the window shows, and the caches built from it.
@@ -163,6 +166,14 @@ pub struct AppState {
     comparison: Comparison,
     /// Increases whenever the comparison's scenes are rebuilt.
     compare_version: u64,
+    /// Every distinct target against every scenario (rebuilt with projections and language).
+    targets: targets::TargetReport,
+    /// The target whose chart and map the Targets tab shows (the first one until one is chosen).
+    selected_target: Option<targets::TargetKey>,
+    /// The selected target in the selected scenario, on the map.
+    target_map: targets::TargetMap,
+    /// Increases whenever `target_map`'s scene is rebuilt.
+    target_map_version: u64,
 }
 
 /// What an action invalidated.
@@ -273,6 +284,10 @@ impl AppState {
             compare_camera: Camera::default(),
             comparison: Comparison::default(),
             compare_version: 0,
+            targets: targets::TargetReport::default(),
+            selected_target: None,
+            target_map: targets::TargetMap::default(),
+            target_map_version: 0,
         };
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
         state
@@ -493,6 +508,13 @@ impl AppState {
                 self.compare_camera = Camera::default();
                 Dirty::NOTHING
             }
+            Action::SelectTarget(key) => {
+                if self.targets.row(&key).is_some() {
+                    self.selected_target = Some(key);
+                }
+                // The map follows in `rebuild_targets`.
+                Dirty::NOTHING
+            }
         }
     }
 
@@ -605,6 +627,39 @@ impl AppState {
             self.comparison = scenarios::compare(ds, &self.geometry, &self.projections, &request);
             self.compare_version += 1;
         }
+        // Targets depend on the projections, the language and the selection: each sets `compare`.
+        self.rebuild_targets(dirty.projections || dirty.compare);
+    }
+
+    /// Rebuilds the targets' report when `report` is set, then the attainment map when the
+    /// report, the selected target or the selected scenario changed since it was built.
+    fn rebuild_targets(&mut self, report: bool) {
+        if report {
+            self.targets = targets::report(&self.dataset, &self.projections, self.view.lang);
+        }
+        let known = self.selected_target.as_ref().is_some_and(|k| self.targets.row(k).is_some());
+        if !known {
+            self.selected_target = self.targets.rows.first().map(|r| r.key.clone());
+        }
+        let map = &self.target_map;
+        if !report && map.key == self.selected_target && map.scenario_id == self.selected_scenario
+        {
+            return;
+        }
+        let request = targets::MapRequest {
+            key: self.selected_target.as_ref(),
+            scenario_id: self.selected_scenario,
+            selected: self.view.selected.as_deref(),
+            lang: self.view.lang,
+        };
+        self.target_map = targets::target_map(
+            &self.dataset,
+            &self.geometry,
+            &self.projections,
+            &self.targets,
+            &request,
+        );
+        self.target_map_version += 1;
     }
 
     /// The world point at the centre of the map panel now.
@@ -774,6 +829,26 @@ impl AppState {
     /// Changes whenever the comparison's scenes are rebuilt.
     pub fn compare_version(&self) -> u64 {
         self.compare_version
+    }
+
+    /// Every distinct target of the file's scenarios, assessed against every scenario.
+    pub fn targets(&self) -> &targets::TargetReport {
+        &self.targets
+    }
+
+    /// The target whose chart and map the Targets tab shows.
+    pub fn selected_target(&self) -> Option<&targets::TargetRow> {
+        self.selected_target.as_ref().and_then(|k| self.targets.row(k))
+    }
+
+    /// The selected target's attainment map in the selected scenario.
+    pub fn target_map(&self) -> &targets::TargetMap {
+        &self.target_map
+    }
+
+    /// Changes whenever the attainment map's scene is rebuilt.
+    pub fn target_map_version(&self) -> u64 {
+        self.target_map_version
     }
 
     /// Whether the ranking entry `row` stands for the selected unit (itself, or a legacy group

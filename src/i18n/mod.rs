@@ -5,6 +5,7 @@
 pub mod map_text;
 pub mod scenario_text;
 pub mod scenario_ui_text;
+pub mod targets_text;
 pub mod ui_text;
 
 pub use crate::model::Lang;

@@ -52,6 +52,8 @@ pub struct Gui {
     scenario_list: scenario_list::ListState,
     /// The two compare maps' screen meshes.
     compare: compare::CompareCache,
+    /// The Targets tab's map meshes.
+    targets: targets::TargetsCache,
     styled: bool,
 }
 
@@ -63,6 +65,7 @@ impl Gui {
             ranking: None,
             scenario_list: scenario_list::ListState::default(),
             compare: compare::CompareCache::default(),
+            targets: targets::TargetsCache::default(),
             styled: false,
         }
     }
@@ -110,7 +113,9 @@ impl Gui {
                     ScenarioTab::Assumptions => {
                         scenario_editor::show(ui, &self.state, &mut actions);
                     }
-                    ScenarioTab::Targets => targets::show(ui, &self.state, &mut actions),
+                    ScenarioTab::Targets => {
+                        targets::show(ui, &self.state, &mut self.targets, &mut actions);
+                    }
                 }
             });
             about::show(ui.ctx(), &self.state, &mut actions);
@@ -160,6 +165,14 @@ impl Gui {
         let scene = self.state.comparison().scenes.get(index)?;
         let region = scene.regions.iter().find(|r| r.code == code)?;
         self.compare.maps.get(index)?.screen_pos(region.label_anchor)
+    }
+
+    /// Where the label anchor of region `code` was drawn on the Targets tab's map in the last
+    /// frame.
+    pub fn target_map_region_screen_pos(&self, code: &str) -> Option<Pos2> {
+        let scene = &self.state.target_map().scene;
+        let region = scene.regions.iter().find(|r| r.code == code)?;
+        self.targets.map_screen_pos(region.label_anchor)
     }
 
     /// The centre of the ranking bar of `code` in the last frame.

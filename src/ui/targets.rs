@@ -1,13 +1,440 @@
-//! The targets of every scenario: attained or not, in which year, by how much, as bars against
-//! the target line and on the map.
+//! The Targets tab: every target of the file's scenarios in a table — what it asks, and per
+//! scenario ✔/✘, the value reached against the level, the first year it is met and the gap — and,
+//! for the selected row, bars of each scenario's value as a share of the level against the
+//! 100 % target line, beside a map of the target's attainment in the selected scenario.
+//!
+//! Everything shown is built by `AppState` (`app::targets`); this file only lays it out. The map
+//! is painted by `map_view::paint_scene`, as the main and compare maps are.
 
-use egui::Ui;
+use egui::{
+    Align, Align2, ComboBox, Label, Layout, Pos2, Rect, RichText, ScrollArea, Sense, Stroke, Ui,
+    vec2,
+};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, GridMark, HLine, LineStyle, Plot, PlotPoint, Text};
 
-use crate::app::{Action, AppState};
+use crate::app::targets::{Status, TargetCell, TargetMap, TargetReport, TargetRow};
+use crate::app::{Action, AppState, Camera};
+use crate::i18n::format_number;
+use crate::i18n::targets_text::{self, TargetsText as T};
+use crate::map::{LegendItem, WorldPos};
+use crate::model::Lang;
+use crate::ui::map_view::{self, MapCache};
+use crate::ui::theme;
 
-pub fn show(ui: &mut Ui, state: &AppState, _actions: &mut Vec<Action>) {
+/// Width of the table's target column, points.
+const TARGET_WIDTH: f32 = 330.0;
+/// Narrowest and widest scenario column, points.
+const SCENARIO_MIN_WIDTH: f32 = 230.0;
+const SCENARIO_MAX_WIDTH: f32 = 330.0;
+/// A table row holds three lines.
+const ROW_HEIGHT: f32 = 60.0;
+const HEADER_HEIGHT: f32 = 28.0;
+/// Most of the view's height the table takes before it scrolls.
+const TABLE_SHARE: f32 = 0.4;
+/// Share of the lower area's width the bar chart takes; the map takes the rest.
+const CHART_SHARE: f32 = 0.42;
+/// Bars narrower than their slot, so neighbours stay apart.
+const BAR_WIDTH: f64 = 0.6;
+
+/// What the painter keeps between frames: the attainment map's screen meshes.
+#[derive(Default)]
+pub struct TargetsCache {
+    pub map: MapCache,
+}
+
+impl TargetsCache {
+    /// Where the world point `world` was drawn on the attainment map in the last frame.
+    pub fn map_screen_pos(&self, world: WorldPos) -> Option<Pos2> {
+        self.map.screen_pos(world)
+    }
+}
+
+pub fn show(ui: &mut Ui, state: &AppState, cache: &mut TargetsCache, actions: &mut Vec<Action>) {
     let lang = state.lang();
-    for s in &state.dataset().scenarios {
-        ui.label(s.name.get(lang));
+    let report = state.targets();
+    ui.label(RichText::new(T::Title.get(lang)).strong().size(theme::HEADING_PT - 2.0));
+    if report.rows.is_empty() {
+        ui.label(RichText::new(T::NoTargets.get(lang)).color(theme::TEXT_MUTED));
+        return;
+    }
+    ui.label(RichText::new(T::Hint.get(lang)).small().color(theme::TEXT_MUTED));
+    let needed = HEADER_HEIGHT + ROW_HEIGHT * report.rows.len() as f32 + 4.0;
+    let table_height = needed.min(ui.available_height() * TABLE_SHARE);
+    ScrollArea::horizontal().id_salt("targets_table_scroll").show(ui, |ui| {
+        ui.set_height(table_height);
+        table(ui, state, report, table_height, actions);
+    });
+    ui.separator();
+    let Some(row) = state.selected_target() else { return };
+    let height = ui.available_height();
+    let width = ui.available_width();
+    let chart_width = (width * CHART_SHARE).round();
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui(vec2(chart_width, height), |ui| {
+            ui.set_width(chart_width);
+            ui.vertical(|ui| chart(ui, report, row, lang));
+        });
+        ui.separator();
+        ui.vertical(|ui| map_panel(ui, state, row, cache, actions));
+    });
+}
+
+/// The table: one row per target; a click on a row selects it.
+fn table(
+    ui: &mut Ui,
+    state: &AppState,
+    report: &TargetReport,
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    let selected = state.selected_target().map(|r| &r.key);
+    let columns = report.scenarios.len().max(1) as f32;
+    let scenario_width = ((ui.available_width() - TARGET_WIDTH) / columns - 8.0)
+        .clamp(SCENARIO_MIN_WIDTH, SCENARIO_MAX_WIDTH);
+    TableBuilder::new(ui)
+        .id_salt("targets_table")
+        .striped(true)
+        .resizable(false)
+        .sense(Sense::click())
+        .max_scroll_height(height - HEADER_HEIGHT)
+        .auto_shrink([false, true])
+        .cell_layout(Layout::top_down(Align::Min))
+        .column(Column::exact(TARGET_WIDTH))
+        .columns(Column::exact(scenario_width), report.scenarios.len())
+        .header(HEADER_HEIGHT, |mut header| {
+            header.col(|ui| {
+                ui.add(Label::new(RichText::new(T::Target.get(lang)).strong()).selectable(false));
+            });
+            for column in &report.scenarios {
+                header.col(|ui| {
+                    ui.add(
+                        Label::new(RichText::new(&column.name).strong())
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, report.rows.len(), |mut table_row| {
+                let Some(row) = report.rows.get(table_row.index()) else { return };
+                let on = selected == Some(&row.key);
+                table_row.set_selected(on);
+                table_row.col(|ui| target_cell(ui, row));
+                for column in &report.scenarios {
+                    table_row.col(|ui| {
+                        if let Some(cell) = row.cell(column.id) {
+                            scenario_cell(ui, cell, lang);
+                        }
+                    });
+                }
+                if table_row.response().clicked() && !on {
+                    actions.push(Action::SelectTarget(row.key.clone()));
+                }
+            });
+        });
+}
+
+/// What a target asks: the indicator and the place, the requirement, the source.
+fn target_cell(ui: &mut Ui, row: &TargetRow) {
+    let heading = format!("{} — {}", row.indicator_name, row.region_name);
+    ui.add(Label::new(RichText::new(heading).strong()).truncate().selectable(false));
+    ui.add(Label::new(&row.requirement).truncate().selectable(false));
+    ui.add(
+        Label::new(RichText::new(&row.source).small().color(theme::TEXT_MUTED))
+            .truncate()
+            .selectable(false),
+    )
+    .on_hover_text(&row.source);
+}
+
+/// One scenario's outcome: ✔/✘ in colour with the gap, the value against the level, the first
+/// year the level is met.
+fn scenario_cell(ui: &mut Ui, cell: &TargetCell, lang: Lang) {
+    let color = status_color(cell.status);
+    ui.horizontal(|ui| {
+        ui.add(
+            Label::new(RichText::new(&cell.status_text).strong().color(color)).selectable(false),
+        );
+        if !cell.gap_text.is_empty() {
+            ui.add(Label::new(RichText::new(&cell.gap_text).color(color)).selectable(false));
+        }
+    });
+    let value =
+        ui.add(Label::new(RichText::new(&cell.value_text).small()).truncate().selectable(false));
+    if cell.status == Status::NotAssessable {
+        value.on_hover_text(&cell.value_text);
+    }
+    let mut third = cell.first_year_text.clone();
+    if !cell.carried {
+        if !third.is_empty() {
+            third.push_str(" · ");
+        }
+        third.push_str(T::ForComparison.get(lang));
+    }
+    let line = ui.add(
+        Label::new(RichText::new(third).small().color(theme::TEXT_MUTED))
+            .truncate()
+            .selectable(false),
+    );
+    if !cell.carried {
+        line.on_hover_text(T::NotOwnTarget.get(lang));
+    }
+}
+
+/// The text and bar colour of an outcome (the fills of the map, darkened a little for text).
+fn status_color(status: Status) -> egui::Color32 {
+    match status {
+        Status::NotAssessable => theme::TEXT_MUTED,
+        other => theme::color(other.fill()),
+    }
+}
+
+/// One bar per scenario: its value in the target year as a share of the level, coloured by the
+/// outcome, against the 100 % target line.
+fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
+    ui.label(RichText::new(T::ChartTitle.get(lang)).strong());
+    ui.add(
+        Label::new(
+            RichText::new(format!(
+                "{} — {}: {}",
+                row.indicator_name, row.region_name, row.requirement
+            ))
+            .small()
+            .color(theme::TEXT_MUTED),
+        )
+        .truncate(),
+    );
+    let names: Vec<String> = report.scenarios.iter().map(|c| c.name.clone()).collect();
+    let bars: Vec<Bar> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, cell)| {
+            let percent = cell.percent?;
+            let fill = status_color(cell.status);
+            Some(
+                Bar::new(i as f64, percent)
+                    .name(names.get(i).cloned().unwrap_or_default())
+                    .fill(fill)
+                    .stroke(Stroke::new(1.0, fill.gamma_multiply(0.7)))
+                    .width(BAR_WIDTH),
+            )
+        })
+        .collect();
+    let top = row.cells.iter().filter_map(|c| c.percent).fold(100.0_f64, f64::max);
+    let count = row.cells.len().max(1);
+    let plot = Plot::new(("targets_chart", row.key.indicator.as_str(), row.key.year))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_crosshair(false)
+        .show_grid([false, true])
+        .include_x(-0.5)
+        .include_x(count as f64 - 0.5)
+        .include_y(0.0)
+        .include_y(top * 1.15)
+        .x_grid_spacer(move |_| {
+            (0..count).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
+        })
+        .x_axis_formatter(move |mark, _| scenario_tick(&names, mark))
+        .y_axis_formatter(move |mark, _| format!("{} %", format_number(mark.value, 0, lang)))
+        .y_axis_min_width(44.0);
+    let response = plot.show(ui, |plot| {
+        plot.hline(
+            HLine::new(T::TargetLine.get(lang), 100.0)
+                .color(theme::TEXT)
+                .width(1.5)
+                .style(LineStyle::dashed_loose()),
+        );
+        plot.text(
+            Text::new("target_line_label", PlotPoint::new(-0.48, 100.0), T::TargetLine.get(lang))
+                .anchor(Align2::LEFT_BOTTOM)
+                .color(theme::TEXT),
+        );
+        plot.bar_chart(BarChart::new("targets_bars", bars).element_formatter(Box::new(
+            move |bar, _| {
+                format!("{}\n{}", bar.name, targets_text::percent_of_level(bar.value, lang))
+            },
+        )));
+        for (i, cell) in row.cells.iter().enumerate() {
+            let x = i as f64;
+            let (at, text) = match cell.percent {
+                Some(p) => (
+                    PlotPoint::new(x, p),
+                    format!("{} {}", mark(cell.status), targets_text::percent_of_level(p, lang)),
+                ),
+                None => (PlotPoint::new(x, 0.0), cell.status_text.clone()),
+            };
+            plot.text(
+                Text::new(format!("bar_label_{i}"), at, RichText::new(text).strong())
+                    .anchor(Align2::CENTER_BOTTOM)
+                    .color(status_color(cell.status)),
+            );
+        }
+    });
+    response.response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Figure, true, T::ChartLabel.get(lang))
+    });
+}
+
+/// The ✔/✘/⚠ of an outcome.
+fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Attained => crate::app::targets::ATTAINED_MARK,
+        Status::NotAttained => crate::app::targets::NOT_ATTAINED_MARK,
+        Status::NotAssessable => crate::app::targets::NOT_ASSESSABLE_MARK,
+    }
+}
+
+/// The scenario's name under its bar.
+fn scenario_tick(names: &[String], mark: GridMark) -> String {
+    let index = mark.value.round();
+    if (mark.value - index).abs() > 1e-6 || index < 0.0 {
+        return String::new();
+    }
+    names.get(index as usize).cloned().unwrap_or_default()
+}
+
+/// The scenario choice, the legend, the map and the line under it.
+fn map_panel(
+    ui: &mut Ui,
+    state: &AppState,
+    row: &TargetRow,
+    cache: &mut TargetsCache,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    let report = state.targets();
+    let map = state.target_map();
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(T::MapScenario.get(lang)).strong());
+        let current = map.scenario_id;
+        let shown = report
+            .scenarios
+            .iter()
+            .find(|c| Some(c.id) == current)
+            .map(|c| c.name.as_str())
+            .unwrap_or_default();
+        ComboBox::from_id_salt("targets_map_scenario")
+            .width(ui.available_width().min(320.0))
+            .truncate()
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for column in &report.scenarios {
+                    let on = Some(column.id) == current;
+                    if ui.selectable_label(on, &column.name).clicked() && !on {
+                        actions.push(Action::SelectScenario(column.id));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    legend_row(ui, map);
+    let note_height = 22.0;
+    let size = vec2(ui.available_width(), (ui.available_height() - note_height).max(160.0));
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    paint_map(ui, state, map, rect, cache, actions);
+    let note = if row.key.is_national() {
+        let outcome = map
+            .scenario_id
+            .and_then(|id| row.cell(id))
+            .map(|c| format!(": {} {} · {}", row.region_name, c.status_text, c.value_text))
+            .unwrap_or_default();
+        format!("{}{outcome}", T::WholeCountry.get(lang))
+    } else {
+        T::RegionsWithTarget.get(lang).to_string()
+    };
+    ui.add(Label::new(RichText::new(note).small().color(theme::TEXT_MUTED)).truncate());
+}
+
+/// A swatch and a label per legend line: attained, not attained, no target (and cannot be
+/// assessed when a region is).
+fn legend_row(ui: &mut Ui, map: &TargetMap) {
+    ui.horizontal_wrapped(|ui| {
+        for item in &map.scene.legend.items {
+            let (fill, label, hatched) = match item {
+                LegendItem::Class { fill, label } => (fill, label, false),
+                LegendItem::NoData { fill, label } => (fill, label, true),
+                _ => continue,
+            };
+            let (r, _) = ui.allocate_exact_size(vec2(18.0, 12.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, theme::color(*fill));
+            ui.painter().rect_stroke(
+                r,
+                2.0,
+                Stroke::new(1.0, theme::BORDER),
+                egui::StrokeKind::Inside,
+            );
+            if hatched {
+                let color = theme::color(crate::map::style::NO_DATA_HATCH);
+                ui.painter()
+                    .line_segment([r.left_bottom(), r.right_top()], Stroke::new(1.0, color));
+            }
+            ui.label(RichText::new(label).small());
+        }
+    });
+}
+
+/// The attainment map, the whole country in view: hover shows the region's value and outcome,
+/// a click selects the region (as on every map).
+fn paint_map(
+    ui: &mut Ui,
+    state: &AppState,
+    map: &TargetMap,
+    rect: Rect,
+    cache: &mut TargetsCache,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    let scene = &map.scene;
+    let id = ui.scope_id().with("targets_map");
+    let response = ui.interact(rect, id, Sense::click());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, T::MapLabel.get(lang)));
+    let transform =
+        Camera::default().transform(scene.bounds, [0.0, 0.0, rect.width(), rect.height()]);
+    let to_world =
+        |p: Pos2| -> WorldPos { transform.to_world([p.x - rect.min.x, p.y - rect.min.y]) };
+    let hovered = response.hover_pos().and_then(|p| scene.region_at(to_world(p)));
+    map_view::paint_scene(
+        ui,
+        rect,
+        scene,
+        state.target_map_version(),
+        transform,
+        hovered,
+        &mut cache.map,
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, theme::BORDER), egui::StrokeKind::Inside);
+    let title = painter.layout(
+        scene.title.clone(),
+        egui::FontId::proportional(theme::BODY_PT),
+        theme::TEXT,
+        rect.width() - 2.0 * theme::MARGIN,
+    );
+    let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
+    painter.rect_filled(Rect::from_min_size(at, title.size()).expand(3.0), 3.0, theme::OVERLAY_BG);
+    painter.galley(at, title, theme::TEXT);
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let hit = scene.region_at(to_world(pointer)).map(|r| r.code.clone());
+        actions.push(Action::Select(hit));
+    }
+    if let Some(region) = hovered {
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.label(RichText::new(&region.name).strong());
+            ui.label(&region.value_label);
+            if let Some(note) = &region.note {
+                ui.label(note);
+            }
+        });
     }
 }
