@@ -60,6 +60,29 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import indicator values from a statistics file (CSV or XLSX, long or wide layout) after a
+    /// preview; nothing is written when the input has problems (unless --skip-problems).
+    Import {
+        /// The Oblys file to import into.
+        file: PathBuf,
+        /// The statistics file: CSV (UTF-8, UTF-16 or Windows-1251; comma, semicolon or tab) or XLSX.
+        input: PathBuf,
+        /// The workbook sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The indicator of a wide table (years as columns) when its title does not name one.
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Print the preview only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good values even when some cells have problems.
+        #[arg(long)]
+        skip_problems: bool,
+        /// Language of the preview and messages: kk, ru or en.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+    },
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
@@ -93,6 +116,20 @@ fn main() -> ExitCode {
             let request =
                 oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };
             oblys::io::projection::write_projection_file(&request).map_err(|e| e.to_string())
+        }
+        Some(Command::Import { file, input, sheet, indicator, dry_run, skip_problems, lang }) => {
+            let request = oblys::io::import::ImportRequest {
+                file,
+                input,
+                sheet,
+                indicator,
+                dry_run,
+                skip_problems,
+                lang,
+            };
+            oblys::io::import::run_import(&request, &mut std::io::stdout().lock())
+                .map(|_| ())
+                .map_err(|e| e.message(lang))
         }
         None => {
             let file = match cli.file {

@@ -1,101 +1,36 @@
-//! Preview of a long-layout statistics CSV (region, year, indicator, value): decodes UTF-8 (with or
-//! without BOM) or Windows-1251, detects the delimiter, and sorts every data line into a matched
-//! row or a problem with its line number. Nothing is written: the caller shows the preview and
-//! imports the matched rows or nothing.
+//! Reading a statistics CSV file into rows of cells for the preview builder: decodes UTF-8 (with
+//! or without BOM), UTF-16 with a BOM or Windows-1251, detects the delimiter from the header line,
+//! refuses what the csv crate would forgive (an unclosed quote, runaway lines), and feeds every
+//! record with its line number to [`PreviewBuilder`].
 
-use std::collections::HashMap;
-
-use crate::model::{Aggregation, Dataset, IndicatorDef, NATIONAL_CODE};
-
-use super::number::{NumberError, parse_number};
+use super::ImportError;
+use super::preview::{
+    Cell, HEADER_SEARCH_ROWS, Preview, PreviewBuilder, PreviewOptions, is_header,
+};
 use super::region_names::RegionMatcher;
+use crate::model::Dataset;
 
-/// Earliest and latest year a statistics row may carry.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
-
-/// Why a file cannot be previewed at all.
-#[derive(Debug, thiserror::Error)]
-pub enum CsvImportError {
-    #[error("{file}: the file is empty")]
-    Empty { file: String },
-    #[error("{file}: this is not a text file (byte {offset} is a NUL byte); save it as CSV")]
-    Binary { file: String, offset: usize },
-    #[error(
-        "{file}: no «{column}» column in the header line {line} (expected region, year, indicator, value)"
-    )]
-    MissingColumn { file: String, line: u64, column: &'static str },
-    #[error("{file}: line {line}, column {column}: this quote is never closed")]
-    UnclosedQuote { file: String, line: u64, column: u64 },
-    #[error(
-        "{file}: line {line} is {length} bytes long (at most {MAX_LINE_BYTES}); is this a CSV file?"
-    )]
-    LineTooLong { file: String, line: u64, length: usize },
-    #[error("{file}: line {line}: {message}")]
-    Malformed { file: String, line: u64, message: String },
-}
-
-/// A data line that cannot be imported, with its line number in the file.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum RowProblem {
-    #[error("line {line}: «{name}» is not a region of Kazakhstan")]
-    UnknownRegion { line: u64, name: String },
-    #[error("line {line}: «{text}» is not a year between 1990 and 2100")]
-    BadYear { line: u64, text: String },
-    #[error("line {line}: «{name}» is not an indicator of this file (known: {known})")]
-    UnknownIndicator { line: u64, name: String, known: String },
-    #[error("line {line}: {source}")]
-    BadValue { line: u64, source: NumberError },
-    #[error("line {line}: {indicator} cannot be negative ({value})")]
-    NegativeValue { line: u64, indicator: String, value: f64 },
-    #[error("line {line}: a cell is missing (the line has {found} of {expected} columns)")]
-    MissingCells { line: u64, found: usize, expected: usize },
-    #[error(
-        "line {line}: {code} {indicator} {year} is {value} here but {earlier_value} on line {earlier_line}"
-    )]
-    ConflictingDuplicate {
-        line: u64,
-        earlier_line: u64,
-        code: String,
-        indicator: String,
-        year: i32,
-        value: f64,
-        earlier_value: f64,
-    },
-}
-
-/// A data line ready to import.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PreviewRow {
-    pub line: u64,
-    pub region_code: String,
-    pub year: i32,
-    pub indicator: String,
-    pub value: f64,
-    /// True when the region's unit did not exist in `year` (a back-cast series such as Shymkent
-    /// before 2018): imported on the nearest unit, shown to the planner.
-    pub outside_unit_years: bool,
-}
-
-/// What an import would do.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LongPreview {
+/// How a CSV file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvFormat {
     /// The delimiter found (`,`, `;` or tab).
     pub delimiter: u8,
     /// True when the file was decoded from Windows-1251.
     pub windows_1251: bool,
-    pub rows: Vec<PreviewRow>,
-    pub problems: Vec<RowProblem>,
-    /// Lines whose value is marked missing ("-", "x", "…", empty): skipped, not a problem.
-    pub missing_lines: Vec<u64>,
-    /// Lines with text in their first cell only (titles, footnotes, notes): skipped.
-    pub text_lines: Vec<u64>,
+}
+
+/// Where byte `offset` of `bytes` is: 1-based line and column (counted in bytes).
+fn line_and_column(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+    (line, column)
 }
 
 /// Text of a CSV file: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 (a BOM is dropped) or,
 /// when it is not valid UTF-8, Windows-1251 (the encoding Excel uses for "CSV" in Russian and
-/// Kazakh locales). Returns the text and whether it
-/// was Windows-1251.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, bool), CsvImportError> {
+/// Kazakh locales). Returns the text and whether it was Windows-1251.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, bool), ImportError> {
     // Excel's "Unicode text" is UTF-16 with a BOM.
     for (bom, encoding) in
         [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)]
@@ -103,17 +38,18 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, bool), CsvImportError
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, _) = encoding.decode_without_bom_handling(rest);
             if text.trim().is_empty() {
-                return Err(CsvImportError::Empty { file: file.to_owned() });
+                return Err(ImportError::Empty { file: file.to_owned() });
             }
             return Ok((text.into_owned(), false));
         }
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(CsvImportError::Empty { file: file.to_owned() });
+        return Err(ImportError::Empty { file: file.to_owned() });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(CsvImportError::Binary { file: file.to_owned(), offset });
+        let (line, column) = line_and_column(bytes, offset);
+        return Err(ImportError::Binary { file: file.to_owned(), line, column });
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), false)),
@@ -144,7 +80,7 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Checks what the csv crate forgives: a quoted field never closed (it would swallow the rest of
 /// the file) and absurdly long lines. Quotes count only at the start of a field, as in Excel.
-fn check_structure(file: &str, text: &str, delimiter: u8) -> Result<(), CsvImportError> {
+fn check_structure(file: &str, text: &str, delimiter: u8) -> Result<(), ImportError> {
     let delimiter = char::from(delimiter);
     let (mut line, mut column) = (1_u64, 0_u64);
     let mut line_start = 0_usize;
@@ -170,7 +106,7 @@ fn check_structure(file: &str, text: &str, delimiter: u8) -> Result<(), CsvImpor
         }
         if c == '\n' {
             if at - line_start > MAX_LINE_BYTES {
-                return Err(CsvImportError::LineTooLong {
+                return Err(ImportError::LineTooLong {
                     file: file.to_owned(),
                     line,
                     length: at - line_start,
@@ -186,78 +122,53 @@ fn check_structure(file: &str, text: &str, delimiter: u8) -> Result<(), CsvImpor
     }
     if text.len() - line_start > MAX_LINE_BYTES {
         let length = text.len() - line_start;
-        return Err(CsvImportError::LineTooLong { file: file.to_owned(), line, length });
+        return Err(ImportError::LineTooLong { file: file.to_owned(), line, length });
     }
     match open_quote {
         Some((line, column)) => {
-            Err(CsvImportError::UnclosedQuote { file: file.to_owned(), line, column })
+            Err(ImportError::UnclosedQuote { file: file.to_owned(), line, column })
         }
         None => Ok(()),
     }
 }
 
-/// How many lines of titles above the header are looked through.
-const HEADER_SEARCH_LINES: usize = 30;
-
-/// The header's line number (1-based) and delimiter: the first line among the first
-/// [`HEADER_SEARCH_LINES`] naming all four columns, or else the first non-empty line (whose
-/// missing column is then reported).
-fn find_header(text: &str) -> (u64, u8) {
+/// The header's delimiter: that of the first line among the first [`HEADER_SEARCH_ROWS`] that
+/// reads as a long or wide header when split by its own most frequent delimiter, or else that of
+/// the first non-empty line.
+fn header_delimiter(text: &str) -> u8 {
     let mut first_non_empty = None;
-    for (index, line) in text.lines().enumerate().take(HEADER_SEARCH_LINES) {
-        if line.trim().is_empty() {
-            continue;
-        }
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(HEADER_SEARCH_ROWS) {
         let delimiter = detect_delimiter(line);
-        let number = index as u64 + 1;
-        first_non_empty.get_or_insert((number, delimiter));
-        let cells: Vec<String> = line
-            .split(char::from(delimiter))
-            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
-            .collect();
-        let has = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
-        if has(&REGION_HEADERS)
-            && has(&YEAR_HEADERS)
-            && has(&INDICATOR_HEADERS)
-            && has(&VALUE_HEADERS)
-        {
-            return (number, delimiter);
+        first_non_empty.get_or_insert(delimiter);
+        let cells: Vec<Cell> = line.split(char::from(delimiter)).map(Cell::Text).collect();
+        if is_header(&cells) {
+            return delimiter;
         }
     }
-    first_non_empty.unwrap_or((1, b','))
+    first_non_empty.unwrap_or(b',')
 }
 
-/// Header words recognised for each column (compared lower-cased and trimmed).
-const REGION_HEADERS: [&str; 7] =
-    ["region", "регион", "область", "облыс", "аймақ", "region_code", "регион/область"];
-const YEAR_HEADERS: [&str; 3] = ["year", "год", "жыл"];
-const INDICATOR_HEADERS: [&str; 4] = ["indicator", "показатель", "көрсеткіш", "indicator_key"];
-const VALUE_HEADERS: [&str; 3] = ["value", "значение", "мән"];
-
-/// Reads a long-layout CSV and sorts its lines. `file` names the file in messages.
-pub fn preview_long_csv(
+/// Reads a statistics CSV (long or wide layout) and sorts its cells. `file` names the file in
+/// messages.
+pub fn preview_csv(
     file: &str,
     bytes: &[u8],
     dataset: &Dataset,
     matcher: &RegionMatcher,
-) -> Result<LongPreview, CsvImportError> {
+    options: &PreviewOptions,
+) -> Result<(Preview, CsvFormat), ImportError> {
     let (text, windows_1251) = decode(file, bytes)?;
-    let (header_line, delimiter) = find_header(&text);
+    let delimiter = header_delimiter(&text);
     check_structure(file, &text, delimiter)?;
+    let mut builder = PreviewBuilder::new(file, dataset, matcher, options, false)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
 
-    let malformed = |line: u64, error: csv::Error| CsvImportError::Malformed {
-        file: file.to_owned(),
-        line,
-        message: error.to_string(),
-    };
-    // The csv crate's line count and record offsets include the blank lines and line ends before
-    // a record, so a record's line is found from its offset after skipping those.
+    // The csv crate's record offsets include the blank lines and line ends before a record, so a
+    // record's line is found from its offset after skipping those.
     let line_starts: Vec<usize> =
         std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
     let line_at = |byte: u64| {
@@ -266,172 +177,37 @@ pub fn preview_long_csv(
             .as_bytes()
             .get(byte..)
             .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\r' || b == b'\n').count());
-        line_starts.partition_point(|&start| start <= byte + skipped) as u64
+        line_starts.partition_point(|&start| start <= byte.saturating_add(skipped)) as u64
     };
-    let line_of = |r: &csv::StringRecord| r.position().map_or(0, |p| line_at(p.byte()));
-    let header = loop {
-        match records.next() {
-            Some(Ok(record))
-                if line_of(&record) < header_line || record.iter().all(|c| c.trim().is_empty()) =>
-            {
-                continue;
-            }
-            Some(Ok(record)) => break record,
-            Some(Err(e)) => {
-                return Err(malformed(e.position().map_or(0, |p| line_at(p.byte())), e));
-            }
-            None => return Err(CsvImportError::Empty { file: file.to_owned() }),
-        }
-    };
-    let header_at = line_of(&header);
-    let column = |names: &[&str], column: &'static str| {
-        header
-            .iter()
-            .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
-            .ok_or(CsvImportError::MissingColumn { file: file.to_owned(), line: header_at, column })
-    };
-    let columns = [
-        column(&REGION_HEADERS, "region")?,
-        column(&YEAR_HEADERS, "year")?,
-        column(&INDICATOR_HEADERS, "indicator")?,
-        column(&VALUE_HEADERS, "value")?,
-    ];
-    let expected = columns.iter().max().map_or(0, |m| m + 1);
-    let indicator_keys = indicator_keys(dataset);
-    let known_indicators =
-        dataset.indicators.iter().map(|i| i.key.as_str()).collect::<Vec<_>>().join(", ");
-
-    let mut preview = LongPreview {
-        delimiter,
-        windows_1251,
-        rows: Vec::new(),
-        problems: Vec::new(),
-        missing_lines: Vec::new(),
-        text_lines: Vec::new(),
-    };
-    // (code, indicator, year) → index into `preview.rows`, to find duplicates.
-    let mut seen: HashMap<(String, String, i32), usize> = HashMap::new();
-    for record in records {
-        let record =
-            record.map_err(|e| malformed(e.position().map_or(0, |p| line_at(p.byte())), e))?;
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let line = line_of(&record);
-        if record.iter().filter(|c| !c.trim().is_empty()).count() == 1
-            && record.get(0).is_some_and(|c| !c.trim().is_empty())
-        {
-            preview.text_lines.push(line);
-            continue;
-        }
-        let [Some(name), Some(year_text), Some(indicator_text), Some(value_text)] =
-            columns.map(|c| record.get(c))
-        else {
-            preview.problems.push(RowProblem::MissingCells { line, found: record.len(), expected });
-            continue;
-        };
-        let Some(year) = year_text.trim().parse::<i32>().ok().filter(|y| YEARS.contains(y)) else {
-            preview.problems.push(RowProblem::BadYear { line, text: year_text.trim().to_owned() });
-            continue;
-        };
-        let (code, outside_unit_years) = match region_code(name, year, dataset, matcher) {
-            Some(found) => found,
-            None => {
-                preview
-                    .problems
-                    .push(RowProblem::UnknownRegion { line, name: name.trim().to_owned() });
-                continue;
-            }
-        };
-        let indicator_cell = indicator_text.trim().to_lowercase();
-        let Some(&definition) = indicator_keys.get(&indicator_cell) else {
-            preview.problems.push(RowProblem::UnknownIndicator {
-                line,
-                name: indicator_text.trim().to_owned(),
-                known: known_indicators.clone(),
-            });
-            continue;
-        };
-        let value = match parse_number(value_text) {
-            Ok(Some(value)) => value,
-            Ok(None) => {
-                preview.missing_lines.push(line);
-                continue;
-            }
-            Err(source) => {
-                preview.problems.push(RowProblem::BadValue { line, source });
-                continue;
-            }
-        };
-        let indicator = definition.key.clone();
-        // Additive indicators are counts and sums (population, GRP, investment): never negative.
-        if definition.aggregation == Aggregation::Additive && value < 0.0 {
-            preview.problems.push(RowProblem::NegativeValue { line, indicator, value });
-            continue;
-        }
-        let key = (code.clone(), indicator.clone(), year);
-        if let Some(earlier) = seen.get(&key).and_then(|&i| preview.rows.get(i)) {
-            if earlier.value != value {
-                preview.problems.push(RowProblem::ConflictingDuplicate {
-                    line,
-                    earlier_line: earlier.line,
-                    code,
-                    indicator,
-                    year,
-                    value,
-                    earlier_value: earlier.value,
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                return Err(ImportError::Malformed {
+                    file: file.to_owned(),
+                    line: error.position().map_or(0, |p| line_at(p.byte())),
+                    message: error.to_string(),
                 });
             }
-            // An identical repeat adds nothing.
-            continue;
         }
-        seen.insert(key, preview.rows.len());
-        preview.rows.push(PreviewRow {
-            line,
-            region_code: code,
-            year,
-            indicator,
-            value,
-            outside_unit_years,
-        });
+        let line = record.position().map_or(0, |p| line_at(p.byte()));
+        let cells: Vec<Cell> = record
+            .iter()
+            .map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c) })
+            .collect();
+        builder.row(line, &cells)?;
     }
-    Ok(preview)
-}
-
-/// A region cell as a code: a code written as such (`KZ-AKM`, `KZ`) or a name the matcher knows.
-fn region_code(
-    cell: &str,
-    year: i32,
-    dataset: &Dataset,
-    matcher: &RegionMatcher,
-) -> Option<(String, bool)> {
-    let cell = cell.trim();
-    if cell.eq_ignore_ascii_case(NATIONAL_CODE) {
-        return Some((NATIONAL_CODE.to_owned(), false));
-    }
-    if let Some(region) = dataset.regions.iter().find(|r| r.code.eq_ignore_ascii_case(cell)) {
-        let valid = region.valid_from.is_none_or(|from| from <= year)
-            && region.valid_to.is_none_or(|to| year < to);
-        return Some((region.code.clone(), !valid));
-    }
-    matcher.find(cell, year).map(|m| (m.code.to_owned(), !m.valid_in_year))
-}
-
-/// Lower-cased indicator keys and kk/ru/en names → key, so a cell may name an indicator either way.
-fn indicator_keys(dataset: &Dataset) -> HashMap<String, &IndicatorDef> {
-    let mut keys = HashMap::new();
-    for i in &dataset.indicators {
-        for name in [&i.names.kk, &i.names.ru, &i.names.en, &i.key] {
-            keys.insert(name.trim().to_lowercase(), i);
-        }
-    }
-    keys
+    let preview = builder.finish()?;
+    Ok((preview, CsvFormat { delimiter, windows_1251 }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::io::default_dataset;
+    use crate::io::import::preview::{Layout, Place, PreviewRow};
     use std::sync::OnceLock;
 
     fn context() -> &'static (Dataset, RegionMatcher) {
@@ -445,31 +221,41 @@ mod tests {
         })
     }
 
-    fn preview(file: &str, bytes: &[u8]) -> Result<LongPreview, CsvImportError> {
+    fn preview(file: &str, bytes: &[u8]) -> Result<(Preview, CsvFormat), ImportError> {
         let (ds, matcher) = context();
-        preview_long_csv(file, bytes, ds, matcher)
+        preview_csv(file, bytes, ds, matcher, &PreviewOptions::default())
     }
 
-    fn row(line: u64, code: &str, year: i32, indicator: &str, value: f64) -> PreviewRow {
-        PreviewRow {
-            line,
-            region_code: code.to_owned(),
-            year,
-            indicator: indicator.to_owned(),
-            value,
-            outside_unit_years: false,
-        }
+    /// A row as (line, column, code, year, indicator, value, outside its unit's years).
+    type Short = (u64, u32, String, i32, String, f64, bool);
+
+    fn short(rows: &[PreviewRow]) -> Vec<Short> {
+        rows.iter()
+            .map(|r| {
+                let (code, indicator) = (r.region_code.clone(), r.indicator.clone());
+                (r.at.line, r.at.column, code, r.year, indicator, r.value, r.outside_unit_years)
+            })
+            .collect()
+    }
+
+    fn row(line: u64, code: &str, year: i32, indicator: &str, value: f64) -> Short {
+        (line, 4, code.to_owned(), year, indicator.to_owned(), value, false)
+    }
+
+    fn at(line: u64, column: u32) -> Place {
+        Place { line, column, spreadsheet: false }
     }
 
     #[test]
-    fn utf8_comma_file_with_quoted_space_grouped_numbers() -> Result<(), CsvImportError> {
+    fn utf8_comma_file_with_quoted_space_grouped_numbers() -> Result<(), ImportError> {
         let bytes = include_bytes!("../../../tests/fixtures/import/long_utf8_comma.csv");
-        let p = preview("long_utf8_comma.csv", bytes)?;
-        assert_eq!(p.delimiter, b',');
-        assert!(!p.windows_1251);
+        let (p, format) = preview("long_utf8_comma.csv", bytes)?;
+        assert_eq!(format, CsvFormat { delimiter: b',', windows_1251: false });
+        assert_eq!(p.layout, Layout::Long);
+        assert_eq!(p.header_line, 1);
         assert_eq!(p.problems, vec![]);
         assert_eq!(
-            p.rows,
+            short(&p.rows),
             vec![
                 row(2, "KZ-AKM", 2020, "population", 738_587.0),
                 row(3, "KZ-AST", 2020, "population", 1_184_469.0),
@@ -481,15 +267,40 @@ mod tests {
     }
 
     #[test]
-    fn utf8_bom_semicolon_file_with_russian_headers_and_missing_marker()
-    -> Result<(), CsvImportError> {
+    fn a_value_already_in_the_dataset_is_reported_as_replaced_or_unchanged()
+    -> Result<(), ImportError> {
+        let (ds, matcher) = context();
+        let existing = ds
+            .values
+            .iter()
+            .find(|v| v.region_code == "KZ-PAV" && v.indicator == "population")
+            .ok_or_else(|| ImportError::Empty { file: "no Pavlodar population".into() })?;
+        let text = format!(
+            "region;year;indicator;value\nПавлодарская область;{y};population;{v}\nKZ-PAV;{y};\
+             population;{v}\nПавлодарская область;{y2};population;5\n",
+            y = existing.year,
+            v = existing.value + 10.0,
+            y2 = 2099,
+        );
+        let (p, _) =
+            preview_csv("r.csv", text.as_bytes(), ds, matcher, &PreviewOptions::default())?;
+        let replaces: Vec<Option<f64>> = p.rows.iter().map(PreviewRow::replaces).collect();
+        assert_eq!(replaces, vec![Some(existing.value), None]);
+        assert_eq!(p.rows.first().map(|r| r.previous), Some(Some(existing.value)));
+        assert_eq!(p.rows.get(1).map(|r| r.previous), Some(None));
+        Ok(())
+    }
+
+    #[test]
+    fn utf8_bom_semicolon_file_with_russian_headers_and_missing_marker() -> Result<(), ImportError>
+    {
         let bytes = include_bytes!("../../../tests/fixtures/import/long_bom_semicolon.csv");
-        let p = preview("long_bom_semicolon.csv", bytes)?;
-        assert_eq!(p.delimiter, b';');
+        let (p, format) = preview("long_bom_semicolon.csv", bytes)?;
+        assert_eq!(format.delimiter, b';');
         assert_eq!(p.problems, vec![]);
-        assert_eq!(p.missing_lines, vec![3]);
+        assert_eq!(p.missing, vec![at(3, 4)]);
         assert_eq!(
-            p.rows,
+            short(&p.rows),
             vec![
                 row(2, "KZ-AKM", 2021, "grp", 1234.5),
                 row(4, "KZ-ALM@2018", 2020, "unemployment_rate", 4.8),
@@ -499,13 +310,12 @@ mod tests {
     }
 
     #[test]
-    fn windows_1251_tab_file_is_decoded() -> Result<(), CsvImportError> {
+    fn windows_1251_tab_file_is_decoded() -> Result<(), ImportError> {
         let bytes = include_bytes!("../../../tests/fixtures/import/long_cp1251_tab.csv");
-        let p = preview("long_cp1251_tab.csv", bytes)?;
-        assert!(p.windows_1251);
-        assert_eq!(p.delimiter, b'\t');
+        let (p, format) = preview("long_cp1251_tab.csv", bytes)?;
+        assert_eq!(format, CsvFormat { delimiter: b'\t', windows_1251: true });
         assert_eq!(
-            p.rows,
+            short(&p.rows),
             vec![
                 row(2, "KZ-VOS", 2023, "grp", 5000.1),
                 row(3, "KZ-SEV", 2020, "population", 548_755.0),
@@ -515,9 +325,9 @@ mod tests {
     }
 
     #[test]
-    fn every_problem_line_is_reported_with_its_number() -> Result<(), CsvImportError> {
+    fn every_problem_is_reported_with_its_line_and_column() -> Result<(), ImportError> {
         let bytes = include_bytes!("../../../tests/fixtures/import/long_problems.csv");
-        let p = preview("long_problems.csv", bytes)?;
+        let (p, _) = preview("long_problems.csv", bytes)?;
         let messages: Vec<String> = p.problems.iter().map(|e| e.to_string()).collect();
         let known = "employed, grp, grp_per_capita, grp_per_capita_usd, investment_fixed_capital, \
                      labour_force, population, unemployment_rate";
@@ -528,40 +338,40 @@ mod tests {
         assert_eq!(
             messages,
             vec![
-                "line 3: «Атлантида» is not a region of Kazakhstan".to_owned(),
-                "line 4: «20x0» is not a year between 1990 and 2100".to_owned(),
+                "line 3, column 1: «Атлантида» is not a region of Kazakhstan".to_owned(),
+                "line 4, column 2: «20x0» is not a year between 1990 and 2100".to_owned(),
                 format!(
-                    "line 5: «happiness» is not an indicator of this file (known: {})",
+                    "line 5, column 3: «happiness» is not an indicator of this file (known: {})",
                     known_now.join(", ")
                 ),
-                "line 6: «NaN» is not a finite number (NaN or infinity)".to_owned(),
-                "line 7: «12 34» has misplaced thousands separators (expected groups of three \
-                 digits)"
+                "line 6, column 4: «NaN» is not a finite number (NaN or infinity)".to_owned(),
+                "line 7, column 4: «12 34» has misplaced thousands separators (expected groups of \
+                 three digits)"
                     .to_owned(),
-                "line 8: KZ-AKM population 2020 is 738588 here but 738587 on line 2".to_owned(),
-                "line 10: a cell is missing (the line has 2 of 4 columns)".to_owned(),
-                "line 14: population cannot be negative (-5)".to_owned(),
+                "line 8, column 4: KZ-AKM population 2020 is 738588 here but 738587 at line 2, \
+                 column 4"
+                    .to_owned(),
+                "line 10, column 3: a cell is missing (the line has 2 of 4 columns)".to_owned(),
+                "line 14, column 4: population cannot be negative (-5)".to_owned(),
             ]
         );
-        assert_eq!(p.missing_lines, vec![13]);
-        let shymkent = PreviewRow {
-            outside_unit_years: true,
-            ..row(11, "KZ-SHY", 2015, "unemployment_rate", 5.1)
-        };
-        assert_eq!(p.rows, vec![row(2, "KZ-AKM", 2020, "population", 738_587.0), shymkent]);
+        assert_eq!(p.missing, vec![at(13, 4)]);
+        let shymkent =
+            (11, 4, "KZ-SHY".to_owned(), 2015, "unemployment_rate".to_owned(), 5.1, true);
+        assert_eq!(short(&p.rows), vec![row(2, "KZ-AKM", 2020, "population", 738_587.0), shymkent]);
         Ok(())
     }
 
     #[test]
-    fn title_lines_above_the_header_and_footnotes_below_are_skipped() -> Result<(), CsvImportError>
-    {
+    fn title_lines_above_the_header_and_footnotes_below_are_skipped() -> Result<(), ImportError> {
         let bytes = include_bytes!("../../../tests/fixtures/import/long_titles_footnotes.csv");
-        let p = preview("long_titles_footnotes.csv", bytes)?;
-        assert_eq!(p.delimiter, b';');
+        let (p, format) = preview("long_titles_footnotes.csv", bytes)?;
+        assert_eq!(format.delimiter, b';');
+        assert_eq!(p.header_line, 4);
         assert_eq!(p.problems, vec![]);
         assert_eq!(p.text_lines, vec![8, 9]);
         assert_eq!(
-            p.rows,
+            short(&p.rows),
             vec![row(5, "KZ-PAV", 2022, "grp", 4321.0), row(6, "KZ-ABY", 2023, "grp", 1500.5)]
         );
         Ok(())
@@ -588,33 +398,36 @@ mod tests {
         let result = preview("h.csv", text.as_bytes());
         assert_eq!(
             result.map_err(|e| e.to_string()).err().as_deref(),
-            Some("h.csv: line 2 is 70032 bytes long (at most 65536); is this a CSV file?")
+            Some(
+                "h.csv: line 2, column 1: the line is 70032 bytes long (at most 65536); is this a \
+                 CSV file?"
+            )
         );
     }
 
     #[test]
-    fn excel_unicode_text_in_utf16_is_decoded() -> Result<(), CsvImportError> {
+    fn excel_unicode_text_in_utf16_is_decoded() -> Result<(), ImportError> {
         let text =
             "Регион\tГод\tПоказатель\tЗначение\r\nҚостанай облысы\t2020\tpopulation\t868 549\r\n";
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-        let p = preview("unicode.txt", &bytes)?;
-        assert_eq!(p.delimiter, b'\t');
-        assert_eq!(p.rows, vec![row(2, "KZ-KUS", 2020, "population", 868_549.0)]);
+        let (p, format) = preview("unicode.txt", &bytes)?;
+        assert_eq!(format.delimiter, b'\t');
+        assert_eq!(short(&p.rows), vec![row(2, "KZ-KUS", 2020, "population", 868_549.0)]);
         Ok(())
     }
 
     #[test]
     fn empty_and_binary_files_are_refused() {
-        assert!(matches!(preview("a.csv", b""), Err(CsvImportError::Empty { .. })));
-        assert!(matches!(
-            preview("a.csv", b"\xEF\xBB\xBF \r\n"),
-            Err(CsvImportError::Empty { .. })
-        ));
-        let binary = preview("a.xlsx", b"PK\x03\x04\x00\x00");
+        assert!(matches!(preview("a.csv", b""), Err(ImportError::Empty { .. })));
+        assert!(matches!(preview("a.csv", b"\xEF\xBB\xBF \r\n"), Err(ImportError::Empty { .. })));
+        let binary = preview("a.bin", b"region\nPK\x03\x04\x00\x00");
         assert_eq!(
             binary.map_err(|e| e.to_string()).err().as_deref(),
-            Some("a.xlsx: this is not a text file (byte 4 is a NUL byte); save it as CSV")
+            Some(
+                "a.bin: line 2, column 5: this is not a text file (a NUL byte); save it as CSV or \
+                 XLSX"
+            )
         );
     }
 
@@ -624,8 +437,8 @@ mod tests {
         assert_eq!(
             result.map_err(|e| e.to_string()).err().as_deref(),
             Some(
-                "b.csv: no «value» column in the header line 1 (expected region, year, indicator, \
-                 value)"
+                "b.csv: line 1: no «value» column in the header (expected region, year, \
+                 indicator, value)"
             )
         );
     }
@@ -641,8 +454,15 @@ mod tests {
         #[test]
         fn arbitrary_lines_under_a_valid_header_never_panic(body in "[^\\x00]{0,200}") {
             let text = format!("region;year;indicator;value\n{body}");
-            let (ds, matcher) = context();
-            if let Ok(p) = preview_long_csv("fuzz.csv", text.as_bytes(), ds, matcher) {
+            if let Ok((p, _)) = preview("fuzz.csv", text.as_bytes()) {
+                proptest::prop_assert!(p.rows.iter().all(|r| r.value.is_finite()));
+            }
+        }
+
+        #[test]
+        fn arbitrary_lines_under_a_wide_header_never_panic(body in "[^\\x00]{0,200}") {
+            let text = format!("Численность населения\nРегион;2019;2020\n{body}");
+            if let Ok((p, _)) = preview("fuzz.csv", text.as_bytes()) {
                 proptest::prop_assert!(p.rows.iter().all(|r| r.value.is_finite()));
             }
         }

@@ -84,6 +84,18 @@ pub fn parse_number(cell: &str) -> Result<Option<f64>, NumberError> {
     Ok(Some(value))
 }
 
+/// Checks a number a spreadsheet stored as a number (no text to parse): finite and within
+/// [`MAX_MAGNITUDE`], as [`parse_number`] requires of text.
+pub fn check_number(value: f64) -> Result<f64, NumberError> {
+    if !value.is_finite() {
+        return Err(NumberError::NotFinite(value.to_string()));
+    }
+    if value.abs() > MAX_MAGNITUDE {
+        return Err(NumberError::TooLarge(value.to_string()));
+    }
+    Ok(value)
+}
+
 /// Turns the unsigned mantissa into `digits[.digits]`, checking every thousands grouping.
 fn normalise_mantissa(mantissa: &str, cell: &str) -> Result<String, NumberError> {
     let not_a_number = || NumberError::NotANumber(cell.to_owned());

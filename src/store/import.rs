@@ -1,0 +1,214 @@
+//! Writing imported indicator values into the file: every row in one transaction (a value already
+//! there for the same region, indicator and year is replaced), checked first against the file's
+//! units and indicators, so an import lands whole or not at all.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{StoreError, open_for_writing, sql_error};
+use crate::model::{IndicatorValue, NATIONAL_CODE};
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    /// Values the file did not have.
+    pub inserted: usize,
+    /// Values that replaced a different value.
+    pub replaced: usize,
+    /// Values equal to the one already there (left as they were, with their source).
+    pub unchanged: usize,
+}
+
+/// Writes `rows` into the Oblys file at `path` in one transaction: a new (region, indicator, year)
+/// is inserted, an existing one with a different value is replaced (value, source and note), an
+/// equal one is left alone. The file is checked as [`load`](super::load) checks it (a foreign or
+/// damaged file is refused untouched); a row naming a unit or indicator the file does not have, or
+/// a value that is not finite, refuses the whole import; any failure while writing rolls back
+/// everything.
+pub fn import_values(path: &Path, rows: &[IndicatorValue]) -> Result<ImportSummary, StoreError> {
+    let mut conn = open_for_writing(path)?;
+    let keys = |sql: &str, context: &'static str| -> Result<HashSet<String>, StoreError> {
+        let mut stmt = conn.prepare(sql).map_err(sql_error(path, context))?;
+        let keys = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<Result<HashSet<_>, _>>())
+            .map_err(sql_error(path, context));
+        keys
+    };
+    let units = keys("SELECT code FROM units", "reading the units")?;
+    let indicators = keys("SELECT key FROM indicators", "reading the indicators")?;
+    for (index, row) in rows.iter().enumerate() {
+        let problem = if row.region_code != NATIONAL_CODE && !units.contains(&row.region_code) {
+            format!("the file has no unit {}", row.region_code)
+        } else if !indicators.contains(&row.indicator) {
+            format!("the file has no indicator {}", row.indicator)
+        } else if !row.value.is_finite() {
+            format!("{} is not a finite number", row.value)
+        } else {
+            continue;
+        };
+        return Err(StoreError::Invalid {
+            path: path.to_owned(),
+            problem: format!(
+                "value {} of the import ({} {} {}): {problem}; nothing was imported",
+                index + 1,
+                row.region_code,
+                row.indicator,
+                row.year
+            ),
+        });
+    }
+
+    let mut summary = ImportSummary::default();
+    let tx = conn.transaction().map_err(sql_error(path, "starting the import"))?;
+    {
+        let writing = "importing values (nothing was imported)";
+        let mut select = tx
+            .prepare(
+                "SELECT value FROM indicator_values
+                 WHERE region_code = ?1 AND indicator = ?2 AND year = ?3",
+            )
+            .map_err(sql_error(path, writing))?;
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO indicator_values (region_code, indicator, year, value, source, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .map_err(sql_error(path, writing))?;
+        let mut update = tx
+            .prepare(
+                "UPDATE indicator_values SET value = ?4, source = ?5, note = ?6
+                 WHERE region_code = ?1 AND indicator = ?2 AND year = ?3",
+            )
+            .map_err(sql_error(path, writing))?;
+        for v in rows {
+            let key = params![v.region_code, v.indicator, v.year];
+            let existing: Option<f64> =
+                select.query_row(key, |r| r.get(0)).optional().map_err(sql_error(path, writing))?;
+            let values = params![v.region_code, v.indicator, v.year, v.value, v.source, v.note];
+            match existing {
+                Some(old) if old == v.value => summary.unchanged += 1,
+                Some(_) => {
+                    update.execute(values).map_err(sql_error(path, writing))?;
+                    summary.replaced += 1;
+                }
+                None => {
+                    insert.execute(values).map_err(sql_error(path, writing))?;
+                    summary.inserted += 1;
+                }
+            }
+        }
+    }
+    // Dropping the transaction on any error above rolls every row back.
+    tx.commit().map_err(sql_error(path, "committing the import (nothing was imported)"))?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{create, load};
+
+    fn value(code: &str, year: i32, indicator: &str, value: f64) -> IndicatorValue {
+        IndicatorValue {
+            region_code: code.to_owned(),
+            year,
+            indicator: indicator.to_owned(),
+            value,
+            source: "test.csv".to_owned(),
+            note: "import 2026-11-23".to_owned(),
+        }
+    }
+
+    fn default_file() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.gpkg");
+        create(&path, &crate::io::default_dataset::build().unwrap()).unwrap();
+        (dir, path)
+    }
+
+    fn stored(path: &Path, code: &str, indicator: &str, year: i32) -> Option<(f64, String)> {
+        load(path).unwrap().values.into_iter().find_map(|v| {
+            (v.region_code == code && v.indicator == indicator && v.year == year)
+                .then_some((v.value, v.source))
+        })
+    }
+
+    #[test]
+    fn new_values_are_inserted_different_ones_replaced_equal_ones_left() {
+        let (_dir, path) = default_file();
+        let before = load(&path).unwrap();
+        let existing = before
+            .values
+            .iter()
+            .find(|v| v.region_code == "KZ-AKM" && v.indicator == "population")
+            .unwrap()
+            .clone();
+        let rows = [
+            value("KZ-AKM", 2099, "population", 1.0),
+            value("KZ-AKM", existing.year, "population", existing.value + 1.0),
+            value("KZ", 2099, "grp", 5.0),
+            IndicatorValue { source: "other.csv".into(), ..existing.clone() },
+        ];
+        let summary = import_values(&path, &rows).unwrap();
+        assert_eq!(summary, ImportSummary { inserted: 2, replaced: 1, unchanged: 1 });
+        assert_eq!(stored(&path, "KZ-AKM", "population", 2099), Some((1.0, "test.csv".into())));
+        assert_eq!(
+            stored(&path, "KZ-AKM", "population", existing.year),
+            Some((existing.value + 1.0, "test.csv".into()))
+        );
+        assert_eq!(load(&path).unwrap().values.len(), before.values.len() + 2);
+    }
+
+    #[test]
+    fn a_failure_in_the_middle_rolls_back_every_row() {
+        let (_dir, path) = default_file();
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TRIGGER refuse_666 BEFORE INSERT ON indicator_values
+                 WHEN NEW.value = 666 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+            )
+            .unwrap();
+        }
+        let before = load(&path).unwrap().values;
+        let rows = [
+            value("KZ-AKM", 2097, "population", 1.0),
+            value("KZ-PAV", 2097, "population", 2.0),
+            value("KZ-ABY", 2097, "population", 666.0),
+            value("KZ-ULY", 2097, "population", 3.0),
+        ];
+        let error = import_values(&path, &rows).unwrap_err().to_string();
+        assert!(
+            error.contains("injected failure") && error.contains("nothing was imported"),
+            "{error}"
+        );
+        assert_eq!(load(&path).unwrap().values, before);
+    }
+
+    #[test]
+    fn an_unknown_unit_or_indicator_refuses_the_whole_import() {
+        let (_dir, path) = default_file();
+        let before = std::fs::read(&path).unwrap();
+        let rows = [value("KZ-AKM", 2097, "population", 1.0), value("KZ-ATL", 2097, "grp", 2.0)];
+        let error = import_values(&path, &rows).unwrap_err().to_string();
+        assert!(error.ends_with("value 2 of the import (KZ-ATL grp 2097): the file has no unit KZ-ATL; nothing was imported"), "{error}");
+        let rows = [value("KZ-AKM", 2097, "happiness", 1.0)];
+        assert!(
+            import_values(&path, &rows).unwrap_err().to_string().contains("no indicator happiness")
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_foreign_file_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("foreign.gpkg");
+        std::fs::write(&path, b"not a database at all, just text").unwrap();
+        let error = import_values(&path, &[value("KZ-AKM", 2097, "population", 1.0)]).unwrap_err();
+        assert!(matches!(error, StoreError::NotOblys { .. }), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"not a database at all, just text");
+    }
+}

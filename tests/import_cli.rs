@@ -1,0 +1,393 @@
+//! `oblys import FILE INPUT` run as a process: long and wide CSV files and XLSX workbooks (made
+//! here with rust_xlsxwriter) previewed and imported, problems and malformed inputs refused with
+//! exit code 2 and the file left byte for byte as it was, and the import written whole or not at
+//! all.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{database, stderr};
+use oblys::model::IndicatorValue;
+use rust_xlsxwriter::Workbook;
+
+/// A fresh copy of the default database in its own folder.
+fn fresh_database() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("work.gpkg");
+    std::fs::copy(database(), &path).expect("database copied");
+    (dir, path)
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+fn oblys_import(file: &Path, input: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("import")
+        .arg(file)
+        .arg(input)
+        .args(args)
+        .output()
+        .expect("oblys runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The value the file holds for a region, indicator and year, with its source.
+fn stored(file: &Path, code: &str, indicator: &str, year: i32) -> Option<(f64, String)> {
+    let dataset = oblys::store::load(file).expect("the file loads");
+    dataset.values.into_iter().find_map(|v: IndicatorValue| {
+        (v.region_code == code && v.indicator == indicator && v.year == year)
+            .then_some((v.value, v.source))
+    })
+}
+
+/// Runs an import that must be refused: exit code 2, one line on stderr, the file unchanged.
+fn refused(input: &Path, args: &[&str]) -> String {
+    let (_dir, file) = fresh_database();
+    let before = std::fs::read(&file).expect("file read");
+    let output = oblys_import(&file, input, args);
+    assert_eq!(output.status.code(), Some(2), "stdout: {}", stdout(&output));
+    assert_eq!(std::fs::read(&file).expect("file read"), before, "the file was modified");
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    message.trim_end().to_owned()
+}
+
+#[test]
+fn a_long_csv_is_imported_with_the_input_as_source() {
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(&file, &fixture("long_new_values.csv"), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Values to import: 3 (new 3, replacing a value in the file 0, unchanged 0)"),
+        "{text}"
+    );
+    assert!(text.contains(": 3 new, 0 replaced, 0 unchanged."), "{text}");
+    assert_eq!(
+        stored(&file, "KZ-AKM", "population", 2097),
+        Some((1000.0, "long_new_values.csv".into()))
+    );
+    assert_eq!(
+        stored(&file, "KZ-ALA", "population", 2097),
+        Some((2000.5, "long_new_values.csv".into()))
+    );
+    assert_eq!(stored(&file, "KZ-ATY", "grp", 2097), Some((3.25, "long_new_values.csv".into())));
+}
+
+#[test]
+fn a_dry_run_prints_the_preview_and_writes_nothing() {
+    let (_dir, file) = fresh_database();
+    let before = std::fs::read(&file).expect("file read");
+    let output = oblys_import(&file, &fixture("long_new_values.csv"), &["--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("long_new_values.csv: CSV (semicolon), long layout"), "{text}");
+    assert!(text.ends_with("Dry run: nothing was written.\n"), "{text}");
+    assert_eq!(std::fs::read(&file).expect("file read"), before);
+}
+
+#[test]
+fn a_value_differing_from_the_file_is_previewed_as_replacing_it() {
+    let (_dir, file) = fresh_database();
+    let (old, _) = stored(&file, "KZ-PAV", "population", 2020).expect("Pavlodar 2020 in the file");
+    let input = file.with_file_name("revised.csv");
+    std::fs::write(
+        &input,
+        format!("region,year,indicator,value\nKZ-PAV,2020,population,{}\n", old + 7.0),
+    )
+    .expect("input written");
+    let output = oblys_import(&file, &input, &["--lang", "ru"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let old_ru = old.to_string().replace('.', ",");
+    let new_ru = (old + 7.0).to_string().replace('.', ",");
+    assert!(
+        text.contains(&format!(
+            "  KZ-PAV population 2020: {new_ru} заменяет {old_ru} (строка 2, столбец 4)"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(": 0 новых, 1 заменено, 0 без изменений."), "{text}");
+    assert_eq!(
+        stored(&file, "KZ-PAV", "population", 2020),
+        Some((old + 7.0, "revised.csv".into()))
+    );
+}
+
+#[test]
+fn problems_refuse_the_import_and_name_line_and_column() {
+    let message = refused(&fixture("long_problems.csv"), &[]);
+    assert!(message.ends_with("long_problems.csv: Problems: 8; nothing was imported (fix them, or give --skip-problems to import only the good values)"), "{message}");
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(&file, &fixture("long_problems.csv"), &[]);
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "long_problems.csv: line 3, column 1: «Атлантида» is not a region of Kazakhstan"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "long_problems.csv: line 6, column 4: «NaN» is not a finite number (NaN or infinity)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn problems_are_written_in_kazakh() {
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(&file, &fixture("long_problems.csv"), &["--lang", "kk", "--dry-run"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("long_problems.csv: 3-жол, 1-баған: «Атлантида» Қазақстан өңірі емес"),
+        "{text}"
+    );
+    assert!(text.contains("Қателер: 8"), "{text}");
+    assert!(text.ends_with("Сынақ: ештеңе жазылған жоқ.\n"), "{text}");
+}
+
+#[test]
+fn skip_problems_imports_only_the_good_rows() {
+    let (_dir, file) = fresh_database();
+    let input = file.with_file_name("mixed.csv");
+    std::fs::write(
+        &input,
+        "region,year,indicator,value\nАкмолинская область,2098,grp,5\nАтлантида,2098,grp,6\nКостанайская область,2098,grp,abc\nKZ-PAV,2098,grp,7\n",
+    )
+    .expect("input written");
+    let output = oblys_import(&file, &input, &["--skip-problems"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Cells with problems skipped: 2"), "{}", stdout(&output));
+    assert_eq!(stored(&file, "KZ-AKM", "grp", 2098).map(|v| v.0), Some(5.0));
+    assert_eq!(stored(&file, "KZ-PAV", "grp", 2098).map(|v| v.0), Some(7.0));
+    assert_eq!(stored(&file, "KZ-KUS", "grp", 2098), None);
+}
+
+#[test]
+fn a_wide_csv_takes_its_indicator_from_the_title_and_skips_notes() {
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(&file, &fixture("wide_titles_footnotes.csv"), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "wide layout (regions as rows, years as columns), indicator grp (from the title), \
+             years 2021, 2022, header on line 4"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Missing values skipped: 2"), "{text}");
+    assert!(text.contains("Titles and footnotes skipped, lines: 8, 11"), "{text}");
+    assert_eq!(stored(&file, "KZ-AKM", "grp", 2022).map(|v| v.0), Some(3500.0));
+    assert_eq!(stored(&file, "KZ-AST", "grp", 2021).map(|v| v.0), Some(12_000.0));
+    assert_eq!(stored(&file, "KZ-ABY", "grp", 2022).map(|v| v.0), Some(1234.5));
+    assert_eq!(stored(&file, "KZ-VOS@2018", "grp", 2021).map(|v| v.0), Some(2900.1));
+}
+
+#[test]
+fn a_wide_csv_without_a_title_needs_the_indicator_option() {
+    let message = refused(&fixture("wide_no_title.csv"), &[]);
+    assert!(
+        message.contains("wide_no_title.csv: line 1: a table of years, but of which indicator?"),
+        "{message}"
+    );
+    let message = refused(&fixture("wide_no_title.csv"), &["--indicator", "happiness"]);
+    assert!(
+        message.starts_with("oblys: «happiness» is not an indicator of this file"),
+        "{message}"
+    );
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(
+        &file,
+        &fixture("wide_no_title.csv"),
+        &["--indicator", "Численность населения"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stored(&file, "KZ-PAV", "population", 2021).map(|v| v.0), Some(751_209.0));
+}
+
+/// Writes a workbook with one sheet per (name, rows); a cell starting with `=` is not used, a
+/// cell that parses as a number is written as a number.
+fn workbook(path: &Path, sheets: &[(&str, &[&[&str]])]) {
+    let mut book = Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).expect("sheet name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                if cell.is_empty() {
+                    continue;
+                }
+                match cell.parse::<f64>() {
+                    Ok(number) => sheet.write_number(r, c, number).map(|_| ()),
+                    Err(_) => sheet.write_string(r, c, *cell).map(|_| ()),
+                }
+                .expect("cell written");
+            }
+        }
+    }
+    book.save(path).expect("workbook saved");
+}
+
+#[test]
+fn an_xlsx_long_sheet_is_imported_with_rows_and_column_letters_as_excel_shows_them() {
+    let (dir, file) = fresh_database();
+    let input = dir.path().join("stat.xlsx");
+    let rows: &[&[&str]] = &[
+        &["Показатели по регионам"],
+        &[],
+        &["Регион", "Год", "Показатель", "Значение"],
+        &["Акмолинская область", "2096", "population", "738587"],
+        &["Атлантида", "2096", "population", "5"],
+        &["Павлодарская область", "2096", "grp", "1 234,5"],
+        &["Жамбылская область", "2096", "grp", "#DIV/0!"],
+    ];
+    workbook(&input, &[("Данные", rows)]);
+    let output = oblys_import(&file, &input, &["--dry-run"]);
+    let text = stdout(&output);
+    assert!(text.contains("stat.xlsx: XLSX, sheet «Данные», long layout"), "{text}");
+    assert!(text.contains("header on row 3"), "{text}");
+    assert!(
+        text.contains("stat.xlsx: row 5, column A: «Атлантида» is not a region of Kazakhstan"),
+        "{text}"
+    );
+    assert!(text.contains("stat.xlsx: row 7, column D: «#DIV/0!» is not a number"), "{text}");
+    let output = oblys_import(&file, &input, &["--skip-problems"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stored(&file, "KZ-AKM", "population", 2096),
+        Some((738_587.0, "stat.xlsx [Данные]".into()))
+    );
+    assert_eq!(stored(&file, "KZ-PAV", "grp", 2096).map(|v| v.0), Some(1234.5));
+}
+
+#[test]
+fn an_xlsx_wide_sheet_is_chosen_by_name() {
+    let (dir, file) = fresh_database();
+    let input = dir.path().join("book.xlsx");
+    let cover: &[&[&str]] = &[&["Содержание"], &["Лист 2: безработица"]];
+    let wide: &[&[&str]] = &[
+        &["Уровень безработицы, %"],
+        &["Регион", "2019", "2020", "2021"],
+        &["Қарағанды облысы", "4.3", "4.6", "4.5"],
+        &["Шымкент қаласы", "5", "", "4.9"],
+        &["* оценка"],
+    ];
+    workbook(&input, &[("Содержание", cover), ("Безработица", wide)]);
+    let message = refused(&input, &["--sheet", "Занятость"]);
+    assert!(
+        message.ends_with(
+            "book.xlsx: there is no sheet «Занятость» (sheets: Содержание, Безработица)"
+        ),
+        "{message}"
+    );
+    let output = oblys_import(&file, &input, &["--sheet", "Безработица"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("indicator unemployment_rate (from the title), years 2019, 2020, 2021"),
+        "{text}"
+    );
+    assert_eq!(stored(&file, "KZ-KAR", "unemployment_rate", 2020).map(|v| v.0), Some(4.6));
+    assert_eq!(stored(&file, "KZ-SHY", "unemployment_rate", 2021).map(|v| v.0), Some(4.9));
+}
+
+#[test]
+fn malformed_inputs_are_refused_with_file_line_and_column() {
+    let message = refused(&fixture("empty.csv"), &[]);
+    assert!(message.ends_with("empty.csv: the file is empty"), "{message}");
+    let message = refused(&fixture("bad_unclosed_quote.csv"), &[]);
+    assert!(
+        message.ends_with("bad_unclosed_quote.csv: line 2, column 22: this quote is never closed"),
+        "{message}"
+    );
+    let message = refused(&fixture("not_a_workbook.xlsx"), &[]);
+    assert!(
+        message.ends_with("not_a_workbook.xlsx: not an XLSX workbook (it is not a zip archive, as every .xlsx workbook is)"),
+        "{message}"
+    );
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let binary = dir.path().join("binary.csv");
+    std::fs::write(&binary, b"region,year\n\x7fELF\x02\x01\x01\x00\x00").expect("written");
+    let message = refused(&binary, &[]);
+    assert!(message.ends_with("binary.csv: line 2, column 8: this is not a text file (a NUL byte); save it as CSV or XLSX"), "{message}");
+
+    let huge = dir.path().join("huge.csv");
+    std::fs::write(
+        &huge,
+        format!("region,year,indicator,value\nKZ-AKM,2020,grp,{}\n", "9".repeat(100_000)),
+    )
+    .expect("written");
+    let message = refused(&huge, &[]);
+    assert!(
+        message.contains("huge.csv: line 2, column 1: the line is 100016 bytes long"),
+        "{message}"
+    );
+
+    let zip_not_xlsx = dir.path().join("archive.xlsx");
+    std::fs::write(&zip_not_xlsx, b"PK\x03\x04 this is not really a zip archive").expect("written");
+    let message = refused(&zip_not_xlsx, &[]);
+    assert!(message.contains("archive.xlsx: not an XLSX workbook ("), "{message}");
+}
+
+#[test]
+fn nan_infinite_and_absurd_numbers_are_problems_naming_their_cells() {
+    let (_dir, file) = fresh_database();
+    let before = std::fs::read(&file).expect("file read");
+    let output = oblys_import(&file, &fixture("bad_nan_inf.csv"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(
+        text.contains("bad_nan_inf.csv: line 2, column 4: «inf» is not a finite number"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "bad_nan_inf.csv: line 3, column 4: «1e300» is larger than 1e15 in magnitude"
+        ),
+        "{text}"
+    );
+    assert_eq!(std::fs::read(&file).expect("file read"), before);
+}
+
+#[test]
+fn a_foreign_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let foreign = dir.path().join("other.gpkg");
+    std::fs::write(&foreign, b"SQLite format 3\0 but not really").expect("written");
+    let output = oblys_import(&foreign, &fixture("long_new_values.csv"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("other.gpkg: not an Oblys file"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&foreign).expect("read"), b"SQLite format 3\0 but not really");
+}
+
+#[test]
+fn a_failure_while_writing_leaves_no_row_written() {
+    let (_dir, file) = fresh_database();
+    {
+        let conn = rusqlite::Connection::open(&file).expect("opens");
+        conn.execute_batch(
+            "CREATE TRIGGER refuse_atyrau BEFORE INSERT ON indicator_values
+             WHEN NEW.region_code = 'KZ-ATY' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .expect("trigger created");
+    }
+    let before = oblys::store::load(&file).expect("loads").values;
+    let output = oblys_import(&file, &fixture("long_new_values.csv"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("injected failure"), "{}", stderr(&output));
+    // The Akmola and Almaty rows came before the failing Atyrau row: neither was kept.
+    assert_eq!(oblys::store::load(&file).expect("loads").values, before);
+}
