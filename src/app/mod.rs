@@ -6,6 +6,7 @@
 
 mod camera;
 mod derived;
+pub mod scenario_edit;
 pub mod scenarios;
 pub mod targets;
 

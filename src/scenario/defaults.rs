@@ -28,23 +28,31 @@ const PROGRAMME_SOURCE: &str = "State programme of industrial-innovative develop
 /// The latest year in which every current region has a population and a GRP value on the
 /// current boundaries (the base year of the shipped scenarios).
 pub fn default_base_year(ds: &Dataset) -> Option<i32> {
+    base_years(ds).last().copied()
+}
+
+/// Every year in which every current region has a population and a GRP value on the current
+/// boundaries, ascending: the years a scenario can start from.
+pub fn base_years(ds: &Dataset) -> Vec<i32> {
     let regions: Vec<&str> = ds
         .current_edition()
         .map(|e| e.units.iter().map(|u| u.region_code.as_str()).collect())
         .unwrap_or_default();
     if regions.is_empty() {
-        return None;
+        return Vec::new();
     }
     let population = Lookup::new(ds, keys::POPULATION);
     let grp = Lookup::new(ds, keys::GRP);
+    let grp_years = ds.years_of(keys::GRP);
     let mut years = ds.years_of(keys::POPULATION);
-    years.retain(|y| ds.years_of(keys::GRP).contains(y));
-    years.into_iter().rev().find(|&year| {
-        regions.iter().all(|code| {
-            population.territory_value(keys::POPULATION, code, year).is_some()
-                && grp.territory_value(keys::GRP, code, year).is_some()
-        })
-    })
+    years.retain(|&year| {
+        grp_years.contains(&year)
+            && regions.iter().all(|code| {
+                population.territory_value(keys::POPULATION, code, year).is_some()
+                    && grp.territory_value(keys::GRP, code, year).is_some()
+            })
+    });
+    years
 }
 
 /// The programme's targets (seeds/004), re-based onto `base_year` (§8).

@@ -19,7 +19,9 @@ mod engine;
 mod targets;
 mod validate;
 
-pub use defaults::{DEFAULT_HORIZON, DEFAULT_WINDOW_YEARS, default_base_year, default_scenarios};
+pub use defaults::{
+    DEFAULT_HORIZON, DEFAULT_WINDOW_YEARS, base_years, default_base_year, default_scenarios,
+};
 pub use derive::{
     DEFAULT_BUILD_YEARS, DEFAULT_INDIRECT_JOBS_MULTIPLIER, DEFAULT_RAMP_UP_YEARS, HistoryWindow,
     PLANNED_START_OFFSET, UNDER_CONSTRUCTION_START_OFFSET, project_assumption,

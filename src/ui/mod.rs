@@ -50,6 +50,8 @@ pub struct Gui {
     ranking: Option<chart_area::RankingLayout>,
     /// The scenario list's rename field.
     scenario_list: scenario_list::ListState,
+    /// The assumptions editor's section, typed text and unsaved preview.
+    editor: scenario_editor::EditorState,
     /// The two compare maps' screen meshes.
     compare: compare::CompareCache,
     /// The Targets tab's map meshes.
@@ -64,6 +66,7 @@ impl Gui {
             map: map_view::MapCache::default(),
             ranking: None,
             scenario_list: scenario_list::ListState::default(),
+            editor: scenario_editor::EditorState::default(),
             compare: compare::CompareCache::default(),
             targets: targets::TargetsCache::default(),
             styled: false,
@@ -111,7 +114,7 @@ impl Gui {
                         compare::show(ui, &self.state, &mut self.compare, &mut actions);
                     }
                     ScenarioTab::Assumptions => {
-                        scenario_editor::show(ui, &self.state, &mut actions);
+                        scenario_editor::show(ui, &self.state, &mut self.editor, &mut actions);
                     }
                     ScenarioTab::Targets => {
                         targets::show(ui, &self.state, &mut self.targets, &mut actions);
