@@ -10,6 +10,7 @@
 //! `oblys_meta`) before anything writes to it, so a foreign file is never modified.
 
 pub(crate) mod codes;
+mod copy;
 mod gpkg;
 mod import;
 mod info;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use copy::save_copy_as;
 pub use import::{ImportSummary, import_values};
 pub use info::info_report;
 pub use schema::SCHEMA_VERSION;
@@ -258,6 +260,7 @@ fn open_for_writing(path: &Path) -> Result<Connection, StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL")
         .map_err(sql_error(path, "cannot switch to WAL"))?;
     if version < SCHEMA_VERSION {
+        copy::backup_before_upgrade(&conn, path, version)?;
         schema::migrate(&mut conn, version, SCHEMA_VERSION)
             .map_err(sql_error(path, "upgrading the file failed (it was left as it was)"))?;
     }
@@ -315,6 +318,30 @@ struct TempFile {
     keep: bool,
 }
 
+impl TempFile {
+    /// A new empty file in the folder of `path` (so the final rename stays on one disk), named
+    /// as a hidden temporary file, removed again unless `keep` is set.
+    fn beside(path: &Path) -> Result<TempFile, StoreError> {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let temp_path = folder.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
+        fs::OpenOptions::new().write(true).create_new(true).open(&temp_path).map_err(|source| {
+            StoreError::Io {
+                path: path.to_owned(),
+                context: "cannot create a file in its folder",
+                source,
+            }
+        })?;
+        Ok(TempFile { path: temp_path, keep: false })
+    }
+}
+
 impl Drop for TempFile {
     fn drop(&mut self) {
         if !self.keep {
@@ -348,23 +375,7 @@ pub fn create(path: &Path, dataset: &Dataset) -> Result<(), StoreError> {
             return Err(StoreError::InUse { path: path.to_owned() });
         }
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let temp_path = folder.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
-    fs::OpenOptions::new().write(true).create_new(true).open(&temp_path).map_err(|source| {
-        StoreError::Io {
-            path: path.to_owned(),
-            context: "cannot create a file in its folder",
-            source,
-        }
-    })?;
-    let mut temp = TempFile { path: temp_path, keep: false };
+    let mut temp = TempFile::beside(path)?;
 
     {
         let mut conn =
