@@ -11,7 +11,7 @@ use std::hint::black_box;
 use criterion::BatchSize;
 use criterion::{Criterion, criterion_group, criterion_main};
 use oblys::io::import::{PreviewOptions, RegionMatcher, preview_csv};
-use oblys::model::{Aggregation, IndicatorDef, IndicatorValue, Names};
+use oblys::model::{Aggregation, Dataset, IndicatorDef, IndicatorValue, Names};
 
 fn import(c: &mut Criterion) {
     let mut ds = oblys::io::default_dataset::build().expect("embedded default data");
@@ -58,7 +58,7 @@ fn import(c: &mut Criterion) {
     }
     let matcher = RegionMatcher::new(&ds);
     let options = PreviewOptions::default();
-    let preview = |ds, matcher| {
+    let preview = |ds: &Dataset, matcher: &RegionMatcher| {
         preview_csv("bench.csv", black_box(text.as_bytes()), ds, matcher, &options)
             .expect("previews")
             .0

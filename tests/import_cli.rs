@@ -299,7 +299,7 @@ fn an_xlsx_wide_sheet_is_chosen_by_name() {
         text.contains("indicator unemployment_rate (from the title), years 2019, 2020, 2021"),
         "{text}"
     );
-    assert_eq!(stored(&file, "KZ-KAR", "unemployment_rate", 2020).map(|v| v.0), Some(4.6));
+    assert_eq!(stored(&file, "KZ-KAR@2018", "unemployment_rate", 2020).map(|v| v.0), Some(4.6));
     assert_eq!(stored(&file, "KZ-SHY", "unemployment_rate", 2021).map(|v| v.0), Some(4.9));
 }
 

@@ -458,9 +458,9 @@ mod tests {
         }
     }
 
-    fn every_problem() -> Vec<RowProblem> {
-        let at = Place { line: 7, column: 2, spreadsheet: true };
-        let earlier = Place { line: 5, column: 2, spreadsheet: true };
+    fn every_problem(spreadsheet: bool) -> Vec<RowProblem> {
+        let at = Place { line: 7, column: 2, spreadsheet };
+        let earlier = Place { line: 5, column: 2, spreadsheet };
         vec![
             RowProblem::UnknownRegion { at, name: "Атлантида".into() },
             RowProblem::BadYear { at, text: "20х0".into() },
@@ -487,14 +487,15 @@ mod tests {
 
     #[test]
     fn every_problem_is_written_in_each_language_with_its_place() {
-        for p in every_problem() {
+        // Column letters are Latin in every language (as Excel shows them): checked with numbers.
+        for p in every_problem(false) {
             for lang in [Lang::Kk, Lang::Ru] {
                 let text = problem(&p, lang);
                 assert_eq!(latin_outside_options(&text), Vec::<char>::new(), "{text}");
             }
             assert_eq!(problem(&p, Lang::En), p.to_string());
         }
-        let duplicate = every_problem().pop().unwrap();
+        let duplicate = every_problem(true).pop().unwrap();
         assert_eq!(
             problem(&duplicate, Lang::Ru),
             "строка 7, столбец B: КЗ ВРП 2020: здесь 2,5, а выше (строка 5, столбец B) 3"

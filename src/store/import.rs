@@ -140,17 +140,20 @@ mod tests {
     fn new_values_are_inserted_different_ones_replaced_equal_ones_left() {
         let (_dir, path) = default_file();
         let before = load(&path).unwrap();
-        let existing = before
-            .values
-            .iter()
-            .find(|v| v.region_code == "KZ-AKM" && v.indicator == "population")
-            .unwrap()
-            .clone();
+        let of = |code: &str| {
+            before
+                .values
+                .iter()
+                .find(|v| v.region_code == code && v.indicator == "population")
+                .unwrap()
+                .clone()
+        };
+        let (existing, same) = (of("KZ-AKM"), of("KZ-PAV"));
         let rows = [
             value("KZ-AKM", 2099, "population", 1.0),
             value("KZ-AKM", existing.year, "population", existing.value + 1.0),
             value("KZ", 2099, "grp", 5.0),
-            IndicatorValue { source: "other.csv".into(), ..existing.clone() },
+            IndicatorValue { source: "other.csv".into(), ..same.clone() },
         ];
         let summary = import_values(&path, &rows).unwrap();
         assert_eq!(summary, ImportSummary { inserted: 2, replaced: 1, unchanged: 1 });
@@ -158,6 +161,10 @@ mod tests {
         assert_eq!(
             stored(&path, "KZ-AKM", "population", existing.year),
             Some((existing.value + 1.0, "test.csv".into()))
+        );
+        assert_eq!(
+            stored(&path, "KZ-PAV", "population", same.year),
+            Some((same.value, same.source))
         );
         assert_eq!(load(&path).unwrap().values.len(), before.values.len() + 2);
     }
@@ -178,7 +185,7 @@ mod tests {
             value("KZ-AKM", 2097, "population", 1.0),
             value("KZ-PAV", 2097, "population", 2.0),
             value("KZ-ABY", 2097, "population", 666.0),
-            value("KZ-ULY", 2097, "population", 3.0),
+            value("KZ-KAR", 2097, "population", 3.0),
         ];
         let error = import_values(&path, &rows).unwrap_err().to_string();
         assert!(
