@@ -719,3 +719,163 @@ fn cell_year(cell: &Cell) -> Option<i32> {
     };
     YEARS.contains(&year).then_some(year)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts(cells: &[&'static str]) -> Vec<Cell<'static>> {
+        cells.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text(c) }).collect()
+    }
+
+    fn years_of(cells: &[&'static str]) -> Option<(usize, Vec<i32>)> {
+        wide_header(&texts(cells)).map(|h| (h.region_column, h.years.iter().map(|y| y.1).collect()))
+    }
+
+    #[test]
+    fn header_years_are_read_with_the_usual_suffixes_and_footnote_marks() {
+        let year = |text: &'static str| header_year(&Cell::Text(text));
+        assert_eq!(year("2020"), Some(2020));
+        assert_eq!(year(" 2021 г. "), Some(2021));
+        assert_eq!(year("2022 год"), Some(2022));
+        assert_eq!(year("2023 жыл"), Some(2023));
+        assert_eq!(year("2019*"), Some(2019));
+        assert_eq!(header_year(&Cell::Number(2020.0)), Some(2020));
+        for not_a_year in ["1989", "2101", "20200", "2022/2021", "2020,5", "в 2020", "г. 2020"] {
+            assert_eq!(year(not_a_year), None, "{not_a_year}");
+        }
+        assert_eq!(header_year(&Cell::Number(2020.5)), None);
+        assert_eq!(header_year(&Cell::Empty), None);
+    }
+
+    #[test]
+    fn wide_headers_with_a_corner_a_label_or_a_number_column() {
+        assert_eq!(years_of(&["", "2021", "2022"]), Some((0, vec![2021, 2022])));
+        assert_eq!(
+            years_of(&["Регион", "2023", "2022", "", "2021"]),
+            Some((0, vec![2023, 2022, 2021]))
+        );
+        assert_eq!(years_of(&["№", "Регион", "2020", "2021"]), Some((1, vec![2020, 2021])));
+        assert_eq!(
+            years_of(&["Регион", "2020", "2021", "2021/2020, %"]),
+            Some((0, vec![2020, 2021]))
+        );
+        assert_eq!(years_of(&["Области", "2023"]), Some((0, vec![2023])));
+        assert_eq!(years_of(&["", "2023"]), Some((0, vec![2023])));
+    }
+
+    #[test]
+    fn rows_that_only_look_like_wide_headers_are_not() {
+        // A title with one year, a year first, a data row with a year-like value, repeated years,
+        // years broken by text, a number as the label.
+        assert_eq!(years_of(&["Таблица 1", "2023"]), None);
+        assert_eq!(years_of(&["2020", "2021"]), None);
+        assert_eq!(years_of(&["Акмолинская", "2020", "grp", "2000"]), None);
+        assert_eq!(years_of(&["Регион", "2020", "2020"]), None);
+        assert_eq!(years_of(&["Регион", "2020", "прирост", "2021"]), None);
+        assert_eq!(years_of(&["12", "2020", "2021"]), None);
+        assert_eq!(years_of(&["Регион", "Год", "Показатель", "Значение"]), None);
+        assert_eq!(wide_header(&[]), None);
+    }
+
+    fn label() -> impl Strategy<Value = String> {
+        "[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІі ]{0,20}"
+    }
+
+    fn distinct_years() -> impl Strategy<Value = Vec<i32>> {
+        proptest::sample::subsequence((1990..=2100).collect::<Vec<i32>>(), 1..12).prop_shuffle()
+    }
+
+    proptest! {
+        #[test]
+        fn a_label_then_distinct_years_is_a_wide_header_in_column_order(
+            label in label(),
+            years in distinct_years(),
+            blank_before in 0_usize..3,
+            as_numbers in any::<bool>(),
+            note in proptest::option::of("[а-я%/, ]{1,10}[а-я%]"),
+        ) {
+            let texts: Vec<String> = years.iter().map(i32::to_string).collect();
+            let mut cells = vec![Cell::Text(label.as_str())];
+            cells.extend(std::iter::repeat_n(Cell::Empty, blank_before));
+            for (year, text) in years.iter().zip(&texts) {
+                cells.push(if as_numbers { Cell::Number(f64::from(*year)) } else { Cell::Text(text) });
+            }
+            if let Some(note) = &note {
+                cells.push(Cell::Text(note));
+            }
+            let single_titled = years.len() == 1
+                && !label.trim().is_empty()
+                && !WIDE_REGION_HEADERS.contains(&label.trim().to_lowercase().as_str());
+            let header = wide_header(&cells);
+            if single_titled {
+                prop_assert_eq!(header, None);
+            } else {
+                let header = header.expect("a header");
+                prop_assert_eq!(header.region_column, 0);
+                let found: Vec<i32> = header.years.iter().map(|y| y.1).collect();
+                prop_assert_eq!(found, years.clone());
+                let columns: Vec<usize> = header.years.iter().map(|y| y.0).collect();
+                let expected: Vec<usize> = (1 + blank_before..1 + blank_before + years.len()).collect();
+                prop_assert_eq!(columns, expected);
+            }
+        }
+
+        #[test]
+        fn a_row_starting_with_a_year_is_never_a_wide_header(
+            years in distinct_years(),
+            rest in proptest::collection::vec("[А-Яа-я0-9 ,]{0,8}", 0..5),
+        ) {
+            let texts: Vec<String> = years.iter().map(i32::to_string).collect();
+            let mut cells: Vec<Cell> = texts.iter().map(|t| Cell::Text(t)).collect();
+            cells.extend(rest.iter().map(|t| Cell::Text(t)));
+            prop_assert_eq!(wide_header(&cells), None);
+        }
+
+        #[test]
+        fn years_separated_by_text_are_never_a_wide_header(
+            label in label(),
+            first in distinct_years(),
+            text in "[а-я]{1,8}",
+            second in 1990_i32..=2100,
+        ) {
+            let texts: Vec<String> = first.iter().map(i32::to_string).collect();
+            let second_text = second.to_string();
+            let mut cells = vec![Cell::Text(label.as_str())];
+            cells.extend(texts.iter().map(|t| Cell::Text(t)));
+            cells.push(Cell::Text(text.as_str()));
+            cells.push(Cell::Text(second_text.as_str()));
+            prop_assert_eq!(wide_header(&cells), None);
+        }
+
+        #[test]
+        fn arbitrary_cells_never_panic_the_detector(
+            cells in proptest::collection::vec(
+                prop_oneof![
+                    Just(None),
+                    any::<f64>().prop_map(Some),
+                ],
+                0..12,
+            ),
+            words in proptest::collection::vec("\\PC{0,6}", 0..12),
+        ) {
+            let mut row: Vec<Cell> = cells.iter().map(|c| c.map_or(Cell::Empty, Cell::Number)).collect();
+            row.extend(words.iter().map(|w| Cell::Text(w)));
+            if let Some(header) = wide_header(&row) {
+                prop_assert!(header.years.iter().all(|(_, y)| YEARS.contains(y)));
+                prop_assert!(header.region_column < header.years.first().map_or(0, |y| y.0));
+            }
+        }
+    }
+
+    #[test]
+    fn column_letters_follow_excel() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(16_384), "XFD");
+        let place = Place { line: 3, column: 28, spreadsheet: true };
+        assert_eq!(place.to_string(), "row 3, column AB");
+    }
+}
