@@ -31,11 +31,9 @@ pub fn import_values(path: &Path, rows: &[IndicatorValue]) -> Result<ImportSumma
     let mut conn = open_for_writing(path)?;
     let keys = |sql: &str, context: &'static str| -> Result<HashSet<String>, StoreError> {
         let mut stmt = conn.prepare(sql).map_err(sql_error(path, context))?;
-        let keys = stmt
-            .query_map([], |r| r.get::<_, String>(0))
+        stmt.query_map([], |r| r.get::<_, String>(0))
             .and_then(|rows| rows.collect::<Result<HashSet<_>, _>>())
-            .map_err(sql_error(path, context));
-        keys
+            .map_err(sql_error(path, context))
     };
     let units = keys("SELECT code FROM units", "reading the units")?;
     let indicators = keys("SELECT key FROM indicators", "reading the indicators")?;
