@@ -11,6 +11,7 @@
 
 pub(crate) mod codes;
 mod copy;
+mod edit;
 mod gpkg;
 mod import;
 mod info;
@@ -25,6 +26,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use copy::save_copy_as;
+pub use edit::{
+    delete_corridor, delete_growth_point, delete_project, delete_value, put_corridor,
+    put_growth_point, put_project, put_value,
+};
 pub use import::{ImportSummary, import_values};
 pub use info::info_report;
 pub use schema::SCHEMA_VERSION;
