@@ -22,12 +22,14 @@ struct Cli {
 enum Command {
     /// Print the layers, feature counts and schema version of a file.
     Info { file: PathBuf },
-    /// Render the map of an indicator for a year to SVG or PNG, without a window.
+    /// Render the map of an indicator for a year to SVG or PNG, without a window; with
+    /// --scenario a scenario's projected year, with --compare A,B the difference map B − A.
     Map {
         file: PathBuf,
-        /// Indicator key, e.g. population, grp, grp_per_capita, unemployment_rate.
-        #[arg(long)]
-        indicator: String,
+        /// Indicator key, e.g. population, grp, grp_per_capita, unemployment_rate (with
+        /// --scenario or --compare: a projected indicator, GRP when left out).
+        #[arg(long, required_unless_present_any = ["scenario", "compare"])]
+        indicator: Option<String>,
         #[arg(long)]
         year: i32,
         /// Language of names, title and legend: kk, ru or en.
@@ -41,8 +43,17 @@ enum Command {
         width: u32,
         /// Draw every year on the current boundaries (legacy units merged) instead of the
         /// boundaries its data were reported for.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["scenario", "compare"])]
         current_boundaries: bool,
+        /// Draw this scenario's projected year (its name in any language).
+        #[arg(long, conflicts_with = "compare")]
+        scenario: Option<String>,
+        /// Draw the difference of two scenarios, "A,B": B − A on a diverging scale.
+        #[arg(long)]
+        compare: Option<String>,
+        /// With --compare: the change B / A − 1 in per cent instead of B − A.
+        #[arg(long, requires = "compare")]
+        relative: bool,
     },
     /// Write a scenario's projection (every region × indicator × year) to CSV or XLSX.
     Project {
@@ -85,6 +96,32 @@ enum Command {
     },
 }
 
+/// `oblys map` with --scenario or --compare.
+#[allow(clippy::too_many_arguments)]
+fn scenario_map(
+    file: PathBuf,
+    scenario: Option<String>,
+    compare: Option<String>,
+    relative: bool,
+    indicator: Option<String>,
+    year: i32,
+    lang: Lang,
+    out: PathBuf,
+    width: u32,
+) -> Result<(), String> {
+    use oblys::export::scenario_map::{self, ScenarioMapKind};
+    use oblys::map::difference::DifferenceMode;
+    let mode = if relative { DifferenceMode::Relative } else { DifferenceMode::Absolute };
+    let kind = match (scenario, compare) {
+        (Some(name), _) => ScenarioMapKind::Scenario(name),
+        (None, Some(pair)) => ScenarioMapKind::compare(&pair, mode).map_err(|e| e.to_string())?,
+        (None, None) => return Err("--indicator is required".to_string()),
+    };
+    let request =
+        scenario_map::ScenarioMapRequest { file, kind, indicator, year, lang, out, width };
+    scenario_map::render_scenario_map_file(&request).map_err(|e| e.to_string())
+}
+
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language «{code}»: use kk, ru or en"))
 }
@@ -100,18 +137,34 @@ fn main() -> ExitCode {
         Some(Command::Info { file }) => oblys::store::info_report(&file)
             .map(|report| print!("{report}"))
             .map_err(|e| e.to_string()),
-        Some(Command::Map { file, indicator, year, lang, out, width, current_boundaries }) => {
-            let request = oblys::export::MapRequest {
-                file,
-                indicator,
-                year,
-                lang,
-                out,
-                width,
-                current_boundaries,
-            };
-            oblys::export::render_map_file(&request).map_err(|e| e.to_string())
-        }
+        Some(Command::Map {
+            file,
+            indicator,
+            year,
+            lang,
+            out,
+            width,
+            current_boundaries,
+            scenario,
+            compare,
+            relative,
+        }) => match (scenario, compare, indicator) {
+            (None, None, Some(indicator)) => {
+                let request = oblys::export::MapRequest {
+                    file,
+                    indicator,
+                    year,
+                    lang,
+                    out,
+                    width,
+                    current_boundaries,
+                };
+                oblys::export::render_map_file(&request).map_err(|e| e.to_string())
+            }
+            (scenario, compare, indicator) => {
+                scenario_map(file, scenario, compare, relative, indicator, year, lang, out, width)
+            }
+        },
         Some(Command::Project { file, scenario, format, lang, out }) => {
             let request =
                 oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::model::Lang;
 
 mod build;
+pub mod difference;
 mod geometry;
 pub mod projected;
 pub mod style;

@@ -21,6 +21,7 @@ pub use scenarios::{
     CompareRow, CompareSort, CompareSortKey, Comparison, RATE_STEP, RateRow, ScenarioTab, Screen,
     Side, Source,
 };
+pub use scenarios::{ChartSeries, CompareChart, DifferenceMode, SeriesRole};
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewTransform};
 pub use derived::{
@@ -126,6 +127,8 @@ pub enum Action {
     /// Move both compare maps by this many world units.
     ComparePan([f32; 2]),
     CompareResetCamera,
+    /// What the compare view's difference map shows: B − A or B / A − 1.
+    SetDifferenceMode(DifferenceMode),
     /// Show this target's chart and map on the Targets tab.
     SelectTarget(targets::TargetKey),
 }
@@ -164,6 +167,8 @@ pub struct AppState {
     compare_year: i32,
     compare_sort: CompareSort,
     compare_camera: Camera,
+    /// What the difference map and the compare table's last column show.
+    compare_mode: DifferenceMode,
     comparison: Comparison,
     /// Increases whenever the comparison's scenes are rebuilt.
     compare_version: u64,
@@ -283,6 +288,7 @@ impl AppState {
             compare_year,
             compare_sort: CompareSort::default(),
             compare_camera: Camera::default(),
+            compare_mode: DifferenceMode::default(),
             comparison: Comparison::default(),
             compare_version: 0,
             targets: targets::TargetReport::default(),
@@ -509,6 +515,13 @@ impl AppState {
                 self.compare_camera = Camera::default();
                 Dirty::NOTHING
             }
+            Action::SetDifferenceMode(mode) => {
+                if mode == self.compare_mode {
+                    return Dirty::NOTHING;
+                }
+                self.compare_mode = mode;
+                Dirty { compare: true, ..Dirty::NOTHING }
+            }
             Action::SelectTarget(key) => {
                 if self.targets.row(&key).is_some() {
                     self.selected_target = Some(key);
@@ -624,6 +637,7 @@ impl AppState {
                 lang: self.view.lang,
                 selected: self.view.selected.as_deref(),
                 sort: self.compare_sort,
+                mode: self.compare_mode,
             };
             self.comparison = scenarios::compare(ds, &self.geometry, &self.projections, &request);
             self.compare_version += 1;
@@ -815,6 +829,11 @@ impl AppState {
 
     pub fn compare_sort(&self) -> CompareSort {
         self.compare_sort
+    }
+
+    /// What the difference map and the compare table's last column show.
+    pub fn difference_mode(&self) -> DifferenceMode {
+        self.compare_mode
     }
 
     /// The camera both compare maps share.

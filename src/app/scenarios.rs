@@ -1,19 +1,23 @@
 //! The scenario screens' state and models: each scenario's projection (recomputed whenever the
 //! scenarios change: ≈0.2 ms for both shipped ones), the comparison of two sides (a scenario or
-//! the actual data) in one year — two scenes on one colour scale and a sortable table of A, B
-//! and B − A per region — and the pure edits that make a new scenario from an old one.
+//! the actual data) in one year — two scenes on one colour scale, the difference map, a chart of
+//! the selected region over the years and a sortable table of A, B and B − A per region — and
+//! the pure edits that make a new scenario from an old one.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::app::derived::display_name;
+use crate::i18n::UiText;
 use crate::i18n::scenario_ui_text::{ScenarioUiText, copy_name};
 use crate::i18n::{format_number, scenario_text};
+pub use crate::map::difference::DifferenceMode;
+use crate::map::difference::{self, DifferenceLayer};
 use crate::map::projected::{
     RegionValue, ValueLayer, actual_values, projection_values, shared_classes, value_scene,
 };
 use crate::map::{LegendItem, MapGeometry, Scene};
-use crate::model::{Dataset, IndicatorDef, Lang, Names, RegionalRate, Scenario};
+use crate::model::{Dataset, IndicatorDef, Lang, NATIONAL_CODE, Names, RegionalRate, Scenario};
 use crate::scenario::{self, HistoryWindow, Projection};
 
 /// The indicator a comparison shows first when the scenarios project it.
@@ -106,6 +110,56 @@ pub struct CompareRow {
     pub b_text: String,
     /// Signed: "+1 234,5", "−12,0", "0,0".
     pub difference_text: String,
+    /// B / A − 1 in per cent where both are known and A is not 0 (0 when unchanged).
+    pub change: Option<f64>,
+    /// Signed, with "%": "+3,2 %".
+    pub change_text: String,
+}
+
+impl CompareRow {
+    /// The difference the table's last column shows in `mode`, and its text.
+    pub fn shown_difference(&self, mode: DifferenceMode) -> (Option<f64>, &str) {
+        match mode {
+            DifferenceMode::Absolute => (self.difference, &self.difference_text),
+            DifferenceMode::Relative => (self.change, &self.change_text),
+        }
+    }
+}
+
+/// What a line of the compare chart stands for, which sets how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesRole {
+    /// The reported history: one dark line.
+    History,
+    /// The scenario of side A (emphasised).
+    SideA,
+    /// The scenario of side B (emphasised).
+    SideB,
+    /// Another scenario of the file (a thin line).
+    Other,
+}
+
+/// One line of the compare chart: (year, value) points in ascending years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSeries {
+    /// In the view's language; the sides' lines start with their letter ("A: …").
+    pub name: String,
+    pub role: SeriesRole,
+    pub points: Vec<[f64; 2]>,
+}
+
+/// The compare chart: the compared indicator over the years for the selected region (or the
+/// country), history and every scenario; rebuilt with the comparison, never in the frame loop.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompareChart {
+    /// "Gross regional product — Akmola Region".
+    pub title: String,
+    pub unit: String,
+    pub decimals: u8,
+    /// The history first (when the data have any), then the scenarios in the file's order.
+    pub series: Vec<ChartSeries>,
+    /// The compared year, marked on the chart.
+    pub year: i32,
 }
 
 /// Everything the compare view shows, rebuilt when a side, the indicator, the year, the
@@ -117,10 +171,15 @@ pub struct Comparison {
     pub b_name: String,
     pub indicator_name: String,
     pub unit: String,
-    /// The maps of A and B, on one colour scale.
-    pub scenes: [Arc<Scene>; 2],
-    /// The shared scale's legend lines.
+    /// The maps of A and B, on one colour scale, and the difference map (B − A or B / A − 1,
+    /// whose legend is its scene's).
+    pub scenes: [Arc<Scene>; 3],
+    /// The shared scale's legend lines (of A and B).
     pub legend: Vec<LegendItem>,
+    /// What the difference map and the table's last column show.
+    pub mode: DifferenceMode,
+    /// The chart of the selected region (or the country) over the years.
+    pub chart: CompareChart,
     pub rows: Vec<CompareRow>,
     /// Indices into `rows` in display order.
     pub order: Vec<usize>,
@@ -145,7 +204,7 @@ impl Comparison {
             CompareSortKey::Name => None,
             CompareSortKey::A => r.a,
             CompareSortKey::B => r.b,
-            CompareSortKey::Difference => r.difference,
+            CompareSortKey::Difference => r.shown_difference(self.mode).0,
         };
         order.sort_by(|&x, &y| {
             let (Some(rx), Some(ry)) = (rows.get(x), rows.get(y)) else { return Ordering::Equal };
@@ -255,6 +314,8 @@ pub struct CompareRequest<'a> {
     pub lang: Lang,
     pub selected: Option<&'a str>,
     pub sort: CompareSort,
+    /// What the difference map and the table's last column show.
+    pub mode: DifferenceMode,
 }
 
 /// The comparison of `request`, using the `projections` of `ds.scenarios` (same order).
@@ -291,8 +352,22 @@ pub fn compare(
         let layer = ValueLayer { def, title: &title, values, lang, selected: request.selected };
         Arc::new(value_scene(ds, geometry, &layer, &classes))
     };
-    let scenes =
-        [scene(&a_name, ScenarioUiText::SideA, &a), scene(&b_name, ScenarioUiText::SideB, &b)];
+    let difference_title =
+        difference::difference_title(&indicator_name, request.year, request.mode, lang);
+    let difference_layer = DifferenceLayer {
+        def,
+        title: &difference_title,
+        a: &a,
+        b: &b,
+        mode: request.mode,
+        lang,
+        selected: request.selected,
+    };
+    let scenes = [
+        scene(&a_name, ScenarioUiText::SideA, &a),
+        scene(&b_name, ScenarioUiText::SideB, &b),
+        Arc::new(difference::difference_scene(ds, geometry, &difference_layer)),
+    ];
     let any_missing = a.iter().chain(&b).any(|(_, v)| v.is_none());
     let decimals = def.map_or(1, |d| d.decimals);
     let text =
@@ -302,6 +377,7 @@ pub fn compare(
         .map(|(code, va)| {
             let vb = b.iter().find(|(c, _)| c == code).and_then(|(_, v)| *v);
             let difference = va.zip(vb).map(|(x, y)| y - x);
+            let change = difference::difference(*va, vb, DifferenceMode::Relative);
             CompareRow {
                 code: code.clone(),
                 name: display_name(ds, code, lang),
@@ -312,18 +388,17 @@ pub fn compare(
                 b_text: text(vb),
                 difference_text: difference.map_or_else(
                     || "–".to_string(),
-                    |d| {
-                        let n = format_number(d, decimals, lang);
-                        if d > 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') {
-                            format!("+{n}")
-                        } else {
-                            n
-                        }
-                    },
+                    |d| difference::signed_number(d, decimals, lang),
+                ),
+                change,
+                change_text: change.map_or_else(
+                    || "–".to_string(),
+                    |c| format!("{} %", difference::signed_number(c, 1, lang)),
                 ),
             }
         })
         .collect();
+    let chart = compare_chart(ds, projections, request, &indicator_name, def);
     let mut comparison = Comparison {
         a_name,
         b_name,
@@ -331,11 +406,75 @@ pub fn compare(
         indicator_name,
         legend: crate::map::projected::class_legend(def, &classes, any_missing, lang),
         scenes,
+        mode: request.mode,
+        chart,
         rows,
         order: Vec::new(),
     };
     comparison.sort(request.sort);
     comparison
+}
+
+/// The compare chart of `request`: the selected current region (the country without one, or
+/// for a selected unit scenarios do not project), its history of the indicator and one line per
+/// scenario over its projected years.
+fn compare_chart(
+    ds: &Dataset,
+    projections: &[Projection],
+    request: &CompareRequest<'_>,
+    indicator_name: &str,
+    def: Option<&IndicatorDef>,
+) -> CompareChart {
+    let lang = request.lang;
+    let region = request
+        .selected
+        .filter(|code| ds.current_edition().is_some_and(|e| e.unit(code).is_some()));
+    let (code, place) = match region {
+        Some(code) => (code, display_name(ds, code, lang)),
+        None => (NATIONAL_CODE, UiText::Kazakhstan.get(lang).to_string()),
+    };
+    let history: Vec<[f64; 2]> = crate::analysis::region_series(ds, code, request.indicator)
+        .into_iter()
+        .map(|(year, v)| [f64::from(year), v])
+        .collect();
+    let mut series = Vec::with_capacity(projections.len() + 1);
+    if !history.is_empty() {
+        series.push(ChartSeries {
+            name: ScenarioUiText::ChartHistory.get(lang).to_string(),
+            role: SeriesRole::History,
+            points: history,
+        });
+    }
+    for p in projections {
+        let source = Source::Scenario(p.scenario_id);
+        let (role, letter) = if source == request.a {
+            (SeriesRole::SideA, Some(ScenarioUiText::SideA))
+        } else if source == request.b {
+            (SeriesRole::SideB, Some(ScenarioUiText::SideB))
+        } else {
+            (SeriesRole::Other, None)
+        };
+        let name = source_name(ds, source, lang);
+        let points: Vec<[f64; 2]> = p
+            .projected_years()
+            .filter_map(|year| Some([f64::from(year), p.value(code, request.indicator, year)?]))
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        series.push(ChartSeries {
+            name: letter.map_or_else(|| name.clone(), |l| format!("{}: {name}", l.get(lang))),
+            role,
+            points,
+        });
+    }
+    CompareChart {
+        title: format!("{indicator_name} — {place}"),
+        unit: def.map(|d| d.unit.get(lang).to_string()).unwrap_or_default(),
+        decimals: def.map_or(1, |d| d.decimals),
+        series,
+        year: request.year,
+    }
 }
 
 /// The rate editor's lines for scenario `s`: every grown indicator, for `region` (its own rate
@@ -504,6 +643,7 @@ mod tests {
             lang: Lang::En,
             selected: None,
             sort: CompareSort { key: CompareSortKey::Difference, descending: true },
+            mode: DifferenceMode::Absolute,
         };
         let c = compare(&ds, &geometry, &projections, &request);
         assert_eq!(c.rows.len(), 20);
@@ -517,5 +657,73 @@ mod tests {
         assert!(diffs.windows(2).all(|w| w[0] >= w[1]), "{diffs:?}");
         assert_eq!(c.scenes[0].regions.len(), 20);
         assert!(c.scenes[1].title.starts_with("B: Managed scenario to 2030"));
+        assert_eq!(c.scenes[2].title, "B − A: Gross regional product, 2030");
+        let astana_difference =
+            c.scenes[2].regions.iter().find(|r| r.code == "KZ-AST").and_then(|r| r.value);
+        assert_eq!(astana_difference, Some(b - a));
+    }
+
+    #[test]
+    fn the_compare_chart_holds_history_and_every_scenario_with_the_sides_marked() {
+        let ds = dataset();
+        let geometry = MapGeometry::for_editions(&ds, &["2022"]);
+        let projections = project_all(&ds);
+        let request = CompareRequest {
+            a: Source::Actual,
+            b: Source::Scenario(2),
+            indicator: "grp",
+            year: 2027,
+            lang: Lang::En,
+            selected: Some("KZ-AKM"),
+            sort: CompareSort::default(),
+            mode: DifferenceMode::Relative,
+        };
+        let c = compare(&ds, &geometry, &projections, &request);
+        let chart = &c.chart;
+        assert_eq!(chart.title, "Gross regional product — Akmola Region");
+        assert_eq!(chart.year, 2027);
+        let roles: Vec<SeriesRole> = chart.series.iter().map(|s| s.role).collect();
+        assert_eq!(roles, vec![SeriesRole::History, SeriesRole::Other, SeriesRole::SideB]);
+        let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Actual data (history)",
+                "Inertial scenario to 2030",
+                "B: Managed scenario to 2030"
+            ]
+        );
+        let history = &chart.series[0].points;
+        let reported = crate::analysis::region_series(&ds, "KZ-AKM", "grp");
+        assert_eq!(history.len(), reported.len());
+        assert_eq!(history.last().map(|p| p[1]), reported.last().map(|r| r.1));
+        // A scenario's line runs over its projected years with the projection's values.
+        let managed = &chart.series[2].points;
+        assert_eq!(managed.first().map(|p| p[0]), Some(2023.0));
+        assert_eq!(managed.last().map(|p| p[0]), Some(2030.0));
+        let akmola_2030 = projections[1].value("KZ-AKM", "grp", 2030);
+        assert_eq!(managed.last().map(|p| p[1]), akmola_2030);
+
+        // Nothing selected: the country.
+        let national =
+            compare(&ds, &geometry, &projections, &CompareRequest { selected: None, ..request });
+        assert_eq!(national.chart.title, "Gross regional product — Republic of Kazakhstan");
+        let total = projections[1].value(crate::model::NATIONAL_CODE, "grp", 2030);
+        let line = national.chart.series.iter().find(|s| s.role == SeriesRole::SideB);
+        assert_eq!(line.and_then(|s| s.points.last()).map(|p| p[1]), total);
+        // The relative mode fills the change column and titles the difference map.
+        let c = compare(
+            &ds,
+            &geometry,
+            &projections,
+            &CompareRequest { a: Source::Scenario(1), ..request },
+        );
+        let row = c.row("KZ-AST").expect("Astana");
+        let (a, b) = (row.a.expect("projected"), row.b.expect("projected"));
+        let change = row.change.expect("A is not zero");
+        assert!(change > 0.0);
+        assert!((change - (b / a - 1.0) * 100.0).abs() < 1e-9);
+        assert_eq!(row.shown_difference(DifferenceMode::Relative).0, row.change);
+        assert_eq!(c.scenes[2].title, "B / A − 1: Gross regional product, 2027");
     }
 }

@@ -2,6 +2,7 @@
 //! source line, for reports and slides. `render_map_file` is `oblys map` without a window.
 
 mod png;
+pub mod scenario_map;
 mod svg;
 #[cfg(test)]
 mod tests;

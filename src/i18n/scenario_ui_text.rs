@@ -1,5 +1,6 @@
 //! Texts of the scenario screens: the switch between the map and the scenarios, the scenario
-//! list and its dialogs, the growth-rate editor and the compare view.
+//! list and its dialogs, the growth-rate editor and the compare view (maps, difference map, year
+//! player and chart).
 
 use crate::model::Lang;
 
@@ -38,11 +39,22 @@ pub enum ScenarioUiText {
     SameScale,
     CompareMapLabelA,
     CompareMapLabelB,
+    CompareMapLabelDifference,
+    RelativeFormula,
+    ModeDifference,
+    ModeChange,
+    ModeHint,
+    NoChange,
+    Play,
+    Pause,
+    ChartTitle,
+    ChartHistory,
+    ChartNoData,
 }
 
 impl ScenarioUiText {
     /// Every text, for checks over all of them.
-    pub const ALL: [ScenarioUiText; 32] = [
+    pub const ALL: [ScenarioUiText; 43] = [
         ScenarioUiText::ScreenMap,
         ScenarioUiText::ScreenScenarios,
         ScenarioUiText::TabCompare,
@@ -75,6 +87,17 @@ impl ScenarioUiText {
         ScenarioUiText::SameScale,
         ScenarioUiText::CompareMapLabelA,
         ScenarioUiText::CompareMapLabelB,
+        ScenarioUiText::CompareMapLabelDifference,
+        ScenarioUiText::RelativeFormula,
+        ScenarioUiText::ModeDifference,
+        ScenarioUiText::ModeChange,
+        ScenarioUiText::ModeHint,
+        ScenarioUiText::NoChange,
+        ScenarioUiText::Play,
+        ScenarioUiText::Pause,
+        ScenarioUiText::ChartTitle,
+        ScenarioUiText::ChartHistory,
+        ScenarioUiText::ChartNoData,
     ];
 
     /// The text in `lang`. The sides of a comparison are the letters А and В: Cyrillic in
@@ -202,6 +225,40 @@ impl ScenarioUiText {
             (T::CompareMapLabelB, Kk) => "В картасы",
             (T::CompareMapLabelB, Ru) => "Карта В",
             (T::CompareMapLabelB, En) => "Map B",
+            (T::CompareMapLabelDifference, Kk) => "Айырма картасы",
+            (T::CompareMapLabelDifference, Ru) => "Карта разницы",
+            (T::CompareMapLabelDifference, En) => "Difference map",
+            (T::RelativeFormula, Kk | Ru) => "В / А − 1",
+            (T::RelativeFormula, En) => "B / A − 1",
+            (T::ModeDifference, Kk) => "Айырма",
+            (T::ModeDifference, Ru) => "Разница",
+            (T::ModeDifference, En) => "Difference",
+            (T::ModeChange, Kk) => "Өзгеріс, %",
+            (T::ModeChange, Ru) => "Изменение, %",
+            (T::ModeChange, En) => "Change, %",
+            (T::ModeHint, Kk) => {
+                "Айырма картасы: В − А көрсеткіш бірлігінде немесе А-ға қатысты пайызбен"
+            }
+            (T::ModeHint, Ru) => "Карта разницы: В − А в единицах показателя или в процентах от А",
+            (T::ModeHint, En) => "Difference map: B − A in the indicator's unit, or in % of A",
+            (T::NoChange, Kk) => "Өзгеріссіз",
+            (T::NoChange, Ru) => "Без изменений",
+            (T::NoChange, En) => "No change",
+            (T::Play, Kk) => "Жылдарды ойнату",
+            (T::Play, Ru) => "Проиграть годы",
+            (T::Play, En) => "Play the years",
+            (T::Pause, Kk) => "Кідірту",
+            (T::Pause, Ru) => "Пауза",
+            (T::Pause, En) => "Pause",
+            (T::ChartTitle, Kk) => "Жылдар бойынша сценарийлер",
+            (T::ChartTitle, Ru) => "Сценарии по годам",
+            (T::ChartTitle, En) => "Scenarios over the years",
+            (T::ChartHistory, Kk) => "Нақты деректер (тарих)",
+            (T::ChartHistory, Ru) => "Фактические данные (история)",
+            (T::ChartHistory, En) => "Actual data (history)",
+            (T::ChartNoData, Kk) => "Бұл көрсеткіш бойынша деректер жоқ",
+            (T::ChartNoData, Ru) => "Нет данных по этому показателю",
+            (T::ChartNoData, En) => "No data for this indicator",
         }
     }
 }
@@ -242,6 +299,12 @@ pub fn not_saved(reason: &str, lang: Lang) -> String {
     }
 }
 
+/// "B: Managed scenario to 2030; A: Inertial scenario to 2030" under a difference map's title.
+pub fn compare_sides(b: &str, a: &str, lang: Lang) -> String {
+    let (la, lb) = (ScenarioUiText::SideA.get(lang), ScenarioUiText::SideB.get(lang));
+    format!("{lb}: {b}; {la}: {a}")
+}
+
 /// "Years 2023–2030 projected" under the compare view's year slider.
 pub fn projected_years(first: i32, last: i32, lang: Lang) -> String {
     match lang {
@@ -263,8 +326,12 @@ mod tests {
                 assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "{text:?}: «{t}»");
             }
         }
-        for t in [delete_question("х", Lang::Kk), copy_name("х", Lang::Kk), rates_of("х", Lang::Kk)]
-        {
+        for t in [
+            delete_question("х", Lang::Kk),
+            copy_name("х", Lang::Kk),
+            rates_of("х", Lang::Kk),
+            compare_sides("х", "у", Lang::Ru),
+        ] {
             assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "«{t}»");
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::analysis::{ValueClass, class_index, quantile_classes};
 use crate::i18n::{MapText, format_value, map_text};
-use crate::map::{Legend, LegendItem, MapGeometry, Scene, SceneRegion, style};
+use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, SceneRegion, style};
 use crate::model::{Dataset, IndicatorDef, Lang};
 use crate::scenario::Projection;
 
@@ -56,7 +56,7 @@ pub fn shared_classes(sets: &[&[RegionValue]]) -> Vec<ValueClass> {
 }
 
 /// The colours of `classes` for the indicator `def` (reversed where less is better).
-pub fn class_fills(def: Option<&IndicatorDef>, classes: &[ValueClass]) -> Vec<crate::map::Rgba> {
+pub fn class_fills(def: Option<&IndicatorDef>, classes: &[ValueClass]) -> Vec<Rgba> {
     style::class_colors(classes.len(), def.is_none_or(|d| d.higher_is_better))
 }
 
@@ -96,51 +96,85 @@ pub fn value_scene(
 ) -> Scene {
     let lang = layer.lang;
     let fills = class_fills(layer.def, classes);
+    let (decimals, unit) = layer.def.map_or((1, ""), |d| (d.decimals, d.unit.get(lang)));
+    let paint = RegionPaint {
+        title: layer.title,
+        subtitle: unit,
+        legend_title: layer.def.map(|d| d.names.get(lang)).unwrap_or_default(),
+        values: layer.values,
+        lang,
+        selected: layer.selected,
+    };
+    let fill = |v: f64| class_index(classes, v).and_then(|i| fills.get(i).copied());
+    let label = |v: Option<f64>| format_value(v, decimals, unit, lang);
+    let legend = |any_missing: bool| class_legend(layer.def, classes, any_missing, lang);
+    region_scene(ds, geometry, &paint, &fill, &label, &legend)
+}
+
+/// The words and values of a scene of one value per current region.
+pub(crate) struct RegionPaint<'a> {
+    pub title: &'a str,
+    /// Under the title and beside the legend: the unit.
+    pub subtitle: &'a str,
+    pub legend_title: &'a str,
+    pub values: &'a [RegionValue],
+    pub lang: Lang,
+    pub selected: Option<&'a str>,
+}
+
+/// The scene of `paint` on the current boundaries: each region filled by `fill` of its value
+/// (None or no value: the hatched no-data grey), its tooltip text from `label`, ranked by value
+/// (1 = highest), and the legend `legend(any region without a value)`.
+pub(crate) fn region_scene(
+    ds: &Dataset,
+    geometry: &MapGeometry,
+    paint: &RegionPaint<'_>,
+    fill: &dyn Fn(f64) -> Option<Rgba>,
+    label: &dyn Fn(Option<f64>) -> String,
+    legend: &dyn Fn(bool) -> Vec<LegendItem>,
+) -> Scene {
+    let lang = paint.lang;
     let mut ranked: Vec<(&str, f64)> =
-        layer.values.iter().filter_map(|(c, v)| Some((c.as_str(), (*v)?))).collect();
+        paint.values.iter().filter_map(|(c, v)| Some((c.as_str(), (*v)?))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut scene = Scene {
-        title: layer.title.to_string(),
-        subtitle: layer.def.map(|d| d.unit.get(lang).to_string()).unwrap_or_default(),
+        title: paint.title.to_string(),
+        subtitle: paint.subtitle.to_string(),
+        source_line: MapText::SourceLine.get(lang).to_string(),
         ..Scene::default()
     };
+    let legend_of = |items| Legend {
+        title: paint.legend_title.to_string(),
+        unit: paint.subtitle.to_string(),
+        items,
+    };
     let Some(edition) = ds.current_edition().and_then(|e| geometry.edition(&e.key)) else {
-        scene.legend =
-            Legend { items: class_legend(layer.def, classes, true, lang), ..Legend::default() };
+        scene.legend = legend_of(legend(true));
         return scene;
     };
     scene.bounds = edition.bounds;
     scene.edition = edition.key.clone();
     for unit in &edition.units {
-        let value = layer.values.iter().find(|(c, _)| *c == unit.code).and_then(|(_, v)| *v);
-        let fill = value
-            .and_then(|v| class_index(classes, v))
-            .and_then(|i| fills.get(i).copied())
-            .unwrap_or(style::NO_DATA_FILL);
-        let (decimals, unit_text) = layer.def.map_or((1, ""), |d| (d.decimals, d.unit.get(lang)));
+        let value = paint.values.iter().find(|(c, _)| *c == unit.code).and_then(|(_, v)| *v);
         scene.regions.push(SceneRegion {
             code: unit.code.clone(),
             value_code: unit.code.clone(),
             name: short_name(ds, &unit.code, lang),
             value,
-            value_label: format_value(value, decimals, unit_text, lang),
+            value_label: label(value),
             note: None,
             rank: value
                 .and_then(|_| ranked.iter().position(|(c, _)| *c == unit.code))
                 .map(|i| i + 1),
-            fill,
+            fill: value.and_then(fill).unwrap_or(style::NO_DATA_FILL),
             no_data: value.is_none(),
-            selected: layer.selected == Some(unit.code.as_str()),
+            selected: paint.selected == Some(unit.code.as_str()),
             mesh: unit.mesh.clone(),
             label_anchor: unit.label_anchor,
         });
     }
     let any_missing = scene.regions.iter().any(|r| r.no_data);
-    scene.legend = Legend {
-        title: layer.def.map(|d| d.names.get(lang).to_string()).unwrap_or_default(),
-        unit: scene.subtitle.clone(),
-        items: class_legend(layer.def, classes, any_missing, lang),
-    };
+    scene.legend = legend_of(legend(any_missing));
     scene
 }
 

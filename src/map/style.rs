@@ -1,5 +1,6 @@
-//! Symbology of the map, shared by the scene builder and the painters: the choropleth ramp,
-//! outline and no-data colours, growth-point and project symbols.
+//! Symbology of the map, shared by the scene builder and the painters: the choropleth ramp, the
+//! diverging ramp of difference maps, outline and no-data colours, growth-point and project
+//! symbols.
 
 use crate::map::{Rgba, SymbolShape};
 use crate::model::{GrowthLevel, Sector};
@@ -46,6 +47,31 @@ pub fn class_colors(count: usize, higher_is_better: bool) -> Vec<Rgba> {
             Rgba::rgb(c.r, c.g, c.b)
         })
         .collect()
+}
+
+/// Colour of the middle class of a difference map: no change (`diverging_colors`' centre).
+pub const NEUTRAL_FILL: Rgba = Rgba::rgb(0xf5, 0xf5, 0xf5);
+
+/// Colours of a difference map's `2 × per_side + 1` classes from the largest loss to the largest
+/// gain: ColorBrewer's BrBG (colour-blind safe), brown for losses and blue-green for gains, with
+/// the near-white `NEUTRAL_FILL` in the middle for "no change". Each side is trimmed at the pale
+/// end so that its faintest class stays apart from the neutral one, and at the dark end so the
+/// outlines stay visible. When lower is better (unemployment) the sides swap, so blue-green
+/// always means "better in B".
+pub fn diverging_colors(per_side: usize, higher_is_better: bool) -> Vec<Rgba> {
+    let (lo, hi) = (0.30, 0.92);
+    let step = |k: usize| {
+        if per_side <= 1 { hi } else { lo + (hi - lo) * k as f64 / (per_side - 1) as f64 }
+    };
+    let color = |t: f64| {
+        let c = colorous::BROWN_GREEN.eval_continuous(t.clamp(0.0, 1.0));
+        Rgba::rgb(c.r, c.g, c.b)
+    };
+    // Distance from the centre of the gradient: +d is the gain side.
+    let at = |d: f64| color(if higher_is_better { 0.5 + d / 2.0 } else { 0.5 - d / 2.0 });
+    let losses = (0..per_side).rev().map(|k| at(-step(k)));
+    let gains = (0..per_side).map(|k| at(step(k)));
+    losses.chain(std::iter::once(NEUTRAL_FILL)).chain(gains).collect()
 }
 
 /// Town population at which a growth-point circle has `GROWTH_POINT_REFERENCE_PX` radius.
@@ -155,6 +181,30 @@ mod tests {
         assert_eq!(down.last(), up.first());
         // The palest class stays clearly apart from the no-data grey.
         assert!((luma(&up[0]) - luma(&NO_DATA_FILL)).abs() > 15.0);
+    }
+
+    #[test]
+    fn diverging_colors_darken_away_from_a_neutral_centre_and_swap_when_lower_is_better() {
+        let luma = |c: &Rgba| {
+            let [r, g, b, _] = c.0;
+            0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b)
+        };
+        let up = diverging_colors(3, true);
+        assert_eq!(up.len(), 7);
+        assert_eq!(up[3], NEUTRAL_FILL);
+        // Darker the further from the centre, on both sides.
+        assert!(luma(&up[0]) < luma(&up[1]) && luma(&up[1]) < luma(&up[2]));
+        assert!(luma(&up[6]) < luma(&up[5]) && luma(&up[5]) < luma(&up[4]));
+        assert!(luma(&up[2]) < luma(&NEUTRAL_FILL) - 20.0);
+        assert!(luma(&up[4]) < luma(&NEUTRAL_FILL) - 20.0);
+        // Gains are blue-green (more green and blue than red), losses brown (more red).
+        let [r, g, b, _] = up[6].0;
+        assert!(g > r && b > r, "{:?}", up[6]);
+        let [r, g, b, _] = up[0].0;
+        assert!(r > b && r >= g, "{:?}", up[0]);
+        let down = diverging_colors(3, false);
+        let reversed: Vec<Rgba> = up.iter().rev().copied().collect();
+        assert_eq!(down, reversed);
     }
 
     #[test]

@@ -52,13 +52,13 @@ pub fn show(
 }
 
 /// Tick labels of a year axis: whole years only.
-fn year_tick(mark: GridMark) -> String {
+pub(super) fn year_tick(mark: GridMark) -> String {
     if mark.value.fract().abs() < 1e-9 { format!("{}", mark.value as i64) } else { String::new() }
 }
 
 /// Tick labels of a value axis in the reader's number format, with as many decimals as the
 /// step between ticks needs.
-fn value_tick(mark: GridMark, lang: Lang) -> String {
+pub(super) fn value_tick(mark: GridMark, lang: Lang) -> String {
     let decimals = if mark.step_size >= 1.0 {
         0
     } else if mark.step_size >= 0.1 {
@@ -295,7 +295,7 @@ fn one_line(text: String, width: f32, color: Color32) -> LayoutJob {
 }
 
 /// A plot that does not pan or zoom: the charts follow the app's year and selection instead.
-fn fixed_plot(id: &str) -> Plot<'_> {
+pub(super) fn fixed_plot(id: &str) -> Plot<'_> {
     Plot::new(id)
         .allow_zoom(false)
         .allow_drag(false)

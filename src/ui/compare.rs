@@ -1,30 +1,64 @@
 //! The compare view: two sides (a scenario or the actual data), the indicator and a year slider
-//! over base year..=horizon; two maps side by side on one colour scale with linked pan, zoom and
-//! selection; and a table of A, B and B − A per region whose headers sort it.
+//! over base year..=horizon with play/pause; three maps in a row — A and B on one colour scale,
+//! and their difference (B − A or B / A − 1) on a diverging scale — with linked pan, zoom and
+//! selection; below, the chart of the selected region over the years and a table of A, B and
+//! their difference per region whose headers sort it.
 
-use egui::{ComboBox, Label, Layout, Pos2, Rect, RichText, Sense, Slider, Stroke, Ui, vec2};
+use std::time::Duration;
+
+use egui::{
+    Button, ComboBox, Label, Layout, Pos2, Rect, RichText, Sense, Slider, Stroke, Ui, vec2,
+};
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::{Action, AppState, CompareSortKey, Side, Source};
+use crate::app::{Action, AppState, CompareSortKey, DifferenceMode, Side, Source};
 use crate::i18n::scenario_ui_text::{self, ScenarioUiText as T};
 use crate::i18n::{UiText, map_text};
-use crate::map::{LegendItem, WorldPos};
+use crate::map::{LegendItem, WorldPos, style};
 use crate::ui::map_view::{self, MapCache};
-use crate::ui::theme;
+use crate::ui::{compare_chart, theme};
 
-/// Share of the view's height the two maps take.
-const MAPS_SHARE: f32 = 0.58;
+/// Most of the view's height the maps take.
+const MAPS_MAX_SHARE: f32 = 0.5;
+/// Height of a map per point of its width: the country is about twice as wide as high, plus
+/// room for the title.
+const MAP_HEIGHT_PER_WIDTH: f32 = 0.62;
 /// Width of the side and indicator choices, points.
-const CHOICE_WIDTH: f32 = 230.0;
-const NAME_WIDTH: f32 = 220.0;
-const VALUE_WIDTH: f32 = 150.0;
+const CHOICE_WIDTH: f32 = 200.0;
+const NAME_WIDTH: f32 = 180.0;
+const VALUE_WIDTH: f32 = 118.0;
+/// Narrowest chart beside the table, points.
+const MIN_CHART_WIDTH: f32 = 320.0;
+/// Size of the titles over the three maps, points.
+const MAP_TITLE_PT: f32 = 12.5;
 /// Zoom per pixel of scroll wheel (as on the main map).
 const SCROLL_ZOOM_PER_PX: f32 = 0.0025;
+/// Seconds each year is shown while the years play.
+pub const PLAY_STEP_SECONDS: f64 = 0.7;
 
-/// Where the compare maps were drawn last frame, for tests and scripted demos.
+/// What the compare view keeps between frames: where its maps were drawn (for tests and
+/// scripted demos) and the year player.
 #[derive(Default)]
 pub struct CompareCache {
-    pub maps: [MapCache; 2],
+    /// A, B and the difference map.
+    pub maps: [MapCache; 3],
+    player: Player,
+}
+
+impl CompareCache {
+    /// Whether the years are playing.
+    pub fn playing(&self) -> bool {
+        self.player.playing
+    }
+}
+
+/// The year player: while playing, the year moves on by one every `PLAY_STEP_SECONDS` until the
+/// last year of the comparison, where it stops.
+#[derive(Debug, Clone, Copy, Default)]
+struct Player {
+    playing: bool,
+    /// `egui` time of the last step (or of the press of play).
+    last_step: f64,
 }
 
 pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &mut Vec<Action>) {
@@ -35,24 +69,39 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &m
         side_choice(ui, state, Side::B, actions);
         indicator_choice(ui, state, actions);
         year_slider(ui, state, actions);
+        play_button(ui, state, &mut cache.player, actions);
+        ui.add_space(theme::MARGIN);
+        mode_choice(ui, state, actions);
     });
-    legend_row(ui, state);
-    let maps_height = (ui.available_height() * MAPS_SHARE).max(200.0);
+    ui.add_space(4.0);
     let width = ui.available_width();
+    let third = (width - 2.0 * theme::MARGIN) / 3.0;
+    let maps_height =
+        (third * MAP_HEIGHT_PER_WIDTH).min(ui.available_height() * MAPS_MAX_SHARE).max(160.0);
     let (outer, _) = ui.allocate_exact_size(vec2(width, maps_height), Sense::hover());
-    let half = (width - theme::MARGIN) / 2.0;
-    let rects = [
-        Rect::from_min_size(outer.min, vec2(half, maps_height)),
-        Rect::from_min_size(outer.min + vec2(half + theme::MARGIN, 0.0), vec2(half, maps_height)),
-    ];
-    let labels = [T::CompareMapLabelA, T::CompareMapLabelB];
-    for (i, (rect, label)) in rects.into_iter().zip(labels).enumerate() {
+    let labels = [T::CompareMapLabelA, T::CompareMapLabelB, T::CompareMapLabelDifference];
+    for (i, label) in labels.into_iter().enumerate() {
+        let at = outer.min + vec2(i as f32 * (third + theme::MARGIN), 0.0);
+        let rect = Rect::from_min_size(at, vec2(third, maps_height));
         if let Some(map) = cache.maps.get_mut(i) {
             compare_map(ui, state, i, rect, label.get(lang), map, actions);
         }
     }
-    ui.add_space(6.0);
-    table(ui, state, actions);
+    ui.add_space(4.0);
+    legend_row(ui, state, third);
+    ui.add_space(4.0);
+    ui.separator();
+    let height = ui.available_height();
+    let table_width = NAME_WIDTH + 3.0 * VALUE_WIDTH + 4.0 * ui.spacing().item_spacing.x + 16.0;
+    let chart_width = (ui.available_width() - table_width - theme::MARGIN).max(MIN_CHART_WIDTH);
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui(vec2(chart_width, height), |ui| {
+            ui.set_width(chart_width);
+            ui.vertical(|ui| compare_chart::show(ui, state));
+        });
+        ui.separator();
+        ui.vertical(|ui| table(ui, state, actions));
+    });
 }
 
 /// A choice of what side `side` shows: the actual data or one of the file's scenarios.
@@ -121,28 +170,152 @@ fn year_slider(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
 }
 
-/// The shared colour scale: one swatch per class.
-fn legend_row(ui: &mut Ui, state: &AppState) {
+/// Play/pause of the years: from the current year (from the first when at the last) one year
+/// every `PLAY_STEP_SECONDS`, stopping at the last.
+fn play_button(ui: &mut Ui, state: &AppState, player: &mut Player, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let (first, last) = state.compare_years();
+    let year = state.compare_year();
+    let now = ui.input(|i| i.time);
+    let name = if player.playing { T::Pause } else { T::Play };
+    let enabled = last > first;
+    let response = ui
+        .add_enabled(enabled, Button::new("").min_size(vec2(30.0, 22.0)))
+        .on_hover_text(name.get(lang));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name.get(lang)));
+    // The icon is drawn: the bundled fonts have no ▶ or ⏸.
+    let color = if enabled { theme::TEXT } else { theme::TEXT_MUTED };
+    let c = response.rect.center();
+    if player.playing {
+        for dx in [-3.5, 3.5] {
+            let bar = Rect::from_center_size(c + vec2(dx, 0.0), vec2(3.5, 11.0));
+            ui.painter().rect_filled(bar, 0.5, color);
+        }
+    } else {
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![c + vec2(-4.0, -6.0), c + vec2(6.0, 0.0), c + vec2(-4.0, 6.0)],
+            color,
+            Stroke::NONE,
+        ));
+    }
+    if response.clicked() {
+        player.playing = !player.playing;
+        player.last_step = now;
+        if player.playing && year >= last {
+            actions.push(Action::SetCompareYear(first));
+        }
+        ui.ctx().request_repaint_after(Duration::from_secs_f64(PLAY_STEP_SECONDS));
+        return;
+    }
+    if !player.playing {
+        return;
+    }
+    if year >= last || !enabled {
+        player.playing = false;
+        return;
+    }
+    let due = player.last_step + PLAY_STEP_SECONDS;
+    if now >= due {
+        actions.push(Action::SetCompareYear(year + 1));
+        player.last_step = now;
+        player.playing = year + 1 < last;
+    }
+    if player.playing {
+        let wait = (player.last_step + PLAY_STEP_SECONDS - now).max(0.0);
+        ui.ctx().request_repaint_after(Duration::from_secs_f64(wait));
+    }
+}
+
+/// What the difference map shows: B − A, or the change in per cent of A.
+fn mode_choice(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let current = state.difference_mode();
+    for (mode, text) in
+        [(DifferenceMode::Absolute, T::ModeDifference), (DifferenceMode::Relative, T::ModeChange)]
+    {
+        let on = current == mode;
+        let response = ui.selectable_label(on, text.get(lang)).on_hover_text(T::ModeHint.get(lang));
+        if response.clicked() && !on {
+            actions.push(Action::SetDifferenceMode(mode));
+        }
+    }
+}
+
+/// The legends under the maps: the shared scale of A and B under those two, the diverging
+/// scale under the difference map.
+fn legend_row(ui: &mut Ui, state: &AppState, third: f32) {
     let lang = state.lang();
     let c = state.comparison();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{}, {}", c.indicator_name, c.unit)).small().strong());
-        ui.label(RichText::new(T::SameScale.get(lang)).small().color(theme::TEXT_MUTED));
-        for item in &c.legend {
-            let (fill, label) = match item {
-                LegendItem::Class { fill, label } | LegendItem::NoData { fill, label } => {
-                    (fill, label)
-                }
-                _ => continue,
+    let wrapped = Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        let shared_width = 2.0 * third + theme::MARGIN;
+        ui.allocate_ui_with_layout(vec2(shared_width, 0.0), wrapped, |ui| {
+            ui.set_width(shared_width);
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.label(RichText::new(format!("{}, {}", c.indicator_name, c.unit)).small().strong());
+            ui.label(RichText::new(T::SameScale.get(lang)).small().color(theme::TEXT_MUTED));
+            ui.add_space(4.0);
+            swatches(ui, &c.legend);
+        });
+        ui.add_space(theme::MARGIN);
+        let Some(difference) = c.scenes.get(2) else { return };
+        ui.allocate_ui_with_layout(vec2(third, 0.0), wrapped, |ui| {
+            ui.set_width(third);
+            ui.spacing_mut().item_spacing.x = 4.0;
+            let legend = &difference.legend;
+            let heading = if legend.unit.is_empty() {
+                legend.title.clone()
+            } else {
+                format!("{}, {}", legend.title, legend.unit)
             };
-            let (r, _) = ui.allocate_exact_size(vec2(18.0, 12.0), Sense::hover());
-            ui.painter().rect_filled(r, 2.0, theme::color(*fill));
-            ui.label(RichText::new(label).small());
-        }
+            ui.label(RichText::new(heading).small().strong());
+            swatches(ui, &legend.items);
+        });
     });
 }
 
-/// One of the two maps: painted with the shared camera; drag, scroll and click act on both.
+/// One swatch and its label per class (and "no data") of a legend, each one item so that the
+/// row wraps between them.
+fn swatches(ui: &mut Ui, items: &[LegendItem]) {
+    const SWATCH: egui::Vec2 = vec2(18.0, 12.0);
+    for item in items {
+        let (fill, label) = match item {
+            LegendItem::Class { fill, label } | LegendItem::NoData { fill, label } => (fill, label),
+            _ => continue,
+        };
+        let galley = ui.painter().layout_no_wrap(
+            label.clone(),
+            egui::FontId::proportional(theme::SMALL_PT),
+            theme::TEXT,
+        );
+        let size = vec2(SWATCH.x + 4.0 + galley.size().x + 8.0, galley.size().y.max(SWATCH.y));
+        let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
+        let swatch = Rect::from_min_size(rect.left_center() - vec2(0.0, SWATCH.y / 2.0), SWATCH);
+        let painter = ui.painter();
+        painter.rect_filled(swatch, 2.0, theme::color(*fill));
+        if matches!(item, LegendItem::NoData { .. }) {
+            hatch(&ui.painter_at(swatch), swatch);
+        }
+        painter.rect_stroke(swatch, 2.0, Stroke::new(0.5, theme::BORDER), egui::StrokeKind::Inside);
+        let at = egui::pos2(swatch.right() + 4.0, rect.center().y - galley.size().y / 2.0);
+        painter.galley(at, galley, theme::TEXT);
+    }
+}
+
+/// The no-data hatching of the maps over a legend swatch.
+fn hatch(painter: &egui::Painter, r: Rect) {
+    let stroke = Stroke::new(theme::HATCH_WIDTH_PX, theme::color(style::NO_DATA_HATCH));
+    let mut k = -r.height();
+    while k < r.width() {
+        let from = Pos2::new(r.left() + k, r.bottom());
+        painter.line_segment([from, from + vec2(r.height(), -r.height())], stroke);
+        k += theme::HATCH_SPACING_PX;
+    }
+}
+
+/// One of the three maps: painted with the shared camera; drag, scroll and click act on both.
 fn compare_map(
     ui: &mut Ui,
     state: &AppState,
@@ -166,7 +339,7 @@ fn compare_map(
     painter.rect_stroke(rect, 0.0, Stroke::new(1.0, theme::BORDER), egui::StrokeKind::Inside);
     let title = painter.layout(
         scene.title.clone(),
-        egui::FontId::proportional(theme::BODY_PT),
+        egui::FontId::proportional(MAP_TITLE_PT),
         theme::TEXT,
         rect.width() - 2.0 * theme::MARGIN,
     );
@@ -197,9 +370,17 @@ fn compare_map(
     }
     if let Some(region) = hovered {
         let lang = state.lang();
+        let row = state.comparison().row(&region.code).filter(|_| index == 2);
         response.on_hover_ui_at_pointer(|ui| {
             ui.label(RichText::new(&region.name).strong());
             ui.label(&region.value_label);
+            if let Some(row) = row {
+                let muted = |side: T, text: &str| {
+                    RichText::new(format!("{}: {text}", side.get(lang))).color(theme::TEXT_MUTED)
+                };
+                ui.label(muted(T::SideA, &row.a_text));
+                ui.label(muted(T::SideB, &row.b_text));
+            }
             if let Some(rank) = region.rank {
                 let count = scene.regions.iter().filter(|r| !r.no_data).count();
                 ui.label(
@@ -221,7 +402,15 @@ fn table(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         (UiText::Region.get(lang).to_string(), CompareSortKey::Name),
         (a_header, CompareSortKey::A),
         (b_header, CompareSortKey::B),
-        (T::Difference.get(lang).to_string(), CompareSortKey::Difference),
+        (
+            match c.mode {
+                DifferenceMode::Absolute => T::Difference,
+                DifferenceMode::Relative => T::ModeChange,
+            }
+            .get(lang)
+            .to_string(),
+            CompareSortKey::Difference,
+        ),
     ];
     let body_height = (ui.available_height() - 40.0).max(theme::ROW_HEIGHT);
     TableBuilder::new(ui)
@@ -261,10 +450,11 @@ fn table(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 row.col(|ui| {
                     ui.add(Label::new(&data.name).selectable(false).truncate());
                 });
-                for text in [&data.a_text, &data.b_text, &data.difference_text] {
+                let (_, difference) = data.shown_difference(c.mode);
+                for text in [data.a_text.as_str(), data.b_text.as_str(), difference] {
                     row.col(|ui| {
                         ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.add(Label::new(text.as_str()).selectable(false));
+                            ui.add(Label::new(text).selectable(false));
                         });
                     });
                 }

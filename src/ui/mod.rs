@@ -7,6 +7,7 @@
 mod about;
 mod chart_area;
 mod compare;
+mod compare_chart;
 mod map_view;
 mod scenario_editor;
 mod scenario_list;
@@ -162,8 +163,8 @@ impl Gui {
         self.map_screen_pos(region.label_anchor)
     }
 
-    /// Where the label anchor of region `code` was drawn on compare map `index` (0: A, 1: B)
-    /// in the last frame.
+    /// Where the label anchor of region `code` was drawn on compare map `index` (0: A, 1: B,
+    /// 2: the difference) in the last frame.
     pub fn compare_region_screen_pos(&self, index: usize, code: &str) -> Option<Pos2> {
         let scene = self.state.comparison().scenes.get(index)?;
         let region = scene.regions.iter().find(|r| r.code == code)?;
@@ -176,6 +177,11 @@ impl Gui {
         let scene = &self.state.target_map().scene;
         let region = scene.regions.iter().find(|r| r.code == code)?;
         self.targets.map_screen_pos(region.label_anchor)
+    }
+
+    /// Whether the compare view's years are playing.
+    pub fn compare_playing(&self) -> bool {
+        self.compare.playing()
     }
 
     /// The centre of the ranking bar of `code` in the last frame.

@@ -1,0 +1,93 @@
+//! The compare view's chart (egui_plot): the compared indicator over the years for the selected
+//! region, or the country while nothing is selected — the reported history as one dark line,
+//! each scenario of the file as a line over its projected years (the sides A and B bold, the
+//! others thin) and a vertical marker at the compared year. The series are prepared with the
+//! comparison (`CompareChart`), so a frame only draws them.
+
+use egui::{Color32, Pos2, RichText, Sense, Stroke, Ui, vec2};
+use egui_plot::{Line, LineStyle, VLine};
+
+use crate::app::{AppState, CompareChart, SeriesRole};
+use crate::i18n::scenario_ui_text::ScenarioUiText as T;
+use crate::ui::chart_area::{fixed_plot, value_tick, year_tick};
+use crate::ui::theme;
+
+/// Colour of side A's line: the app's accent blue.
+const SIDE_A: Color32 = theme::ACCENT;
+/// Colour of side B's line: an orange that stays apart from the blue with every common
+/// colour-vision deficiency (Okabe–Ito vermillion).
+const SIDE_B: Color32 = Color32::from_rgb(0xd5, 0x5e, 0x00);
+/// The other scenarios: thin grey lines.
+const OTHER: Color32 = Color32::from_rgb(0x9a, 0xa3, 0xad);
+
+/// Colour, width and dashing of a line by what it stands for.
+fn look(role: SeriesRole) -> (Color32, f32, bool) {
+    match role {
+        SeriesRole::History => (theme::TEXT, 2.5, false),
+        SeriesRole::SideA => (SIDE_A, 2.5, false),
+        SeriesRole::SideB => (SIDE_B, 2.5, true),
+        SeriesRole::Other => (OTHER, 1.2, false),
+    }
+}
+
+pub fn show(ui: &mut Ui, state: &AppState) {
+    let lang = state.lang();
+    let chart = &state.comparison().chart;
+    ui.label(RichText::new(&chart.title).strong()).on_hover_text(&chart.unit);
+    ui.label(
+        RichText::new(format!("{} · {}", T::ChartTitle.get(lang), chart.unit))
+            .small()
+            .color(theme::TEXT_MUTED),
+    );
+    if chart.series.is_empty() {
+        ui.label(RichText::new(T::ChartNoData.get(lang)).color(theme::TEXT_MUTED));
+        return;
+    }
+    series_key(ui, chart);
+    let year = f64::from(chart.year);
+    let plot = fixed_plot("compare_chart")
+        .x_axis_formatter(|mark, _| year_tick(mark))
+        .y_axis_formatter(move |mark, _| value_tick(mark, lang))
+        .y_axis_min_width(48.0)
+        .include_x(year);
+    let response = plot.show(ui, |plot| {
+        plot.vline(VLine::new(chart.year.to_string(), year).color(theme::BORDER).width(1.5));
+        // Thin lines first, so the sides and the history are drawn over them.
+        let order = [SeriesRole::Other, SeriesRole::History, SeriesRole::SideA, SeriesRole::SideB];
+        for role in order {
+            for s in chart.series.iter().filter(|s| s.role == role) {
+                let (color, width, dashed) = look(role);
+                let line = Line::new(s.name.clone(), s.points.clone()).color(color).width(width);
+                let line = if dashed { line.style(LineStyle::dashed_dense()) } else { line };
+                plot.line(line);
+            }
+        }
+    });
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title.clone()));
+}
+
+/// The chart's key above the plot: a short line in each series' colour, then its name.
+fn series_key(ui: &mut Ui, chart: &CompareChart) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for s in &chart.series {
+            let (color, width, dashed) = look(s.role);
+            let (r, _) = ui.allocate_exact_size(vec2(18.0, 10.0), Sense::hover());
+            let y = r.center().y;
+            let stroke = Stroke::new(width.min(2.0), color);
+            let ends = [Pos2::new(r.left(), y), Pos2::new(r.right(), y)];
+            if dashed {
+                ui.painter().add(egui::Shape::dashed_line(&ends, stroke, 4.0, 2.0));
+            } else {
+                ui.painter().line_segment(ends, stroke);
+            }
+            let text = RichText::new(&s.name).small();
+            let text =
+                if s.role == SeriesRole::Other { text.color(theme::TEXT_MUTED) } else { text };
+            ui.label(text);
+            ui.add_space(6.0);
+        }
+    });
+}
