@@ -71,6 +71,22 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write one table of a file to CSV or XLSX (for reports) or GeoJSON (a layer for QGIS).
+    Export {
+        file: PathBuf,
+        /// indicators, regions, growth_points, projects or corridors.
+        #[arg(long, value_parser = parse_export_table)]
+        table: oblys::io::export_table::ExportTable,
+        /// csv, xlsx or geojson (default: from the extension of --out).
+        #[arg(long, value_parser = parse_export_format)]
+        format: Option<oblys::io::export_table::ExportFormat>,
+        /// Language of region and indicator names in the indicators table: kk, ru or en.
+        #[arg(long, default_value = "ru", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Import indicator values from a statistics file (CSV or XLSX, long or wide layout) after a
     /// preview; nothing is written when the input has problems (unless --skip-problems).
     Import {
@@ -94,6 +110,19 @@ enum Command {
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
     },
+}
+
+fn parse_export_table(name: &str) -> Result<oblys::io::export_table::ExportTable, String> {
+    oblys::io::export_table::ExportTable::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown table «{name}»: use indicators, regions, growth_points, projects or corridors"
+        )
+    })
+}
+
+fn parse_export_format(name: &str) -> Result<oblys::io::export_table::ExportFormat, String> {
+    oblys::io::export_table::ExportFormat::from_name(name)
+        .ok_or_else(|| format!("unknown format «{name}»: use csv, xlsx or geojson"))
 }
 
 /// `oblys map` with --scenario or --compare.
@@ -169,6 +198,10 @@ fn main() -> ExitCode {
             let request =
                 oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };
             oblys::io::projection::write_projection_file(&request).map_err(|e| e.to_string())
+        }
+        Some(Command::Export { file, table, format, lang, out }) => {
+            let request = oblys::io::export_table::ExportRequest { file, table, format, lang, out };
+            oblys::io::export_table::export_table_file(&request).map_err(|e| e.to_string())
         }
         Some(Command::Import { file, input, sheet, indicator, dry_run, skip_problems, lang }) => {
             let request = oblys::io::import::ImportRequest {
