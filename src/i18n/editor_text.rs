@@ -72,7 +72,7 @@ impl EditorText {
         use EditorText as T;
         use Lang::{En, Kk, Ru};
         match (self, lang) {
-            (T::NoScenario, Kk) => "Болжамдарын өңдеу үшін тізімнен сценарийді таңдаңыз.",
+            (T::NoScenario, Kk) => "Жорамалдарын өңдеу үшін тізімнен сценарийді таңдаңыз.",
             (T::NoScenario, Ru) => "Выберите сценарий в списке, чтобы изменить его допущения.",
             (T::NoScenario, En) => "Select a scenario in the list to edit its assumptions.",
             (T::RenameInList, Kk) => "Атауы сол жақтағы тізімде өзгертіледі",
@@ -89,16 +89,16 @@ impl EditorText {
             (T::SectionLevers, En) => "Multiplier and levers",
             (T::RatesHint, Kk) => {
                 "Жылына %. Қою қаріп — өңірдің өз қарқыны; сұр — ол ұстанатын республикалық \
-                 қарқын. ✕ немесе тышқанның оң батырмасы өңірді республикалық қарқынға қайтарады."
+                 қарқын. × немесе тышқанның оң батырмасы өңірді республикалық қарқынға қайтарады."
             }
             (T::RatesHint, Ru) => {
                 "% в год. Жирным — собственный темп региона; серым — республиканский темп, \
-                 которому он следует. ✕ или правая кнопка мыши возвращает региону \
+                 которому он следует. × или правая кнопка мыши возвращает региону \
                  республиканский темп."
             }
             (T::RatesHint, En) => {
                 "% a year. Bold: the region's own rate; grey: the national default it follows. \
-                 ✕ or a right click gives the region the national default again."
+                 × or a right click gives the region the national default again."
             }
             (T::UseNationalDefault, Kk) => "Республикалық қарқынды қолдану",
             (T::UseNationalDefault, Ru) => "Использовать республиканский темп",

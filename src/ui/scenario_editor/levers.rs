@@ -114,7 +114,7 @@ fn lever_row(ui: &mut Ui, e: &mut Editor<'_>, index: usize, lever: &GrowthPointL
         .flatten();
     e.send(&response, edited);
     let remove = ui
-        .add(Button::new("✕").frame(false))
+        .add(Button::new("×").frame(false))
         .accessible_name(editor_text::field_name(E::RemoveLever.get(lang), &row))
         .on_hover_text(E::RemoveLever.get(lang));
     if remove.clicked() {

@@ -18,15 +18,17 @@ use crate::ui::theme;
 /// Widths of the fixed columns, points: tick, region, sector, the three year columns, jobs,
 /// and the two money columns.
 const TICK_WIDTH: f32 = 24.0;
-const REGION_WIDTH: f32 = 130.0;
-const SECTOR_WIDTH: f32 = 120.0;
-const YEARS_WIDTH: f32 = 62.0;
+const REGION_WIDTH: f32 = 160.0;
+const SECTOR_WIDTH: f32 = 130.0;
+const YEARS_WIDTH: f32 = 90.0;
 const JOBS_WIDTH: f32 = 72.0;
-const MONEY_WIDTH: f32 = 104.0;
+const MONEY_WIDTH: f32 = 100.0;
+/// Room between a number field and the next column, points.
+const FIELD_GAP: f32 = 10.0;
 /// Narrowest project-name column, points.
 const NAME_MIN_WIDTH: f32 = 150.0;
-const HEADER_HEIGHT: f32 = 36.0;
-const ROW_HEIGHT: f32 = 26.0;
+const HEADER_HEIGHT: f32 = 44.0;
+const ROW_HEIGHT: f32 = 24.0;
 /// The earliest start year a project may have.
 const FIRST_START_YEAR: i32 = 1990;
 /// Longest ramp-up or construction, years.
@@ -153,22 +155,39 @@ fn years(value: &mut u32) -> DragValue<'_> {
 fn field_cell(ui: &mut Ui, e: &mut Editor<'_>, a: &ProjectAssumption, field: Field, name: &str) {
     let lang = e.lang;
     let mut next = a.clone();
+    let width = match field {
+        Field::Start | Field::RampUp | Field::Build => YEARS_WIDTH,
+        Field::Jobs => JOBS_WIDTH,
+        Field::Investment | Field::Output => MONEY_WIDTH,
+    };
+    // Every field of a column equally wide, so the numbers line up.
+    let size = egui::vec2(width - FIELD_GAP, ui.spacing().interact_size.y);
     let (response, title) = match field {
-        Field::Start => {
-            (ui.add(year(&mut next.start_year, FIRST_START_YEAR..=MAX_HORIZON)), S::StartYear)
-        }
-        Field::RampUp => (ui.add(years(&mut next.ramp_up_years)), S::RampUpYears),
-        Field::Build => (ui.add(years(&mut next.build_years)), S::BuildYears),
-        Field::Jobs => {
-            (ui.add(number(&mut next.jobs, 0, lang).range(0.0..=1e7).speed(5.0)), S::Jobs)
-        }
+        Field::Start => (
+            ui.add(year(&mut next.start_year, FIRST_START_YEAR..=MAX_HORIZON).min_size(size)),
+            S::StartYear,
+        ),
+        Field::RampUp => (ui.add(years(&mut next.ramp_up_years).min_size(size)), S::RampUpYears),
+        Field::Build => (ui.add(years(&mut next.build_years).min_size(size)), S::BuildYears),
+        Field::Jobs => (
+            ui.add(number(&mut next.jobs, 0, lang).range(0.0..=1e7).speed(5.0).min_size(size)),
+            S::Jobs,
+        ),
         Field::Investment => (
-            ui.add(number(&mut next.investment_million_kzt, 1, lang).range(0.0..=1e9).speed(50.0)),
+            ui.add(
+                number(&mut next.investment_million_kzt, 1, lang)
+                    .range(0.0..=1e9)
+                    .speed(50.0)
+                    .min_size(size),
+            ),
             S::InvestmentMillionKzt,
         ),
         Field::Output => (
             ui.add(
-                number(&mut next.annual_output_million_kzt, 1, lang).range(0.0..=1e9).speed(50.0),
+                number(&mut next.annual_output_million_kzt, 1, lang)
+                    .range(0.0..=1e9)
+                    .speed(50.0)
+                    .min_size(size),
             )
             .on_hover_text(E::MillionKztPerYear.get(lang)),
             S::AnnualOutputMillionKzt,

@@ -1,6 +1,6 @@
 //! The growth rates as a table: one row per current region under a first row of national
 //! defaults (sliders), one column per grown indicator. A region's cell shows its own rate on a
-//! tinted ground in the strong text colour, or the national default it follows in grey; ✕ or
+//! tinted ground in the strong text colour, or the national default it follows in grey; × or
 //! the cell's context menu gives the region the national default again.
 
 use egui::{Button, Label, Layout, RichText, Slider, SliderClamping, Ui};
@@ -20,16 +20,18 @@ const NAME_WIDTH: f32 = 200.0;
 /// Narrowest and widest indicator column, points.
 const COLUMN_WIDTH: (f32, f32) = (130.0, 260.0);
 /// Height of the header (two lines of indicator name) and of a row, points.
-const HEADER_HEIGHT: f32 = 36.0;
-const ROW_HEIGHT: f32 = 26.0;
+const HEADER_HEIGHT: f32 = 30.0;
+const ROW_HEIGHT: f32 = 24.0;
 /// Range of the national-default sliders, % a year (a typed value may lie outside).
 const SLIDER_RANGE: std::ops::RangeInclusive<f64> = -20.0..=40.0;
 /// Range of a region's rate, % a year: a fall of 100 % or more is meaningless.
 const RATE_RANGE: std::ops::RangeInclusive<f64> = -90.0..=200.0;
-/// Room for the ✕ beside a region's own rate, points.
+/// Room for the × beside a region's own rate, points.
 const CLEAR_WIDTH: f32 = 22.0;
 /// Room the slider's number field takes, points.
-const SLIDER_VALUE_WIDTH: f32 = 70.0;
+const SLIDER_VALUE_WIDTH: f32 = 78.0;
+/// Width of a region's rate field, so that the × beside it lines up, points.
+const RATE_FIELD_WIDTH: f32 = 70.0;
 
 pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
     let (s, lang, ds) = (e.s, e.lang, e.state.dataset());
@@ -118,7 +120,7 @@ fn national_cell(ui: &mut Ui, e: &mut Editor<'_>, g: &GrowthRate, name: &str, wi
 }
 
 /// A region's rate: its own (tinted, strong) or the national default it follows (grey), with
-/// ✕ and a context menu to follow the national default again.
+/// × and a context menu to follow the national default again.
 fn region_cell(
     ui: &mut Ui,
     e: &mut Editor<'_>,
@@ -141,7 +143,9 @@ fn region_cell(
             } else {
                 w.fg_stroke.color = theme::TEXT_MUTED;
             }
-            ui.add(number(&mut percent, 2, lang).range(RATE_RANGE).speed(0.05).suffix(" %"))
+            let field = number(&mut percent, 2, lang).range(RATE_RANGE).speed(0.05).suffix(" %");
+            let height = ui.spacing().interact_size.y;
+            ui.add(field.min_size(egui::vec2(RATE_FIELD_WIDTH, height)))
         })
         .inner
         .accessible_name(editor_text::rate_cell_name(name, region))
@@ -161,7 +165,7 @@ fn region_cell(
         }
     });
     let button = ui
-        .add_sized([CLEAR_WIDTH, CLEAR_WIDTH], Button::new("✕").frame(false))
+        .add_sized([CLEAR_WIDTH, CLEAR_WIDTH], Button::new("×").frame(false))
         .accessible_name(editor_text::clear_rate_name(name, region, lang))
         .on_hover_text(E::UseNationalDefault.get(lang));
     if clear || button.clicked() {

@@ -13,10 +13,10 @@ use crate::i18n::scenario_text::ScenarioText as S;
 use crate::model::{IndicatorDef, MAX_HORIZON, NATIONAL_CODE, Target, TargetKind};
 use crate::ui::theme;
 
-const NUMBER_WIDTH: f32 = 64.0;
-const INDICATOR_WIDTH: f32 = 210.0;
-const REGION_WIDTH: f32 = 180.0;
-const KIND_WIDTH: f32 = 110.0;
+const NUMBER_WIDTH: f32 = 60.0;
+const INDICATOR_WIDTH: f32 = 260.0;
+const REGION_WIDTH: f32 = 190.0;
+const KIND_WIDTH: f32 = 120.0;
 const LEVEL_WIDTH: f32 = 130.0;
 const YEAR_WIDTH: f32 = 74.0;
 const REMOVE_WIDTH: f32 = 26.0;
@@ -129,7 +129,7 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
                 });
                 row.col(|ui| {
                     let remove = ui
-                        .add(Button::new("✕").frame(false))
+                        .add(Button::new("×").frame(false))
                         .accessible_name(editor_text::field_name(E::RemoveTarget.get(lang), &name))
                         .on_hover_text(E::RemoveTarget.get(lang));
                     if remove.clicked() {
@@ -167,6 +167,7 @@ fn indicator_cell(
             }
         })
         .response
+        .on_hover_text(shown(&t.indicator))
         .accessible_name(editor_text::field_name(S::Indicator.get(lang), name));
     if key != t.indicator {
         e.save(with_target(e.s, index, Target { indicator: key, ..t.clone() }));
@@ -197,6 +198,7 @@ fn region_cell(ui: &mut Ui, e: &mut Editor<'_>, index: usize, t: &Target, name: 
             }
         })
         .response
+        .on_hover_text(shown(&t.region_code))
         .accessible_name(editor_text::field_name(S::Region.get(lang), name));
     if code != t.region_code {
         e.save(with_target(e.s, index, Target { region_code: code, ..t.clone() }));
