@@ -131,6 +131,52 @@ fn assumption_edits_change_the_projection_at_once_and_are_saved_in_the_file() {
 }
 
 #[test]
+fn dragging_a_rate_previews_the_projection_and_writes_the_file_once_released() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    let saved_rate = |h: &Harness<'_, Gui>| {
+        let ds = reloaded(h);
+        ds.scenario(INERTIAL)
+            .expect("saved")
+            .assumptions
+            .growth_of("grp")
+            .expect("grp")
+            .rate_for("KZ-AKM")
+    };
+    let old_rate = saved_rate(&harness);
+    let old_value = projected(&harness, "KZ-AKM", "grp", 2030);
+    let centre = harness.get_by_label("Gross regional product — Akmola Region").rect().center();
+    let to = centre + egui::vec2(40.0, 0.0);
+    harness.hover_at(centre);
+    harness.drag_at(centre);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+
+    // While the button is held: a faster Akmola on screen, nothing new in the file.
+    let live = harness.state().state().selected_scenario().expect("selected").clone();
+    let live_rate = live.assumptions.growth_of("grp").expect("grp").rate_for("KZ-AKM");
+    assert!(live_rate > old_rate + 0.01, "{old_rate} → {live_rate}");
+    assert!(projected(&harness, "KZ-AKM", "grp", 2030) > old_value);
+    assert_eq!(saved_rate(&harness), old_rate);
+
+    // Released: the file holds what the screen shows.
+    harness.drop_at(to);
+    harness.run();
+    let rate = harness
+        .state()
+        .state()
+        .selected_scenario()
+        .expect("selected")
+        .assumptions
+        .growth_of("grp")
+        .expect("grp")
+        .rate_for("KZ-AKM");
+    assert_eq!(rate, live_rate);
+    assert_eq!(saved_rate(&harness), live_rate);
+}
+
+#[test]
 fn a_ratio_the_file_refuses_shows_why_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = window(&dir, Lang::En);
