@@ -6,6 +6,7 @@
 
 mod camera;
 mod derived;
+pub mod edit;
 pub mod scenario_edit;
 pub mod scenarios;
 pub mod targets;
@@ -131,6 +132,13 @@ pub enum Action {
     SetDifferenceMode(DifferenceMode),
     /// Show this target's chart and map on the Targets tab.
     SelectTarget(targets::TargetKey),
+    /// Change the planner's data (a value, growth point, project or corridor): written to the
+    /// file, then shown; recorded for undo. A refused edit changes nothing (`edit_error`).
+    Edit(edit::Edit),
+    /// Take the last edit back (in the file too).
+    Undo,
+    /// Make the last undone edit again.
+    Redo,
 }
 
 /// Everything the window shows, and the caches built from it.
@@ -180,6 +188,14 @@ pub struct AppState {
     target_map: targets::TargetMap,
     /// Increases whenever `target_map`'s scene is rebuilt.
     target_map_version: u64,
+    /// The edits made since the file was opened, and the ones undone.
+    history: edit::History,
+    /// Why the last edit, undo or redo was refused.
+    edit_error: Option<String>,
+    /// Another Oblys holds the file: every edit is refused and nothing is written.
+    read_only: bool,
+    /// The current regions, to find the region of a point placed on the map.
+    places: edit::Places,
 }
 
 /// What an action invalidated.
@@ -295,7 +311,12 @@ impl AppState {
             selected_target: None,
             target_map: targets::TargetMap::default(),
             target_map_version: 0,
+            history: edit::History::default(),
+            edit_error: None,
+            read_only: false,
+            places: edit::Places::default(),
         };
+        state.places = edit::Places::new(&state.dataset);
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
         state
     }
@@ -529,6 +550,9 @@ impl AppState {
                 // The map follows in `rebuild_targets`.
                 Dirty::NOTHING
             }
+            Action::Edit(e) => self.apply_edit(e),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
         }
     }
 
