@@ -16,27 +16,20 @@ use crate::app::derived::display_name;
 use crate::i18n::scenario_text::ScenarioText;
 use crate::i18n::targets_text::{self, TargetsText};
 use crate::map::projected::{ValueLayer, projection_values, value_scene};
-use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, SceneLabel, style};
+use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, WorldPos, style};
 use crate::model::{Dataset, IndicatorDef, Lang, NATIONAL_CODE, Target, TargetKind};
 use crate::scenario::{Attainment, Projection, TargetError, attainment};
 
 /// Fill of a region (or the country) that attains its target: Okabe–Ito's bluish green, which
-/// stays apart from `NOT_ATTAINED_FILL` under every common colour-vision deficiency (the table
-/// and the legend add ✔ and ✘, so colour is never the only sign).
+/// stays apart from `NOT_ATTAINED_FILL` under every common colour-vision deficiency (the panel
+/// paints a ✔ or ✘ mark beside every outcome, so colour is never the only sign; the marks are
+/// drawn, not typed, as the bundled fonts have no such glyphs).
 pub const ATTAINED_FILL: Rgba = Rgba::rgb(0x00, 0x9e, 0x73);
 /// Fill of a region (or the country) that misses its target: Okabe–Ito's vermillion.
 pub const NOT_ATTAINED_FILL: Rgba = Rgba::rgb(0xd5, 0x5e, 0x00);
 /// Fill of a region without a target of the shown indicator and year: near white, apart from the
 /// hatched grey of "cannot be assessed".
 pub const NO_TARGET_FILL: Rgba = Rgba::rgb(0xf6, 0xf6, 0xf4);
-/// The mark of an attained target in tables, legends and on the map.
-pub const ATTAINED_MARK: &str = "✔";
-/// The mark of a missed target.
-pub const NOT_ATTAINED_MARK: &str = "✘";
-/// The mark of a target that cannot be assessed.
-pub const NOT_ASSESSABLE_MARK: &str = "⚠";
-/// Size of the ✔/✘ marks on the regions of a regional target's map, px.
-const MARK_PX: f32 = 15.0;
 
 /// What identifies a target across scenarios: two scenarios carry "the same" target when they
 /// ask the same of the same indicator and region by the same year (the source text may differ).
@@ -91,14 +84,13 @@ impl Status {
         }
     }
 
-    /// The mark and the word: "✔ attained".
-    pub fn text(self, lang: Lang) -> String {
-        let (mark, word) = match self {
-            Status::Attained => (ATTAINED_MARK, TargetsText::Attained),
-            Status::NotAttained => (NOT_ATTAINED_MARK, TargetsText::NotAttained),
-            Status::NotAssessable => (NOT_ASSESSABLE_MARK, TargetsText::NotAssessable),
-        };
-        format!("{mark} {}", word.get(lang))
+    /// The word: "attained" (the panel paints the ✔/✘ mark before it).
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Attained => TargetsText::Attained.get(lang),
+            Status::NotAttained => TargetsText::NotAttained.get(lang),
+            Status::NotAssessable => TargetsText::NotAssessable.get(lang),
+        }
     }
 
     /// The map's and the bars' colour of this outcome.
@@ -122,9 +114,9 @@ pub struct TargetCell {
     /// The value in the target year as a percentage of the level (None when not assessable or
     /// the level is zero).
     pub percent: Option<f64>,
-    /// "✔ attained".
+    /// "attained".
     pub status_text: String,
-    /// "12,345.6 of 11,000.0", or why the target cannot be assessed.
+    /// "12,345.6 of 11,000.0 million KZT", or why the target cannot be assessed.
     pub value_text: String,
     /// "first in 2028" / "not by 2030"; empty when not assessable.
     pub first_year_text: String,
@@ -214,6 +206,11 @@ fn place_name(ds: &Dataset, code: &str, lang: Lang) -> String {
     }
 }
 
+/// `text` followed by `unit` when there is one.
+fn with_unit(text: String, unit: &str) -> String {
+    if unit.is_empty() { text } else { format!("{text} {unit}") }
+}
+
 /// Every distinct target of `ds` assessed against each of `projections` (those of
 /// `ds.scenarios`, in the same order), with texts in `lang`.
 pub fn report(ds: &Dataset, projections: &[Projection], lang: Lang) -> TargetReport {
@@ -243,7 +240,10 @@ pub fn report(ds: &Dataset, projections: &[Projection], lang: Lang) -> TargetRep
                     let (percent, value_text, first_year_text, gap_text) = match &result {
                         Ok(a) => (
                             (a.level != 0.0).then(|| a.value / a.level * 100.0),
-                            targets_text::value_of_level(a.value, a.level, decimals, lang),
+                            with_unit(
+                                targets_text::value_of_level(a.value, a.level, decimals, lang),
+                                &unit,
+                            ),
                             targets_text::first_year(a.first_year, projection.horizon, lang),
                             a.relative
                                 .map(|r| targets_text::gap_percent(r, lang))
@@ -259,7 +259,7 @@ pub fn report(ds: &Dataset, projections: &[Projection], lang: Lang) -> TargetRep
                     TargetCell {
                         scenario_id: column.id,
                         carried: carriers.contains(&column.id),
-                        status_text: status.text(lang),
+                        status_text: status.text(lang).to_string(),
                         result,
                         status,
                         percent,
@@ -321,6 +321,9 @@ pub struct TargetMap {
     pub scene: Arc<Scene>,
     /// The status of every drawn region, in the scene's order.
     pub statuses: Vec<(String, MapStatus)>,
+    /// Where to mark an outcome with ✔/✘: the label anchors of regions with their own target,
+    /// or for a national target one mark in the middle of the country.
+    pub marks: Vec<(WorldPos, Status)>,
 }
 
 impl TargetMap {
@@ -372,6 +375,7 @@ pub fn target_map(
     let mut scene = value_scene(ds, geometry, &layer, &[]);
     let national = row.cell(id).map(|c| c.status);
     let mut statuses = Vec::with_capacity(scene.regions.len());
+    let mut marks = Vec::new();
     for region in &mut scene.regions {
         let (status, cell) = if key.is_national() {
             (national.map_or(MapStatus::NoTarget, MapStatus::from), None)
@@ -396,35 +400,35 @@ pub fn target_map(
         region.rank = None;
         if let Some(cell) = cell {
             region.note = Some(format!("{} · {}", cell.status_text, cell.value_text));
-            let mark = match cell.status {
-                Status::Attained => ATTAINED_MARK,
-                Status::NotAttained => NOT_ATTAINED_MARK,
-                Status::NotAssessable => NOT_ASSESSABLE_MARK,
-            };
-            scene.labels.push(SceneLabel {
-                pos: region.label_anchor,
-                offset_px: [0.0, 0.0],
-                text: mark.to_string(),
-                size_px: MARK_PX,
-                color: style::LABEL_TEXT,
-                halo: style::LABEL_HALO,
-            });
+            marks.push((region.label_anchor, cell.status));
         }
         statuses.push((region.code.clone(), status));
+    }
+    if key.is_national()
+        && let Some(status) = national
+    {
+        let [a, b, c, d] = scene.bounds;
+        marks.push(([(a + c) / 2.0, (b + d) / 2.0], status));
     }
     scene.legend = Legend {
         title: format!("{} — {}", row.indicator_name, row.region_name),
         unit: row.requirement.clone(),
         items: legend_items(&statuses, lang),
     };
-    TargetMap { key: Some(key.clone()), scenario_id: Some(id), scene: Arc::new(scene), statuses }
+    TargetMap {
+        key: Some(key.clone()),
+        scenario_id: Some(id),
+        scene: Arc::new(scene),
+        statuses,
+        marks,
+    }
 }
 
-/// "✔ attained", "✘ not attained", "no target", and "⚠ cannot be assessed" when a region is.
+/// "attained", "not attained", "no target", and "cannot be assessed" when a region is.
 fn legend_items(statuses: &[(String, MapStatus)], lang: Lang) -> Vec<LegendItem> {
     let mut items = vec![
-        LegendItem::Class { fill: ATTAINED_FILL, label: Status::Attained.text(lang) },
-        LegendItem::Class { fill: NOT_ATTAINED_FILL, label: Status::NotAttained.text(lang) },
+        LegendItem::Class { fill: ATTAINED_FILL, label: Status::Attained.text(lang).into() },
+        LegendItem::Class { fill: NOT_ATTAINED_FILL, label: Status::NotAttained.text(lang).into() },
         LegendItem::Class {
             fill: NO_TARGET_FILL,
             label: TargetsText::NoTarget.get(lang).to_string(),
@@ -433,7 +437,7 @@ fn legend_items(statuses: &[(String, MapStatus)], lang: Lang) -> Vec<LegendItem>
     if statuses.iter().any(|(_, s)| *s == MapStatus::NotAssessable) {
         items.push(LegendItem::NoData {
             fill: style::NO_DATA_FILL,
-            label: Status::NotAssessable.text(lang),
+            label: Status::NotAssessable.text(lang).into(),
         });
     }
     items
@@ -494,7 +498,7 @@ mod tests {
             let a = cell.result.as_ref().expect("assessable");
             assert!((a.level - 2.0 * reference).abs() < 1e-6);
             assert_eq!(cell.status, Status::Attained);
-            assert_eq!(cell.status_text, "✔ attained");
+            assert_eq!(cell.status_text, "attained");
             assert!(cell.carried);
             let percent = cell.percent.expect("level is not zero");
             assert!((percent - a.value / a.level * 100.0).abs() < 1e-9);
@@ -552,7 +556,7 @@ mod tests {
             "1990 lies outside the projection (2023–2030): move the target year or the scenario's \
              horizon"
         );
-        assert_eq!(lost.cells[0].status_text, "⚠ cannot be assessed");
+        assert_eq!(lost.cells[0].status_text, "cannot be assessed");
         assert_eq!((lost.cells[0].percent, lost.cells[0].gap_text.as_str()), (None, ""));
     }
 
@@ -590,7 +594,9 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(legend, vec!["✔ attained", "✘ not attained", "no target"]);
+        assert_eq!(legend, vec!["attained", "not attained", "no target"]);
+        let [a, b, c, d] = map.scene.bounds;
+        assert_eq!(map.marks, vec![([(a + c) / 2.0, (b + d) / 2.0], Status::Attained)]);
 
         let key = TargetKey::of(&met);
         let request = MapRequest { key: Some(&key), scenario_id: Some(1), ..request };
@@ -601,8 +607,13 @@ mod tests {
         let fill = |code: &str| map.scene.regions.iter().find(|r| r.code == code).map(|r| r.fill);
         assert_eq!(fill("KZ-ALM"), Some(NOT_ATTAINED_FILL));
         assert_eq!(fill("KZ-AST"), Some(NO_TARGET_FILL));
-        let marks: Vec<&str> = map.scene.labels.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(marks, vec!["✔", "✘"]);
+        let anchor =
+            |code: &str| map.scene.regions.iter().find(|r| r.code == code).map(|r| r.label_anchor);
+        let mut marks: Vec<_> = map.marks.iter().map(|(p, s)| (Some(*p), *s)).collect();
+        marks.sort_by_key(|(_, s)| *s != Status::Attained);
+        let expected =
+            vec![(anchor("KZ-AKM"), Status::Attained), (anchor("KZ-ALM"), Status::NotAttained)];
+        assert_eq!(marks, expected);
         // The managed scenario does not carry them: its map is measured on its own projection
         // all the same, because each target is measured against every scenario.
         let request = MapRequest { scenario_id: Some(2), ..request };

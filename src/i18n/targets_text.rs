@@ -122,10 +122,10 @@ impl TargetsText {
             (T::MapLabel, Kk) => "Мақсаттар картасы",
             (T::MapLabel, Ru) => "Карта целей",
             (T::MapLabel, En) => "Targets map",
-            (T::WholeCountry, Kk) => "Бүкіл ел бойынша мақсат: ел тұтасымен боялған",
+            (T::WholeCountry, Kk) => "Бүкіл елдің мақсаты: ел тұтасымен боялған",
             (T::WholeCountry, Ru) => "Цель для всей страны: страна окрашена целиком",
             (T::WholeCountry, En) => {
-                "A target for the whole country: the country is coloured as one"
+                "A target for the whole country, coloured as one"
             }
             (T::RegionsWithTarget, Kk) => {
                 "Осы көрсеткіш пен жыл бойынша өз мақсаты бар өңірлер боялған"

@@ -11,9 +11,11 @@ use egui::{
     vec2,
 };
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, GridMark, HLine, LineStyle, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, HLine, LineStyle, Plot, PlotPoint, Text};
 
-use crate::app::targets::{Status, TargetCell, TargetMap, TargetReport, TargetRow};
+use crate::app::targets::{
+    ATTAINED_FILL, NOT_ATTAINED_FILL, Status, TargetCell, TargetMap, TargetReport, TargetRow,
+};
 use crate::app::{Action, AppState, Camera};
 use crate::i18n::format_number;
 use crate::i18n::targets_text::{self, TargetsText as T};
@@ -23,10 +25,12 @@ use crate::ui::map_view::{self, MapCache};
 use crate::ui::theme;
 
 /// Width of the table's target column, points.
-const TARGET_WIDTH: f32 = 330.0;
+const TARGET_WIDTH: f32 = 400.0;
 /// Narrowest and widest scenario column, points.
-const SCENARIO_MIN_WIDTH: f32 = 230.0;
-const SCENARIO_MAX_WIDTH: f32 = 330.0;
+const SCENARIO_MIN_WIDTH: f32 = 240.0;
+const SCENARIO_MAX_WIDTH: f32 = 420.0;
+/// Width of the accent bar at the left of the selected row, points.
+const SELECTED_BAR: f32 = 3.0;
 /// A table row holds three lines.
 const ROW_HEIGHT: f32 = 60.0;
 const HEADER_HEIGHT: f32 = 28.0;
@@ -36,6 +40,10 @@ const TABLE_SHARE: f32 = 0.4;
 const CHART_SHARE: f32 = 0.42;
 /// Bars narrower than their slot, so neighbours stay apart.
 const BAR_WIDTH: f64 = 0.6;
+/// Height of the strip of scenario names under the bars (two small lines), points.
+const NAMES_HEIGHT: f32 = 34.0;
+/// Radius of a drawn ✔/✘ mark, points.
+const MARK_RADIUS: f32 = 8.0;
 
 /// What the painter keeps between frames: the attainment map's screen meshes.
 #[derive(Default)]
@@ -93,6 +101,11 @@ fn table(
     let columns = report.scenarios.len().max(1) as f32;
     let scenario_width = ((ui.available_width() - TARGET_WIDTH) / columns - 8.0)
         .clamp(SCENARIO_MIN_WIDTH, SCENARIO_MAX_WIDTH);
+    // A pale selection keeps the outcomes' colours readable (the app's strong blue would not);
+    // an accent bar at the row's left marks it as well.
+    let visuals = ui.visuals_mut();
+    visuals.selection.bg_fill = theme::ACCENT_SOFT;
+    visuals.selection.stroke.color = theme::TEXT;
     TableBuilder::new(ui)
         .id_salt("targets_table")
         .striped(true)
@@ -122,7 +135,17 @@ fn table(
                 let Some(row) = report.rows.get(table_row.index()) else { return };
                 let on = selected == Some(&row.key);
                 table_row.set_selected(on);
-                table_row.col(|ui| target_cell(ui, row));
+                table_row.col(|ui| {
+                    if on {
+                        let r = ui.max_rect();
+                        let bar = Rect::from_min_size(r.min, vec2(SELECTED_BAR, r.height()));
+                        ui.painter().rect_filled(bar, 0.0, theme::ACCENT);
+                    }
+                    // Every target cell is indented past the selection's bar.
+                    egui::Frame::new()
+                        .inner_margin(egui::Margin { left: 8, ..egui::Margin::ZERO })
+                        .show(ui, |ui| target_cell(ui, row));
+                });
                 for column in &report.scenarios {
                     table_row.col(|ui| {
                         if let Some(cell) = row.cell(column.id) {
@@ -155,6 +178,7 @@ fn target_cell(ui: &mut Ui, row: &TargetRow) {
 fn scenario_cell(ui: &mut Ui, cell: &TargetCell, lang: Lang) {
     let color = status_color(cell.status);
     ui.horizontal(|ui| {
+        mark_widget(ui, cell.status);
         ui.add(
             Label::new(RichText::new(&cell.status_text).strong().color(color)).selectable(false),
         );
@@ -207,6 +231,7 @@ fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
         )
         .truncate(),
     );
+    target_line_key(ui, lang);
     let names: Vec<String> = report.scenarios.iter().map(|c| c.name.clone()).collect();
     let bars: Vec<Bar> = row
         .cells
@@ -234,14 +259,14 @@ fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
         .allow_double_click_reset(false)
         .show_crosshair(false)
         .show_grid([false, true])
-        .include_x(-0.5)
-        .include_x(count as f64 - 0.5)
+        // The scenarios' names go under the plot, wrapped to their bar's slot: the x axis
+        // would drop names longer than the slot.
+        .show_axes([false, true])
+        .height((ui.available_height() - NAMES_HEIGHT).max(120.0))
+        .include_x(-0.55)
+        .include_x(count as f64 - 0.45)
         .include_y(0.0)
         .include_y(top * 1.15)
-        .x_grid_spacer(move |_| {
-            (0..count).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
-        })
-        .x_axis_formatter(move |mark, _| scenario_tick(&names, mark))
         .y_axis_formatter(move |mark, _| format!("{} %", format_number(mark.value, 0, lang)))
         .y_axis_min_width(44.0);
     let response = plot.show(ui, |plot| {
@@ -251,11 +276,6 @@ fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
                 .width(1.5)
                 .style(LineStyle::dashed_loose()),
         );
-        plot.text(
-            Text::new("target_line_label", PlotPoint::new(-0.48, 100.0), T::TargetLine.get(lang))
-                .anchor(Align2::LEFT_BOTTOM)
-                .color(theme::TEXT),
-        );
         plot.bar_chart(BarChart::new("targets_bars", bars).element_formatter(Box::new(
             move |bar, _| {
                 format!("{}\n{}", bar.name, targets_text::percent_of_level(bar.value, lang))
@@ -264,40 +284,119 @@ fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
         for (i, cell) in row.cells.iter().enumerate() {
             let x = i as f64;
             let (at, text) = match cell.percent {
-                Some(p) => (
-                    PlotPoint::new(x, p),
-                    format!("{} {}", mark(cell.status), targets_text::percent_of_level(p, lang)),
-                ),
+                Some(p) => (PlotPoint::new(x, p), targets_text::percent_of_level(p, lang)),
                 None => (PlotPoint::new(x, 0.0), cell.status_text.clone()),
             };
             plot.text(
-                Text::new(format!("bar_label_{i}"), at, RichText::new(text).strong())
-                    .anchor(Align2::CENTER_BOTTOM)
-                    .color(status_color(cell.status)),
+                Text::new(
+                    format!("bar_label_{i}"),
+                    at,
+                    RichText::new(text).strong().size(theme::BODY_PT),
+                )
+                .anchor(Align2::CENTER_BOTTOM)
+                .color(status_color(cell.status)),
             );
         }
     });
+    // The ✔/✘ of each bar just inside its top (below the percentage), so the outcome reads
+    // without colour too.
+    let painter = ui.painter_at(response.response.rect);
+    for (i, cell) in row.cells.iter().enumerate() {
+        let top = response.transform.position_from_point(&PlotPoint::new(i as f64, 0.0));
+        let centre = match cell.percent {
+            Some(p) => {
+                let tip = response.transform.position_from_point(&PlotPoint::new(i as f64, p));
+                // Inside a tall bar; above the label of one too short to hold the mark.
+                if top.y - tip.y > 3.0 * MARK_RADIUS {
+                    tip + vec2(0.0, 1.6 * MARK_RADIUS)
+                } else {
+                    tip - vec2(0.0, 28.0)
+                }
+            }
+            None => top - vec2(0.0, 28.0),
+        };
+        paint_mark(&painter, centre, MARK_RADIUS, cell.status);
+    }
     response.response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Figure, true, T::ChartLabel.get(lang))
     });
+    bar_names(ui, report, &response.transform);
 }
 
-/// The ✔/✘/⚠ of an outcome.
-fn mark(status: Status) -> &'static str {
+/// The chart's key: a dashed line and "target level (100 %)" (inside the plot the label would
+/// run under the bars).
+fn target_line_key(ui: &mut Ui, lang: Lang) {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(28.0, 12.0), Sense::hover());
+        let y = r.center().y;
+        for i in 0..3 {
+            let x = r.left() + i as f32 * 10.0;
+            ui.painter().line_segment(
+                [Pos2::new(x, y), Pos2::new(x + 6.0, y)],
+                Stroke::new(1.5, theme::TEXT),
+            );
+        }
+        ui.label(RichText::new(T::TargetLine.get(lang)).small());
+    });
+}
+
+/// A ✔/✘ mark in the line of text, before the outcome's word.
+fn mark_widget(ui: &mut Ui, status: Status) {
+    let size = 2.0 * MARK_RADIUS;
+    let (rect, _) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
+    paint_mark(ui.painter(), rect.center(), MARK_RADIUS - 1.0, status);
+}
+
+/// The outcome's mark, drawn (the bundled fonts have no ✔ or ✘): a disc in the outcome's colour
+/// with a white tick (attained), a cross (not attained) or an exclamation mark (cannot be
+/// assessed).
+fn paint_mark(painter: &egui::Painter, c: Pos2, r: f32, status: Status) {
+    let white = Stroke::new((r * 0.28).max(1.5), egui::Color32::WHITE);
+    let fill = match status {
+        Status::NotAssessable => theme::TEXT_MUTED,
+        other => theme::color(other.fill()),
+    };
+    painter.circle(c, r, fill, Stroke::new(1.0, egui::Color32::WHITE));
     match status {
-        Status::Attained => crate::app::targets::ATTAINED_MARK,
-        Status::NotAttained => crate::app::targets::NOT_ATTAINED_MARK,
-        Status::NotAssessable => crate::app::targets::NOT_ASSESSABLE_MARK,
+        Status::Attained => {
+            let points = vec![
+                c + vec2(-0.5 * r, 0.05 * r),
+                c + vec2(-0.12 * r, 0.42 * r),
+                c + vec2(0.52 * r, -0.38 * r),
+            ];
+            painter.add(egui::Shape::line(points, white));
+        }
+        Status::NotAttained => {
+            let d = 0.4 * r;
+            painter.line_segment([c + vec2(-d, -d), c + vec2(d, d)], white);
+            painter.line_segment([c + vec2(-d, d), c + vec2(d, -d)], white);
+        }
+        Status::NotAssessable => {
+            painter.line_segment([c + vec2(0.0, -0.5 * r), c + vec2(0.0, 0.15 * r)], white);
+            painter.circle_filled(c + vec2(0.0, 0.45 * r), white.width * 0.6, egui::Color32::WHITE);
+        }
     }
 }
 
-/// The scenario's name under its bar.
-fn scenario_tick(names: &[String], mark: GridMark) -> String {
-    let index = mark.value.round();
-    if (mark.value - index).abs() > 1e-6 || index < 0.0 {
-        return String::new();
+/// Each scenario's name under its bar, wrapped to the bar's slot.
+fn bar_names(ui: &mut Ui, report: &TargetReport, transform: &egui_plot::PlotTransform) {
+    let (strip, _) =
+        ui.allocate_exact_size(vec2(ui.available_width(), NAMES_HEIGHT), Sense::hover());
+    let painter = ui.painter_at(strip);
+    let x_of = |i: usize| transform.position_from_point(&PlotPoint::new(i as f64, 0.0)).x;
+    let slot = (x_of(1) - x_of(0)).abs() - 6.0;
+    for (i, column) in report.scenarios.iter().enumerate() {
+        let mut job = egui::text::LayoutJob::simple(
+            column.name.clone(),
+            egui::FontId::proportional(theme::SMALL_PT),
+            theme::TEXT,
+            slot.max(40.0),
+        );
+        // Centred lines: the galley's x origin is then the centre of each line.
+        job.halign = Align::Center;
+        let galley = painter.layout_job(job);
+        painter.galley(Pos2::new(x_of(i), strip.top() + 4.0), galley, theme::TEXT);
     }
-    names.get(index as usize).cloned().unwrap_or_default()
 }
 
 /// The scenario choice, the legend, the map and the line under it.
@@ -336,7 +435,8 @@ fn map_panel(
             .labelled_by(label.id);
     });
     legend_row(ui, map);
-    let note_height = 22.0;
+    // Room for two lines of the note under the map.
+    let note_height = 36.0;
     let size = vec2(ui.available_width(), (ui.available_height() - note_height).max(160.0));
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     paint_map(ui, state, map, rect, cache, actions);
@@ -344,13 +444,13 @@ fn map_panel(
         let outcome = map
             .scenario_id
             .and_then(|id| row.cell(id))
-            .map(|c| format!(": {} {} · {}", row.region_name, c.status_text, c.value_text))
+            .map(|c| format!(" — {}: {}, {}", row.region_name, c.status_text, c.value_text))
             .unwrap_or_default();
         format!("{}{outcome}", T::WholeCountry.get(lang))
     } else {
         T::RegionsWithTarget.get(lang).to_string()
     };
-    ui.add(Label::new(RichText::new(note).small().color(theme::TEXT_MUTED)).truncate());
+    ui.add(Label::new(RichText::new(note).small().color(theme::TEXT_MUTED)).wrap());
 }
 
 /// A swatch and a label per legend line: attained, not attained, no target (and cannot be
@@ -362,6 +462,14 @@ fn legend_row(ui: &mut Ui, map: &TargetMap) {
                 LegendItem::Class { fill, label } => (fill, label, false),
                 LegendItem::NoData { fill, label } => (fill, label, true),
                 _ => continue,
+            };
+            // The outcome's mark beside its swatch, as on the map and in the table.
+            let status = if *fill == ATTAINED_FILL {
+                Some(Status::Attained)
+            } else if *fill == NOT_ATTAINED_FILL {
+                Some(Status::NotAttained)
+            } else {
+                None
             };
             let (r, _) = ui.allocate_exact_size(vec2(18.0, 12.0), Sense::hover());
             ui.painter().rect_filled(r, 2.0, theme::color(*fill));
@@ -376,7 +484,11 @@ fn legend_row(ui: &mut Ui, map: &TargetMap) {
                 ui.painter()
                     .line_segment([r.left_bottom(), r.right_top()], Stroke::new(1.0, color));
             }
+            if let Some(status) = status {
+                mark_widget(ui, status);
+            }
             ui.label(RichText::new(label).small());
+            ui.add_space(6.0);
         }
     });
 }
@@ -412,6 +524,13 @@ fn paint_map(
         &mut cache.map,
     );
     let painter = ui.painter_at(rect);
+    // The one mark of a national target stands for the whole country: larger.
+    let national = map.key.as_ref().is_some_and(|k| k.is_national());
+    let radius = if national { 1.75 * MARK_RADIUS } else { MARK_RADIUS };
+    for (world, status) in &map.marks {
+        let [x, y] = transform.to_screen(*world);
+        paint_mark(&painter, rect.min + vec2(x, y), radius, *status);
+    }
     painter.rect_stroke(rect, 0.0, Stroke::new(1.0, theme::BORDER), egui::StrokeKind::Inside);
     let title = painter.layout(
         scene.title.clone(),
