@@ -15,20 +15,15 @@ use oblys::model::{Aggregation, Dataset, IndicatorDef, IndicatorValue, Names};
 
 fn import(c: &mut Criterion) {
     let mut ds = oblys::io::default_dataset::build().expect("embedded default data");
-    ds.indicators = (0..50)
-        .map(|i| IndicatorDef {
-            key: format!("indicator_{i}"),
-            names: Names::new(
-                format!("көрсеткіш {i}"),
-                format!("показатель {i}"),
-                format!("I {i}"),
-            ),
-            unit: Names::new("", "", ""),
-            aggregation: Aggregation::Additive,
-            higher_is_better: true,
-            decimals: 1,
-        })
-        .collect();
+    // 50 more indicators beside the default ones (whose values and scenarios stay valid).
+    ds.indicators.extend((0..50).map(|i| IndicatorDef {
+        key: format!("indicator_{i}"),
+        names: Names::new(format!("көрсеткіш {i}"), format!("показатель {i}"), format!("I {i}")),
+        unit: Names::new("", "", ""),
+        aggregation: Aggregation::Additive,
+        higher_is_better: true,
+        decimals: 1,
+    }));
     let current: Vec<_> = ds.regions.iter().filter(|r| !r.is_legacy()).collect();
     let mut text = String::from("Регион;Год;Показатель;Значение\n");
     let mut rows = 0;

@@ -391,3 +391,49 @@ fn a_failure_while_writing_leaves_no_row_written() {
     // The Akmola and Almaty rows came before the failing Atyrau row: neither was kept.
     assert_eq!(oblys::store::load(&file).expect("loads").values, before);
 }
+
+/// Replaces the XML of the first sheet of the workbook at `path` (to make broken workbooks that
+/// rust_xlsxwriter refuses to write).
+fn replace_sheet_xml(path: &Path, xml: &str) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("workbook read");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(path).expect("workbook rewritten"));
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).expect("a part");
+        let name = part.name().to_owned();
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).expect("part read");
+        if name == "xl/worksheets/sheet1.xml" {
+            content = xml.as_bytes().to_vec();
+        }
+        writer.start_file(name, zip::write::SimpleFileOptions::default()).expect("part started");
+        writer.write_all(&content).expect("part written");
+    }
+    writer.finish().expect("archive finished");
+}
+
+#[test]
+fn a_workbook_with_a_cell_beyond_excels_limits_is_refused() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let input = dir.path().join("huge.xlsx");
+    let rows: &[&[&str]] = &[&["Регион", "Год", "Показатель", "Значение"]];
+    workbook(&input, &[("Sheet1", rows)]);
+    replace_sheet_xml(
+        &input,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD3000000"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Регион</t></is></c></row><row r="3000000"><c r="B3000000"><v>1</v></c></row></sheetData></worksheet>"#,
+    );
+    let message = refused(&input, &[]);
+    assert!(message.starts_with("oblys: "), "{message}");
+    assert!(
+        message.ends_with(
+            "huge.xlsx, sheet «Sheet1»: row 3000000, column 2: a cell beyond Excel's 1,048,576 \
+             rows × 16,384 columns; the workbook is damaged"
+        ),
+        "{message}"
+    );
+    replace_sheet_xml(&input, "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1");
+    let message = refused(&input, &[]);
+    assert!(message.contains("huge.xlsx, sheet «Sheet1»: the workbook is damaged: "), "{message}");
+}
