@@ -32,6 +32,9 @@ pub const LAST_YEAR: i32 = 2100;
 /// row". Both sides of an edit name the same row (same region, indicator and year; same id;
 /// same project code).
 #[derive(Debug, Clone, PartialEq)]
+// A project row is larger than a value row; edits are made one per user action, so the space a
+// value edit wastes on the undo stack does not matter and boxing would only add indirection.
+#[allow(clippy::large_enum_variant)]
 pub enum Edit {
     SetValue { old: Option<IndicatorValue>, new: Option<IndicatorValue> },
     PutGrowthPoint { old: Option<GrowthPoint>, new: Option<GrowthPoint> },

@@ -134,7 +134,7 @@ pub enum Action {
     SelectTarget(targets::TargetKey),
     /// Change the planner's data (a value, growth point, project or corridor): written to the
     /// file, then shown; recorded for undo. A refused edit changes nothing (`edit_error`).
-    Edit(edit::Edit),
+    Edit(Box<edit::Edit>),
     /// Take the last edit back (in the file too).
     Undo,
     /// Make the last undone edit again.
@@ -550,7 +550,7 @@ impl AppState {
                 // The map follows in `rebuild_targets`.
                 Dirty::NOTHING
             }
-            Action::Edit(e) => self.apply_edit(e),
+            Action::Edit(e) => self.apply_edit(*e),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
         }
@@ -666,13 +666,15 @@ impl AppState {
             self.comparison = scenarios::compare(ds, &self.geometry, &self.projections, &request);
             self.compare_version += 1;
         }
-        // Targets depend on the projections, the language and the selection: each sets `compare`.
-        self.rebuild_targets(dirty.projections || dirty.compare);
+        self.rebuild_targets(dirty.projections);
     }
 
-    /// Rebuilds the targets' report when `report` is set, then the attainment map when the
-    /// report, the selected target or the selected scenario changed since it was built.
-    fn rebuild_targets(&mut self, report: bool) {
+    /// Rebuilds the targets' report when the projections changed (`projections`) or the
+    /// language did, then the attainment map when the report, the selected target, the selected
+    /// scenario or the selected region changed since it was built. Cheap when nothing did, so
+    /// it runs after every action.
+    fn rebuild_targets(&mut self, projections: bool) {
+        let report = projections || self.targets.lang != self.view.lang;
         if report {
             self.targets = targets::report(&self.dataset, &self.projections, self.view.lang);
         }
@@ -681,7 +683,10 @@ impl AppState {
             self.selected_target = self.targets.rows.first().map(|r| r.key.clone());
         }
         let map = &self.target_map;
-        if !report && map.key == self.selected_target && map.scenario_id == self.selected_scenario
+        if !report
+            && map.key == self.selected_target
+            && map.scenario_id == self.selected_scenario
+            && map.selected == self.view.selected
         {
             return;
         }

@@ -15,6 +15,7 @@ mod edit;
 mod gpkg;
 mod import;
 mod info;
+mod lock;
 mod read;
 mod schema;
 mod write;
@@ -32,6 +33,7 @@ pub use edit::{
 };
 pub use import::{ImportSummary, import_values};
 pub use info::info_report;
+pub use lock::{FileLock, lock_for_editing, lock_path};
 pub use schema::SCHEMA_VERSION;
 
 use crate::io::DefaultDataError;
