@@ -666,15 +666,13 @@ impl AppState {
             self.comparison = scenarios::compare(ds, &self.geometry, &self.projections, &request);
             self.compare_version += 1;
         }
-        self.rebuild_targets(dirty.projections);
+        // Targets depend on the projections, the language and the selection: each sets `compare`.
+        self.rebuild_targets(dirty.projections || dirty.compare);
     }
 
-    /// Rebuilds the targets' report when the projections changed (`projections`) or the
-    /// language did, then the attainment map when the report, the selected target, the selected
-    /// scenario or the selected region changed since it was built. Cheap when nothing did, so
-    /// it runs after every action.
-    fn rebuild_targets(&mut self, projections: bool) {
-        let report = projections || self.targets.lang != self.view.lang;
+    /// Rebuilds the targets' report when `report` is set, then the attainment map when the
+    /// report, the selected target or the selected scenario changed since it was built.
+    fn rebuild_targets(&mut self, report: bool) {
         if report {
             self.targets = targets::report(&self.dataset, &self.projections, self.view.lang);
         }
@@ -683,10 +681,7 @@ impl AppState {
             self.selected_target = self.targets.rows.first().map(|r| r.key.clone());
         }
         let map = &self.target_map;
-        if !report
-            && map.key == self.selected_target
-            && map.scenario_id == self.selected_scenario
-            && map.selected == self.view.selected
+        if !report && map.key == self.selected_target && map.scenario_id == self.selected_scenario
         {
             return;
         }
