@@ -48,7 +48,7 @@ fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
 #[test]
 fn the_programme_targets_are_listed_for_both_scenarios_with_the_engines_verdicts() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let harness = window(&dir);
+    let mut harness = window(&dir);
     let state = harness.state().state();
     let report = state.targets();
     let columns: Vec<i64> = report.scenarios.iter().map(|c| c.id).collect();
@@ -99,6 +99,14 @@ fn the_programme_targets_are_listed_for_both_scenarios_with_the_engines_verdicts
         let shown = report.rows.iter().flat_map(|r| &r.cells).filter(|c| c.first_year_text == text);
         assert_eq!(harness.query_all_by_label(text).count(), shown.count(), "{text}");
     }
+
+    // In Kazakh the same table reads in Kazakh, numbers written the Kazakh way.
+    harness.get_by_label("Қазақша").click();
+    harness.run();
+    let report = harness.state().state().targets();
+    let requirement = report.rows.first().map(|r| r.requirement.as_str());
+    assert_eq!(requirement, Some("×2,0, 2023 жылмен салыстырғанда, 2029 жылға қарай"));
+    assert_eq!(harness.query_all_by_label("қол жеткізілді").count(), 5);
 }
 
 #[test]

@@ -666,13 +666,15 @@ impl AppState {
             self.comparison = scenarios::compare(ds, &self.geometry, &self.projections, &request);
             self.compare_version += 1;
         }
-        // Targets depend on the projections, the language and the selection: each sets `compare`.
-        self.rebuild_targets(dirty.projections || dirty.compare);
+        self.rebuild_targets(dirty.projections);
     }
 
-    /// Rebuilds the targets' report when `report` is set, then the attainment map when the
-    /// report, the selected target or the selected scenario changed since it was built.
-    fn rebuild_targets(&mut self, report: bool) {
+    /// Rebuilds the targets' report when the projections changed (`projections`) or the
+    /// language did, then the attainment map when the report, the selected target, the selected
+    /// scenario or the selected region changed since it was built. Cheap when nothing did, so
+    /// it runs after every action.
+    fn rebuild_targets(&mut self, projections: bool) {
+        let report = projections || self.targets.lang != self.view.lang;
         if report {
             self.targets = targets::report(&self.dataset, &self.projections, self.view.lang);
         }
@@ -681,7 +683,10 @@ impl AppState {
             self.selected_target = self.targets.rows.first().map(|r| r.key.clone());
         }
         let map = &self.target_map;
-        if !report && map.key == self.selected_target && map.scenario_id == self.selected_scenario
+        if !report
+            && map.key == self.selected_target
+            && map.scenario_id == self.selected_scenario
+            && map.selected == self.view.selected
         {
             return;
         }

@@ -7,8 +7,8 @@
 //! trend reach the managed scenario's target?" is the planner's first question. A cell says
 //! whether its scenario carries the target itself (`TargetCell::carried`).
 //!
-//! Built by `AppState` when the projections, the language or the selection change; never per
-//! frame.
+//! Built by `AppState` when the projections or the language change (the map also when the
+//! selected target, scenario or region does); never per frame.
 
 use std::sync::Arc;
 
@@ -116,7 +116,7 @@ pub struct TargetCell {
     pub percent: Option<f64>,
     /// "attained".
     pub status_text: String,
-    /// "12,345.6 of 11,000.0 million KZT", or why the target cannot be assessed.
+    /// "12,345.6 million KZT (level 11,000.0)", or why the target cannot be assessed.
     pub value_text: String,
     /// "first in 2028" / "not by 2030"; empty when not assessable.
     pub first_year_text: String,
@@ -159,6 +159,8 @@ impl TargetRow {
 /// Every distinct target of the file against every scenario.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TargetReport {
+    /// The language of the texts.
+    pub lang: Lang,
     /// The scenarios, in the file's order.
     pub scenarios: Vec<ScenarioColumn>,
     /// Targets in the order the scenarios first carry them.
@@ -206,11 +208,6 @@ fn place_name(ds: &Dataset, code: &str, lang: Lang) -> String {
     }
 }
 
-/// `text` followed by `unit` when there is one.
-fn with_unit(text: String, unit: &str) -> String {
-    if unit.is_empty() { text } else { format!("{text} {unit}") }
-}
-
 /// Every distinct target of `ds` assessed against each of `projections` (those of
 /// `ds.scenarios`, in the same order), with texts in `lang`.
 pub fn report(ds: &Dataset, projections: &[Projection], lang: Lang) -> TargetReport {
@@ -240,10 +237,7 @@ pub fn report(ds: &Dataset, projections: &[Projection], lang: Lang) -> TargetRep
                     let (percent, value_text, first_year_text, gap_text) = match &result {
                         Ok(a) => (
                             (a.level != 0.0).then(|| a.value / a.level * 100.0),
-                            with_unit(
-                                targets_text::value_of_level(a.value, a.level, decimals, lang),
-                                &unit,
-                            ),
+                            targets_text::value_of_level(a.value, a.level, decimals, &unit, lang),
                             targets_text::first_year(a.first_year, projection.horizon, lang),
                             a.relative
                                 .map(|r| targets_text::gap_percent(r, lang))
@@ -288,7 +282,7 @@ pub fn report(ds: &Dataset, projections: &[Projection], lang: Lang) -> TargetRep
             }
         })
         .collect();
-    TargetReport { scenarios: columns.into_iter().map(|(c, _)| c).collect(), rows }
+    TargetReport { lang, scenarios: columns.into_iter().map(|(c, _)| c).collect(), rows }
 }
 
 /// How a region is coloured on the attainment map.
@@ -318,6 +312,8 @@ pub struct TargetMap {
     pub key: Option<TargetKey>,
     /// The scenario whose projection is shown.
     pub scenario_id: Option<i64>,
+    /// The region outlined as selected.
+    pub selected: Option<String>,
     pub scene: Arc<Scene>,
     /// The status of every drawn region, in the scene's order.
     pub statuses: Vec<(String, MapStatus)>,
@@ -357,6 +353,7 @@ pub fn target_map(
     let empty = TargetMap {
         key: request.key.cloned(),
         scenario_id: request.scenario_id,
+        selected: request.selected.map(str::to_string),
         ..TargetMap::default()
     };
     let (Some(key), Some(id)) = (request.key, request.scenario_id) else { return empty };
@@ -418,6 +415,7 @@ pub fn target_map(
     TargetMap {
         key: Some(key.clone()),
         scenario_id: Some(id),
+        selected: request.selected.map(str::to_string),
         scene: Arc::new(scene),
         statuses,
         marks,

@@ -124,9 +124,7 @@ impl TargetsText {
             (T::MapLabel, En) => "Targets map",
             (T::WholeCountry, Kk) => "Бүкіл елдің мақсаты: ел тұтасымен боялған",
             (T::WholeCountry, Ru) => "Цель для всей страны: страна окрашена целиком",
-            (T::WholeCountry, En) => {
-                "A target for the whole country, coloured as one"
-            }
+            (T::WholeCountry, En) => "A target for the whole country, coloured as one",
             (T::RegionsWithTarget, Kk) => {
                 "Осы көрсеткіш пен жыл бойынша өз мақсаты бар өңірлер боялған"
             }
@@ -166,7 +164,7 @@ pub fn requirement(
                 Lang::Kk => {
                     format!("×{r}, {reference_year} жылмен салыстырғанда, {year} жылға қарай")
                 }
-                Lang::Ru => format!("×{r} к {reference_year} году, к {year} году"),
+                Lang::Ru => format!("×{r} к уровню {reference_year} года к {year} году"),
                 Lang::En => format!("×{r} against {reference_year} by {year}"),
             }
         }
@@ -183,13 +181,15 @@ pub fn requirement(
     }
 }
 
-/// The value reached against the level asked for: "12,345.6 of 11,000.0".
-pub fn value_of_level(value: f64, level: f64, decimals: u8, lang: Lang) -> String {
+/// The value reached, with its unit, against the level asked for:
+/// "12,345.6 million KZT (level 11,000.0)".
+pub fn value_of_level(value: f64, level: f64, decimals: u8, unit: &str, lang: Lang) -> String {
     let (v, l) = (format_number(value, decimals, lang), format_number(level, decimals, lang));
+    let v = if unit.is_empty() { v } else { format!("{v} {unit}") };
     match lang {
-        Lang::Kk => format!("{v}, деңгейі {l}"),
-        Lang::Ru => format!("{v} из {l}"),
-        Lang::En => format!("{v} of {l}"),
+        Lang::Kk => format!("{v} (деңгейі {l})"),
+        Lang::Ru => format!("{v} (уровень {l})"),
+        Lang::En => format!("{v} (level {l})"),
     }
 }
 
@@ -199,8 +199,8 @@ pub fn first_year(first: Option<i32>, horizon: i32, lang: Lang) -> String {
         (Some(y), Lang::Kk) => format!("алғаш {y} жылы"),
         (Some(y), Lang::Ru) => format!("впервые в {y} году"),
         (Some(y), Lang::En) => format!("first in {y}"),
-        (None, Lang::Kk) => format!("{horizon} жылға дейін жоқ"),
-        (None, Lang::Ru) => format!("не до {horizon} года"),
+        (None, Lang::Kk) => format!("{horizon} жылға дейін жетпейді"),
+        (None, Lang::Ru) => format!("не достигается до {horizon} года"),
         (None, Lang::En) => format!("not by {horizon}"),
     }
 }
@@ -300,7 +300,7 @@ mod tests {
             texts.push(requirement(ratio, 2029, true, 1, "тг", lang));
             let absolute = TargetKind::Absolute { value: 5.0 };
             texts.push(requirement(absolute, 2029, false, 1, "%", lang));
-            texts.push(value_of_level(1.0, 2.0, 1, lang));
+            texts.push(value_of_level(1.0, 2.0, 1, "тг", lang));
             texts.push(first_year(Some(2028), 2030, lang));
             texts.push(first_year(None, 2030, lang));
             texts.extend(errors().iter().map(|e| error_text(e, "ЖӨӨ", "Абай", lang)));
@@ -331,7 +331,7 @@ mod tests {
         assert_eq!(requirement(ratio, 2029, true, 1, "", Lang::En), "×2.0 against 2023 by 2029");
         assert_eq!(
             requirement(ratio, 2029, true, 1, "", Lang::Ru),
-            "×2,0 к 2023 году, к 2029 году"
+            "×2,0 к уровню 2023 года к 2029 году"
         );
         let fine = TargetKind::Ratio { reference_year: 2019, ratio: 1.75 };
         assert_eq!(requirement(fine, 2025, true, 1, "", Lang::En), "×1.75 against 2019 by 2025");
@@ -354,6 +354,13 @@ mod tests {
         assert_eq!(first_year(None, 2030, Lang::En), "not by 2030");
         assert_eq!(first_year(Some(2028), 2030, Lang::Kk), "алғаш 2028 жылы");
         assert_eq!(percent_of_level(112.4, Lang::En), "112 %");
-        assert_eq!(value_of_level(1234.5, 1000.0, 1, Lang::En), "1,234.5 of 1,000.0");
+        assert_eq!(
+            value_of_level(1234.5, 1000.0, 1, "million KZT", Lang::En),
+            "1,234.5 million KZT (level 1,000.0)"
+        );
+        assert_eq!(
+            value_of_level(28_614.0, 22_567.0, 0, "", Lang::Ru),
+            "28\u{a0}614 (уровень 22\u{a0}567)"
+        );
     }
 }
