@@ -2,13 +2,14 @@
 //! map, side panel, charts, table) plus tessellation, at 1600 × 1000 on the default dataset.
 //! Budget: 2 ms of CPU. `still` is a frame with nothing changing (a planner reading the screen);
 //! `hover` has the pointer over a region (outline and tooltip); `pan` moves the map every frame,
-//! so the map's screen meshes are rebuilt each time.
+//! so the map's screen meshes are rebuilt each time. `compare` is a still frame of the scenario
+//! screen's compare view (scenario list, three maps, legends, chart and table), budget 3 ms.
 
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Pos2, RawInput, Rect, vec2};
-use oblys::app::{Action, AppState};
+use oblys::app::{Action, AppState, ScenarioTab, Screen};
 use oblys::model::Lang;
 use oblys::ui::Gui;
 
@@ -49,6 +50,14 @@ fn bench_frame(c: &mut Criterion) {
     c.bench_function("frame/hover", |b| {
         b.iter(|| frame(&ctx, &mut gui, vec![Event::PointerMoved(over)]))
     });
+
+    let (ctx, mut gui) = setup();
+    gui.apply(Action::SetScreen(Screen::Scenarios));
+    gui.apply(Action::SetScenarioTab(ScenarioTab::Compare));
+    for _ in 0..5 {
+        frame(&ctx, &mut gui, Vec::new());
+    }
+    c.bench_function("frame/compare", |b| b.iter(|| frame(&ctx, &mut gui, Vec::new())));
 
     let (ctx, mut gui) = setup();
     let mut toggle = false;

@@ -5,9 +5,10 @@
 //! comparison (`CompareChart`), so a frame only draws them.
 
 use egui::{Color32, Pos2, RichText, Sense, Stroke, Ui, vec2};
-use egui_plot::{Line, LineStyle, VLine};
+use egui_plot::{HoverPosition, Line, LineStyle, VLine};
 
 use crate::app::{AppState, CompareChart, SeriesRole};
+use crate::i18n::format_value;
 use crate::i18n::scenario_ui_text::ScenarioUiText as T;
 use crate::ui::chart_area::{fixed_plot, value_tick, year_tick};
 use crate::ui::theme;
@@ -45,11 +46,19 @@ pub fn show(ui: &mut Ui, state: &AppState) {
     }
     series_key(ui, chart);
     let year = f64::from(chart.year);
+    let (decimals, unit) = (chart.decimals, chart.unit.as_str());
     let plot = fixed_plot("compare_chart")
         .x_axis_formatter(|mark, _| year_tick(mark))
         .y_axis_formatter(move |mark, _| value_tick(mark, lang))
         .y_axis_min_width(48.0)
-        .include_x(year);
+        .include_x(year)
+        .label_formatter(move |pos| match pos {
+            HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
+                let value = format_value(Some(position.y), decimals, unit, lang);
+                Some(format!("{plot_name}\n{:.0}: {value}", position.x))
+            }
+            _ => None,
+        });
     let response = plot.show(ui, |plot| {
         plot.vline(VLine::new(chart.year.to_string(), year).color(theme::BORDER).width(1.5));
         // Thin lines first, so the sides and the history are drawn over them.
