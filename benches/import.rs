@@ -70,28 +70,39 @@ fn import(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function("preview_100k_long_rows", |b| b.iter(|| preview(&ds, &matcher)));
+    let to_values = |p: &oblys::io::import::Preview| -> Vec<IndicatorValue> {
+        p.rows
+            .iter()
+            .map(|r| IndicatorValue {
+                region_code: r.region_code.clone(),
+                year: r.year,
+                indicator: r.indicator.clone(),
+                value: r.value,
+                source: "bench.csv".to_owned(),
+                note: "import".to_owned(),
+            })
+            .collect()
+    };
+    let fresh_copy = || {
+        let _ = std::fs::remove_file(target.with_extension("gpkg-wal"));
+        let _ = std::fs::remove_file(target.with_extension("gpkg-shm"));
+        std::fs::copy(&base, &target).expect("copy of the database");
+    };
+    let values = to_values(&check);
+    group.bench_function("apply_100k_long_rows", |b| {
+        b.iter_batched(
+            fresh_copy,
+            |()| oblys::store::import_values(&target, black_box(&values)).expect("imports"),
+            BatchSize::PerIteration,
+        )
+    });
     group.bench_function("load_preview_apply_100k_long_rows", |b| {
         b.iter_batched(
-            || {
-                let _ = std::fs::remove_file(target.with_extension("gpkg-wal"));
-                std::fs::copy(&base, &target).expect("copy of the database");
-            },
+            fresh_copy,
             |()| {
                 let ds = oblys::store::load(&target).expect("loads");
                 let matcher = RegionMatcher::new(&ds);
-                let p = preview(&ds, &matcher);
-                let values: Vec<IndicatorValue> = p
-                    .rows
-                    .iter()
-                    .map(|r| IndicatorValue {
-                        region_code: r.region_code.clone(),
-                        year: r.year,
-                        indicator: r.indicator.clone(),
-                        value: r.value,
-                        source: "bench.csv".to_owned(),
-                        note: "import".to_owned(),
-                    })
-                    .collect();
+                let values = to_values(&preview(&ds, &matcher));
                 let summary = oblys::store::import_values(&target, &values).expect("imports");
                 assert_eq!(summary.inserted, 100_000);
             },

@@ -15,6 +15,7 @@ pub enum ImportText {
     FromTitle,
     Indicator,
     Years,
+    /// Followed by the header's line number.
     HeaderOnLine,
     Sheet,
     Comma,
@@ -32,6 +33,7 @@ pub enum ImportText {
     Problems,
     ProblemsSkipped,
     DryRun,
+    /// "Imported into FILE" (Kazakh puts it after the file name).
     ImportedInto,
     Replaced,
     /// Refusal when problems were found and --skip-problems was not given.
@@ -61,8 +63,8 @@ impl ImportText {
             (T::Years, Lang::Kk) => "жылдар",
             (T::Years, Lang::Ru) => "годы",
             (T::Years, Lang::En) => "years",
-            (T::HeaderOnLine, Lang::Kk) => "тақырып жолы",
-            (T::HeaderOnLine, Lang::Ru) => "строка заголовка",
+            (T::HeaderOnLine, Lang::Kk) => "тақырып жолы:",
+            (T::HeaderOnLine, Lang::Ru) => "строка заголовка:",
             (T::HeaderOnLine, Lang::En) => "header on line",
             (T::Sheet, Lang::Kk) => "парақ",
             (T::Sheet, Lang::Ru) => "лист",
@@ -115,7 +117,7 @@ impl ImportText {
             (T::DryRun, Lang::Kk) => "Сынақ: ештеңе жазылған жоқ.",
             (T::DryRun, Lang::Ru) => "Пробный прогон: ничего не записано.",
             (T::DryRun, Lang::En) => "Dry run: nothing was written.",
-            (T::ImportedInto, Lang::Kk) => "Импортталды",
+            (T::ImportedInto, Lang::Kk) => "файлына импортталды",
             (T::ImportedInto, Lang::Ru) => "Импортировано в",
             (T::ImportedInto, Lang::En) => "Imported into",
             (T::Replaced, Lang::Kk) => "ауыстырылды",

@@ -116,11 +116,13 @@ pub fn run_import(
         })
         .collect();
     let summary = store::import_values(&request.file, &values)?;
+    let into = match lang {
+        Lang::Kk => format!("{} {}", request.file.display(), T::ImportedInto.get(lang)),
+        Lang::Ru | Lang::En => format!("{} {}", T::ImportedInto.get(lang), request.file.display()),
+    };
     writeln!(
         out,
-        "{} {}: {} {}, {} {}, {} {}.",
-        T::ImportedInto.get(lang),
-        request.file.display(),
+        "{into}: {} {}, {} {}, {} {}.",
         summary.inserted,
         T::New.get(lang),
         summary.replaced,
@@ -199,10 +201,7 @@ pub fn render_preview(file: &str, preview: &Preview, format: &InputFormat, lang:
         }
     }
     let header = match (lang, format) {
-        (Lang::Kk, _) => format!("{}-{}", preview.header_line, T::HeaderOnLine.get(lang)),
-        (_, InputFormat::Xlsx { .. }) if lang == Lang::En => {
-            format!("header on row {}", preview.header_line)
-        }
+        (Lang::En, InputFormat::Xlsx { .. }) => format!("header on row {}", preview.header_line),
         _ => format!("{} {}", T::HeaderOnLine.get(lang), preview.header_line),
     };
     text.push_str(&format!("{described}, {header}\n"));

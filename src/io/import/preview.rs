@@ -351,10 +351,13 @@ pub struct PreviewBuilder<'a> {
     /// Lower-cased keys and kk/ru/en names → index into `dataset.indicators`.
     indicator_names: HashMap<String, usize>,
     known_indicators: String,
-    /// (code, indicator, year) → value already in the file.
-    previous: HashMap<(String, String, i32), f64>,
-    /// (code, indicator, year) → index into `preview.rows`, to find duplicates.
-    seen: HashMap<(String, String, i32), usize>,
+    /// (code, indicator key, year) → value already in the file.
+    previous: HashMap<(&'a str, &'a str, i32), f64>,
+    /// (code, indicator index, year) → index into `preview.rows`, to find duplicates.
+    seen: HashMap<(&'a str, usize, i32), usize>,
+    /// Region cell text → year → what it matched: files repeat a few names on every line, and
+    /// matching a name costs a few microseconds.
+    names: HashMap<Box<str>, HashMap<i32, Option<(&'a str, bool)>>>,
     state: State,
     preview: Preview,
 }
@@ -393,7 +396,7 @@ impl<'a> PreviewBuilder<'a> {
         let previous = dataset
             .values
             .iter()
-            .map(|v| ((v.region_code.clone(), v.indicator.clone(), v.year), v.value))
+            .map(|v| ((v.region_code.as_str(), v.indicator.as_str(), v.year), v.value))
             .collect();
         Ok(PreviewBuilder {
             file,
@@ -405,6 +408,7 @@ impl<'a> PreviewBuilder<'a> {
             known_indicators,
             previous,
             seen: HashMap::new(),
+            names: HashMap::new(),
             state: State::Searching {
                 rows_seen: 0,
                 first_row: None,
@@ -578,7 +582,13 @@ impl<'a> PreviewBuilder<'a> {
             self.preview.problems.push(RowProblem::UnknownRegion { at: region_at, name });
             return;
         };
-        let Some(&indicator) = self.indicator_names.get(&indicator_cell.text().to_lowercase())
+        let indicator_text = indicator_cell.text();
+        // Keys are lower case already; lower-casing only what does not match saves an allocation
+        // per line.
+        let Some(&indicator) = self
+            .indicator_names
+            .get(indicator_text.as_ref())
+            .or_else(|| self.indicator_names.get(&indicator_text.to_lowercase()))
         else {
             self.preview.problems.push(RowProblem::UnknownIndicator {
                 at: indicator_at,
@@ -623,12 +633,13 @@ impl<'a> PreviewBuilder<'a> {
         &mut self,
         at: Place,
         cell: &Cell,
-        code: String,
+        code: &'a str,
         outside_unit_years: bool,
         year: i32,
         indicator: usize,
     ) {
-        let Some(definition) = self.dataset.indicators.get(indicator) else {
+        let dataset = self.dataset;
+        let Some(definition) = dataset.indicators.get(indicator) else {
             return;
         };
         let value = match cell.value() {
@@ -642,21 +653,22 @@ impl<'a> PreviewBuilder<'a> {
                 return;
             }
         };
-        let indicator = definition.key.clone();
+        let key = definition.key.as_str();
         // Additive indicators are counts and sums (population, GRP, investment): never negative.
         if definition.aggregation == Aggregation::Additive && value < 0.0 {
+            let indicator = key.to_owned();
             self.preview.problems.push(RowProblem::NegativeValue { at, indicator, value });
             return;
         }
-        let key = (code, indicator, year);
-        if let Some(earlier) = self.seen.get(&key).and_then(|&i| self.preview.rows.get(i)) {
+        if let Some(earlier) =
+            self.seen.get(&(code, indicator, year)).and_then(|&i| self.preview.rows.get(i))
+        {
             if earlier.value != value {
-                let (code, indicator, year) = key;
                 self.preview.problems.push(RowProblem::ConflictingDuplicate {
                     at,
                     earlier: earlier.at,
-                    code,
-                    indicator,
+                    code: code.to_owned(),
+                    indicator: key.to_owned(),
                     year,
                     value,
                     earlier_value: earlier.value,
@@ -665,14 +677,13 @@ impl<'a> PreviewBuilder<'a> {
             // An identical repeat adds nothing.
             return;
         }
-        let previous = self.previous.get(&key).copied();
-        self.seen.insert(key.clone(), self.preview.rows.len());
-        let (region_code, indicator, year) = key;
+        let previous = self.previous.get(&(code, key, year)).copied();
+        self.seen.insert((code, indicator, year), self.preview.rows.len());
         self.preview.rows.push(PreviewRow {
             at,
-            region_code,
+            region_code: code.to_owned(),
             year,
-            indicator,
+            indicator: key.to_owned(),
             value,
             outside_unit_years,
             previous,
@@ -681,21 +692,31 @@ impl<'a> PreviewBuilder<'a> {
 
     /// A region cell as a code: a code written as such (`KZ-AKM`, `KZ`) or a name the matcher
     /// knows. The flag is true when the unit did not exist in `year`.
-    fn region_code(&self, cell: &Cell, year: i32) -> Option<(String, bool)> {
+    fn region_code(&mut self, cell: &Cell, year: i32) -> Option<(&'a str, bool)> {
         let text = cell.text();
         let text = text.trim();
+        if let Some(found) = self.names.get(text).and_then(|years| years.get(&year)) {
+            return *found;
+        }
+        let found = self.match_region(text, year);
+        self.names.entry(text.into()).or_default().insert(year, found);
+        found
+    }
+
+    /// [`region_code`](Self::region_code) without the cache.
+    fn match_region(&self, text: &str, year: i32) -> Option<(&'a str, bool)> {
+        let (dataset, matcher) = (self.dataset, self.matcher);
         if text.eq_ignore_ascii_case(NATIONAL_CODE) {
-            return Some((NATIONAL_CODE.to_owned(), false));
+            return Some((NATIONAL_CODE, false));
         }
         if text.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("kz"))
-            && let Some(region) =
-                self.dataset.regions.iter().find(|r| r.code.eq_ignore_ascii_case(text))
+            && let Some(region) = dataset.regions.iter().find(|r| r.code.eq_ignore_ascii_case(text))
         {
             let valid = region.valid_from.is_none_or(|from| from <= year)
                 && region.valid_to.is_none_or(|to| year < to);
-            return Some((region.code.clone(), !valid));
+            return Some((region.code.as_str(), !valid));
         }
-        self.matcher.find(text, year).map(|m| (m.code.to_owned(), !m.valid_in_year))
+        matcher.find(text, year).map(|m| (m.code, !m.valid_in_year))
     }
 
     /// The preview, once every row has been fed. Fails when no header was found.
