@@ -109,7 +109,8 @@ fn national_cell(ui: &mut Ui, e: &mut Editor<'_>, g: &GrowthRate, name: &str, wi
         .clamping(SliderClamping::Never)
         .step_by(0.05)
         .custom_formatter(move |v, _| crate::i18n::format_number(v, 2, lang))
-        .custom_parser(move |t| crate::app::scenario_edit::parse_number(t, lang));
+        .custom_parser(move |t| crate::app::scenario_edit::parse_number(t, lang))
+        .suffix(" %");
     let response = ui
         .add(slider)
         .accessible_name(editor_text::rate_cell_name(name, S::NationalDefault.get(lang)));
