@@ -918,6 +918,24 @@ impl AppState {
     pub fn places(&self) -> &Places {
         &self.places
     }
+
+    /// Whether the data editor window is open.
+    pub fn data_open(&self) -> bool {
+        self.data_open
+    }
+}
+
+/// A command of the File menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileRequest {
+    /// Ask where to write a new file made from the embedded default data.
+    New,
+    /// Ask which file to open.
+    Open,
+    /// Ask where to copy the open file, then continue in the copy.
+    SaveAs,
+    /// Open this file of the recent list.
+    OpenRecent(std::path::PathBuf),
 }
 
 #[cfg(test)]

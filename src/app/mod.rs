@@ -139,6 +139,11 @@ pub enum Action {
     Undo,
     /// Make the last undone edit again.
     Redo,
+    /// Open or close the data editor window.
+    ShowDataEditor(bool),
+    /// A File menu command; the window (which owns the open file and its lock) carries it
+    /// out, `AppState` ignores it.
+    File(edit::FileRequest),
 }
 
 /// Everything the window shows, and the caches built from it.
@@ -196,6 +201,8 @@ pub struct AppState {
     read_only: bool,
     /// The current regions, to find the region of a point placed on the map.
     places: edit::Places,
+    /// Whether the data editor window is open.
+    data_open: bool,
 }
 
 /// What an action invalidated.
@@ -315,6 +322,7 @@ impl AppState {
             edit_error: None,
             read_only: false,
             places: edit::Places::default(),
+            data_open: false,
         };
         state.places = edit::Places::new(&state.dataset);
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
@@ -553,6 +561,11 @@ impl AppState {
             Action::Edit(e) => self.apply_edit(*e),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::ShowDataEditor(open) => {
+                self.data_open = open;
+                Dirty::NOTHING
+            }
+            Action::File(_) => Dirty::NOTHING,
         }
     }
 

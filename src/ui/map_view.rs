@@ -15,6 +15,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, 
 use crate::app::{Action, AppState, ViewTransform, ZOOM_STEP};
 use crate::i18n::{UiText, map_text};
 use crate::map::{LegendItem, Scene, SceneRegion, SymbolShape, WorldPos, style};
+use crate::spatial::EqualArea;
 use crate::ui::theme;
 
 /// Zoom per pixel of scroll wheel.
@@ -44,6 +45,17 @@ pub struct MapCache {
     symbols: Arc<Mesh>,
     /// The panel's corner and transform of the last frame.
     last: Option<(Pos2, ViewTransform)>,
+    /// Placing mode, set by the data editor: while on, a click on the map is recorded in
+    /// `clicks` (lon/lat) instead of selecting a region, and a double click sets
+    /// `double_clicked`. Dragging and zooming work as usual.
+    pub capture: bool,
+    /// Lon/lat of the clicks captured since the editor last took them.
+    pub clicks: Vec<[f64; 2]>,
+    pub double_clicked: bool,
+    /// Lines (lon/lat) the editor draws over the map: corridors and the one being drawn.
+    pub overlay_lines: Vec<Vec<[f64; 2]>>,
+    /// A point (lon/lat) the editor marks on the map: the place just chosen.
+    pub overlay_point: Option<[f64; 2]>,
 }
 
 /// Everything the screen-space meshes depend on.
@@ -91,7 +103,11 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
     }
     // The key is drawn before the map reads the wheel: scrolling the key scrolls the key.
     let key_rect = key_panel(ui, scene, rect, lang);
-    interact(ui, &response, state, &transform, rect, key_rect, actions);
+    if cache.capture {
+        capture_clicks(ui, &response, &transform, rect, cache);
+    }
+    interact(ui, &response, state, &transform, rect, key_rect, cache.capture, actions);
+    paint_overlay(ui, rect, &transform, cache);
 
     let response = if let Some(tip) = hovered_symbol {
         response.on_hover_ui_at_pointer(|ui| {
@@ -170,7 +186,65 @@ pub(super) fn paint_scene(
     }
 }
 
-/// Pan, zoom and selection from the map's response.
+/// The lon/lat of a click while placing (see `MapCache::capture`); a crosshair shows the mode.
+fn capture_clicks(
+    ui: &Ui,
+    response: &egui::Response,
+    transform: &ViewTransform,
+    rect: Rect,
+    cache: &mut MapCache,
+) {
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+    }
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let [x, y] = transform.to_world([pointer.x - rect.min.x, pointer.y - rect.min.y]);
+        let [lon, lat] = EqualArea::kazakhstan().unproject(f64::from(x), f64::from(y));
+        // The second click of a double click lands on the first one's spot: one point.
+        if cache.clicks.last() != Some(&[lon, lat]) {
+            cache.clicks.push([lon, lat]);
+        }
+    }
+    if response.double_clicked() {
+        cache.double_clicked = true;
+    }
+}
+
+/// The editor's lines and chosen point over the map, in the accent colour.
+fn paint_overlay(ui: &Ui, rect: Rect, transform: &ViewTransform, cache: &MapCache) {
+    if cache.overlay_lines.is_empty() && cache.overlay_point.is_none() {
+        return;
+    }
+    let projection = EqualArea::kazakhstan();
+    let to_screen = |[lon, lat]: [f64; 2]| {
+        let [x, y] = projection.project(lon, lat);
+        let [sx, sy] = transform.to_screen([x as f32, y as f32]);
+        rect.min + vec2(sx, sy)
+    };
+    let painter = ui.painter_at(rect);
+    let stroke = Stroke::new(2.5, theme::ACCENT);
+    for line in &cache.overlay_lines {
+        let points: Vec<Pos2> = line.iter().map(|p| to_screen(*p)).collect();
+        for p in &points {
+            painter.circle_filled(*p, 3.0, theme::ACCENT);
+        }
+        if points.len() >= 2 {
+            painter.add(PathShape::line(points, stroke));
+        }
+    }
+    if let Some(p) = cache.overlay_point {
+        let c = to_screen(p);
+        painter.circle(c, 7.0, Color32::WHITE, stroke);
+        painter.line_segment([c - vec2(11.0, 0.0), c + vec2(11.0, 0.0)], stroke);
+        painter.line_segment([c - vec2(0.0, 11.0), c + vec2(0.0, 11.0)], stroke);
+    }
+}
+
+/// Pan, zoom and selection from the map's response; no selection while the editor captures
+/// clicks (`capturing`).
+#[allow(clippy::too_many_arguments)]
 fn interact(
     ui: &Ui,
     response: &egui::Response,
@@ -178,6 +252,7 @@ fn interact(
     transform: &ViewTransform,
     rect: Rect,
     key_rect: Rect,
+    capturing: bool,
     actions: &mut Vec<Action>,
 ) {
     let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
@@ -195,6 +270,7 @@ fn interact(
         }
     }
     if response.clicked()
+        && !capturing
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let hit = state.scene().region_at(to_world(pointer)).map(|r| r.code.clone());

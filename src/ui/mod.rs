@@ -8,6 +8,7 @@ mod about;
 mod chart_area;
 mod compare;
 mod compare_chart;
+mod data_editor;
 mod map_view;
 mod scenario_editor;
 mod scenario_list;
@@ -57,6 +58,8 @@ pub struct Gui {
     compare: compare::CompareCache,
     /// The Targets tab's map meshes.
     targets: targets::TargetsCache,
+    /// The Data window's tab, typed text, open forms and map mode.
+    data: data_editor::DataEditor,
     styled: bool,
 }
 
@@ -70,6 +73,7 @@ impl Gui {
             editor: scenario_editor::EditorState::default(),
             compare: compare::CompareCache::default(),
             targets: targets::TargetsCache::default(),
+            data: data_editor::DataEditor::default(),
             styled: false,
         }
     }
@@ -90,6 +94,7 @@ impl Gui {
             self.styled = true;
         }
         let mut actions: Vec<Action> = Vec::new();
+        data_editor::shortcuts(ui, &mut actions);
         let window = ui.available_rect_before_wrap().size();
         let sizes = theme::PanelSizes::for_window(window.x, window.y);
         let top_rows = if window.x >= theme::TOP_BAR_ONE_ROW_MIN_WIDTH { 1.0 } else { 2.0 };
@@ -143,8 +148,11 @@ impl Gui {
             .exact_size(sizes.side_width)
             .frame(panel_frame())
             .show(ui, |ui| side_panel::show(ui, &self.state, &mut actions));
+        self.data.prepare_map(&self.state, &mut self.map);
         egui::CentralPanel::no_frame()
             .show(ui, |ui| map_view::show(ui, &self.state, &mut self.map, &mut actions));
+        self.data.take_map_input(&self.state, &mut self.map);
+        data_editor::show(ui, &self.state, &mut self.data, &mut actions);
         about::show(ui.ctx(), &self.state, &mut actions);
         if !actions.is_empty() {
             self.state.apply_all(actions);

@@ -1,9 +1,10 @@
 //! The top bar: the switch between the map and the scenarios; on the map, indicator, year,
-//! boundaries and layers; language and About.
+//! boundaries and layers; language and About; on the map, the Data window.
 
 use egui::{ComboBox, RichText, Slider, Ui};
 
 use crate::app::{Action, AppState, Layer, Screen};
+use crate::i18n::edit_text::EditText;
 use crate::i18n::{ScenarioUiText, UiText};
 use crate::map::BoundaryMode;
 use crate::model::Lang;
@@ -152,6 +153,14 @@ fn app_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let on = l == lang;
         if ui.selectable_label(on, l.endonym()).clicked() && !on {
             actions.push(Action::SetLanguage(l));
+        }
+    }
+    // On the map only (the scenario screens edit scenarios, not data): the Data window.
+    if state.screen() == Screen::Map {
+        ui.add_space(GAP);
+        let on = state.data_open();
+        if ui.selectable_label(on, EditText::DataButton.get(lang)).clicked() {
+            actions.push(Action::ShowDataEditor(!on));
         }
     }
 }

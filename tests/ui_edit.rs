@@ -1,0 +1,200 @@
+//! UI flows of the Data window, driven headless with egui_kittest on a real file written from the
+//! default dataset: a growth point placed by a click on the map gets the region under the click
+//! and is in the file; Ctrl+Z takes it back out of the file, Ctrl+Y and Ctrl+Shift+Z bring it
+//! back; an indicator value edited in the table, undone and redone; a negative population shows
+//! its message beside the field and writes nothing; a read-only window refuses with its notice.
+
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use oblys::app::{Action, AppState};
+use oblys::model::{Dataset, Lang};
+use oblys::ui::Gui;
+
+/// A window on a fresh file holding the default dataset, with `code` selected and the Data
+/// window opened from the top bar.
+fn window(dir: &tempfile::TempDir, code: &str, read_only: bool) -> Harness<'static, Gui> {
+    let path = dir.path().join("kazakhstan.gpkg");
+    let dataset = oblys::io::default_dataset::build().expect("default dataset");
+    oblys::store::create(&path, &dataset).expect("file written");
+    let dataset = oblys::store::load(&path).expect("file read");
+    let mut state = AppState::new(path, dataset, Lang::En);
+    state.set_read_only(read_only);
+    let mut gui = Gui::new(state);
+    gui.apply(Action::Select(Some(code.to_owned())));
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Data").click();
+    harness.run();
+    assert!(harness.state().state().data_open());
+    harness
+}
+
+fn reloaded(harness: &Harness<'_, Gui>) -> Dataset {
+    oblys::store::load(harness.state().state().file()).expect("file read")
+}
+
+/// A click of the primary button at `pos`, as a mouse would make it.
+fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, Gui>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// The window's tab of that name (the top bar and the legend use the same words; the window
+/// is laid out last).
+fn open_tab(harness: &mut Harness<'_, Gui>, name: &str) {
+    harness.get_all_by_role_and_label(Role::Button, name).last().expect("the tab").click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, Gui>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    harness.run();
+}
+
+/// The id of the growth point named `name` (English) in `ds`.
+fn point_named(ds: &Dataset, name: &str) -> Option<(i64, String)> {
+    ds.growth_points.iter().find(|g| g.names.en == name).map(|g| (g.id, g.region_code.clone()))
+}
+
+/// A new growth point "Test Town" placed with a click on Karaganda Region, saved.
+fn add_point_by_click(harness: &mut Harness<'_, Gui>, population: &str) {
+    open_tab(harness, "Growth points");
+    harness.get_by_label("New").click();
+    harness.run();
+    type_into(harness, "Name (English)", "Test Town");
+    type_into(harness, "Population", population);
+    harness.get_by_label("Place on map").click();
+    harness.run();
+    assert!(harness.query_by_label("Click the point on the map (Esc cancels)").is_some());
+    let pos = harness.state().region_screen_pos("KZ-KAR").expect("Karaganda is drawn");
+    click_at(harness, pos);
+    // Placing ended; the region under the click is chosen and marked in the list.
+    assert!(harness.query_by_label("Place on map").is_some());
+    let region = harness.get_all_by_label("Region").last().and_then(|n| n.value());
+    assert_eq!(region.as_deref(), Some("Karaganda Region"), "the region under the click");
+    harness.get_by_label("Save").click();
+    harness.run();
+}
+
+#[test]
+fn a_point_placed_on_the_map_is_saved_with_its_region_and_undo_redo_follow_in_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    let before = reloaded(&harness).growth_points.len();
+    add_point_by_click(&mut harness, "12 500");
+
+    let (id, region) = point_named(harness.state().state().dataset(), "Test Town").expect("added");
+    assert_eq!(region, "KZ-KAR");
+    let saved = reloaded(&harness);
+    assert_eq!(point_named(&saved, "Test Town"), Some((id, "KZ-KAR".to_owned())));
+    assert_eq!(saved.growth_points.len(), before + 1);
+    let point = saved.growth_points.iter().find(|g| g.id == id).expect("saved");
+    assert_eq!(point.population, Some(12_500));
+    // In the Data window's list of Karaganda's points and in the side panel's.
+    assert_eq!(harness.query_all_by_label("Test Town").count(), 2);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(point_named(harness.state().state().dataset(), "Test Town"), None);
+    assert_eq!(point_named(&reloaded(&harness), "Test Town"), None);
+    assert_eq!(reloaded(&harness).growth_points.len(), before);
+    assert_eq!(harness.query_all_by_label("Test Town").count(), 0);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(point_named(&reloaded(&harness), "Test Town"), Some((id, "KZ-KAR".to_owned())));
+    assert_eq!(harness.query_all_by_label("Test Town").count(), 2);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(point_named(&reloaded(&harness), "Test Town"), None);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(point_named(&reloaded(&harness), "Test Town"), Some((id, "KZ-KAR".to_owned())));
+    assert_eq!(harness.state().state().dataset(), &reloaded(&harness));
+}
+
+#[test]
+fn an_indicator_value_is_edited_in_the_table_then_undone_and_redone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    let original = reloaded(&harness).value("KZ-KAR", "population", 2023).expect("reported");
+    assert_eq!(harness.state().state().view().indicator, "population");
+
+    type_into(&mut harness, "2023", "1 200 000");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().state().dataset().value("KZ-KAR", "population", 2023), Some(1.2e6));
+    assert_eq!(reloaded(&harness).value("KZ-KAR", "population", 2023), Some(1.2e6));
+    // The map's ranking follows at once.
+    let rank =
+        harness.state().state().ranking().iter().find(|r| r.code == "KZ-KAR").map(|r| r.value);
+    assert_eq!(rank, Some(1.2e6));
+
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(reloaded(&harness).value("KZ-KAR", "population", 2023), Some(original));
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, "2023").value().as_deref(),
+        Some(original.to_string().as_str())
+    );
+    harness.get_by_label("Redo").click();
+    harness.run();
+    assert_eq!(reloaded(&harness).value("KZ-KAR", "population", 2023), Some(1.2e6));
+}
+
+#[test]
+fn a_negative_population_shows_its_message_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    let before = reloaded(&harness);
+    add_point_by_click(&mut harness, "-5");
+    assert!(harness.query_by_label("cannot be negative").is_some());
+    // The form stays open with what was typed; nothing reached the file or the undo stack.
+    assert!(harness.query_by_label("Save").is_some());
+    assert_eq!(reloaded(&harness), before);
+    assert_eq!(harness.state().state().history().undo_len(), 0);
+
+    // Corrected, it saves.
+    type_into(&mut harness, "Population", "5");
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(reloaded(&harness).growth_points.len(), before.growth_points.len() + 1);
+}
+
+#[test]
+fn a_read_only_window_shows_its_notice_and_refuses_every_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", true);
+    let before = reloaded(&harness);
+    let notice = "This file is open in another Oblys window, so it was opened read-only: edits \
+                  are not saved.";
+    assert!(harness.query_by_label(notice).is_some());
+    type_into(&mut harness, "2023", "1");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(
+        harness
+            .query_by_label(
+                "The edit was not saved: the file is open in another Oblys window (read-only)."
+            )
+            .is_some()
+    );
+    assert_eq!(reloaded(&harness), before);
+    assert_eq!(harness.state().state().dataset(), &before);
+}
