@@ -268,6 +268,14 @@ mod tests {
     }
 
     #[test]
+    fn the_base_years_offered_are_those_with_population_and_grp_for_every_region() {
+        let ds = dataset();
+        // Abay, Jetisu and Ulytau exist since 2022: earlier years lack three regions.
+        assert_eq!(scenario::base_years(&ds), vec![2022, 2023]);
+        assert_eq!(scenario::default_base_year(&ds), Some(2023));
+    }
+
+    #[test]
     fn a_description_is_kept_in_the_view_language_and_shows_in_every_language() {
         let ds = dataset();
         let s = with_description(&inertial(&ds), "  Жаңа жоспар\nекінші жол ", Lang::Kk);
