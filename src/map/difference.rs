@@ -250,8 +250,16 @@ pub fn difference_scene(
         Some(v) => format!("{} {unit}", signed_number(v, decimals, lang)),
         None => MapText::NoData.get(lang).to_string(),
     };
-    let legend =
-        |any_missing: bool| difference_legend(layer.def, &scale, layer.mode, any_missing, lang);
+    // Without a single value (the actual data of a year not yet reported) the key says only
+    // "no data": nothing is unchanged.
+    let any_value = values.iter().any(|(_, v)| v.is_some());
+    let legend = |any_missing: bool| {
+        let mut items = difference_legend(layer.def, &scale, layer.mode, any_missing, lang);
+        if !any_value {
+            items.retain(|i| matches!(i, LegendItem::NoData { .. }));
+        }
+        items
+    };
     region_scene(ds, geometry, &paint, &fill, &label, &legend)
 }
 
@@ -393,5 +401,14 @@ mod tests {
         }
         assert_eq!(scene.legend.items.len(), 2 * CLASSES_PER_SIDE + 1);
         assert_eq!(scene.legend.unit, "%");
+
+        // Against a side without values every region is hatched and the key says only that.
+        let none: Vec<RegionValue> = a.iter().map(|(c, _)| (c.clone(), None)).collect();
+        let scene = difference_scene(&ds, &geometry, &DifferenceLayer { b: &none, ..layer });
+        assert!(scene.regions.iter().all(|r| r.no_data && r.fill == style::NO_DATA_FILL));
+        assert_eq!(
+            scene.legend.items,
+            vec![LegendItem::NoData { fill: style::NO_DATA_FILL, label: "No data".into() }]
+        );
     }
 }

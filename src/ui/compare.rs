@@ -25,10 +25,17 @@ const MAPS_MAX_SHARE: f32 = 0.5;
 const MAP_HEIGHT_PER_WIDTH: f32 = 0.62;
 /// Width of the side and indicator choices, points.
 const CHOICE_WIDTH: f32 = 200.0;
-const NAME_WIDTH: f32 = 180.0;
+/// A choice with its label, at most (the combo box's text is cut to fit).
+const CHOICE_GROUP_WIDTH: f32 = CHOICE_WIDTH + 90.0;
+/// The year's label, slider, value and play button.
+const YEAR_GROUP_WIDTH: f32 = 300.0;
+/// Share of the view's width the table takes beside the chart.
+const TABLE_SHARE: f32 = 0.48;
+const NAME_WIDTH: f32 = 200.0;
+const NAME_MIN_WIDTH: f32 = 130.0;
 const VALUE_WIDTH: f32 = 118.0;
-/// Narrowest chart beside the table, points.
-const MIN_CHART_WIDTH: f32 = 320.0;
+const VALUE_MIN_WIDTH: f32 = 80.0;
+const SCROLL_BAR_WIDTH: f32 = 16.0;
 /// Size of the titles over the three maps, points.
 const MAP_TITLE_PT: f32 = 12.5;
 /// Zoom per pixel of scroll wheel (as on the main map).
@@ -63,18 +70,22 @@ struct Player {
 
 pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &mut Vec<Action>) {
     let lang = state.lang();
+    // Taken before anything is laid out: a widget that overflows widens the `Ui`, and the maps
+    // and the table must still fit the panel.
+    let width = ui.available_width();
     ui.label(RichText::new(T::CompareTitle.get(lang)).strong().size(theme::HEADING_PT - 2.0));
     ui.horizontal_wrapped(|ui| {
-        side_choice(ui, state, Side::A, actions);
-        side_choice(ui, state, Side::B, actions);
-        indicator_choice(ui, state, actions);
-        year_slider(ui, state, actions);
-        play_button(ui, state, &mut cache.player, actions);
-        ui.add_space(theme::MARGIN);
-        mode_choice(ui, state, actions);
+        // Each choice is one item of the wrapping row, so a label never wraps apart from its
+        // control and the row wraps instead of overflowing.
+        group(ui, CHOICE_GROUP_WIDTH, |ui| side_choice(ui, state, Side::A, actions));
+        group(ui, CHOICE_GROUP_WIDTH, |ui| side_choice(ui, state, Side::B, actions));
+        group(ui, CHOICE_GROUP_WIDTH, |ui| indicator_choice(ui, state, actions));
+        group(ui, YEAR_GROUP_WIDTH, |ui| {
+            year_slider(ui, state, actions);
+            play_button(ui, state, &mut cache.player, actions);
+        });
     });
     ui.add_space(4.0);
-    let width = ui.available_width();
     let third = (width - 2.0 * theme::MARGIN) / 3.0;
     let maps_height =
         (third * MAP_HEIGHT_PER_WIDTH).min(ui.available_height() * MAPS_MAX_SHARE).max(160.0);
@@ -88,20 +99,50 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &m
         }
     }
     ui.add_space(4.0);
-    legend_row(ui, state, third);
+    legend_row(ui, state, third, actions);
     ui.add_space(4.0);
     ui.separator();
     let height = ui.available_height();
-    let table_width = NAME_WIDTH + 3.0 * VALUE_WIDTH + 4.0 * ui.spacing().item_spacing.x + 16.0;
-    let chart_width = (ui.available_width() - table_width - theme::MARGIN).max(MIN_CHART_WIDTH);
+    let columns = TableColumns::for_width(width * TABLE_SHARE, ui.spacing().item_spacing.x);
+    let chart_width = width - columns.total - 2.0 * theme::MARGIN;
     ui.horizontal_top(|ui| {
         ui.allocate_ui(vec2(chart_width, height), |ui| {
             ui.set_width(chart_width);
             ui.vertical(|ui| compare_chart::show(ui, state));
         });
         ui.separator();
-        ui.vertical(|ui| table(ui, state, actions));
+        ui.vertical(|ui| table(ui, state, columns, actions));
     });
+}
+
+/// `add` laid out left to right in at most `width` points, as one item of a wrapping row.
+fn group(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        vec2(width, height),
+        Layout::left_to_right(egui::Align::Center),
+        add,
+    );
+}
+
+/// Widths of the compare table's columns.
+#[derive(Debug, Clone, Copy)]
+struct TableColumns {
+    name: f32,
+    value: f32,
+    /// The whole table with spacing and scroll bar.
+    total: f32,
+}
+
+impl TableColumns {
+    /// Columns for a table of about `width` points: values up to `VALUE_WIDTH`, names between
+    /// `NAME_MIN_WIDTH` and `NAME_WIDTH`.
+    fn for_width(width: f32, spacing: f32) -> TableColumns {
+        let extra = 4.0 * spacing + SCROLL_BAR_WIDTH;
+        let value = ((width - extra - NAME_MIN_WIDTH) / 3.0).clamp(VALUE_MIN_WIDTH, VALUE_WIDTH);
+        let name = (width - extra - 3.0 * value).clamp(NAME_MIN_WIDTH, NAME_WIDTH);
+        TableColumns { name, value, total: name + 3.0 * value + extra }
+    }
 }
 
 /// A choice of what side `side` shows: the actual data or one of the file's scenarios.
@@ -241,9 +282,9 @@ fn mode_choice(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
 }
 
-/// The legends under the maps: the shared scale of A and B under those two, the diverging
-/// scale under the difference map.
-fn legend_row(ui: &mut Ui, state: &AppState, third: f32) {
+/// The legends under the maps: the shared scale of A and B under those two; under the
+/// difference map its mode and its diverging scale.
+fn legend_row(ui: &mut Ui, state: &AppState, third: f32, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let c = state.comparison();
     let wrapped = Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
@@ -263,6 +304,8 @@ fn legend_row(ui: &mut Ui, state: &AppState, third: f32) {
         ui.allocate_ui_with_layout(vec2(third, 0.0), wrapped, |ui| {
             ui.set_width(third);
             ui.spacing_mut().item_spacing.x = 4.0;
+            mode_choice(ui, state, actions);
+            ui.end_row();
             let legend = &difference.legend;
             let heading = if legend.unit.is_empty() {
                 legend.title.clone()
@@ -392,7 +435,7 @@ fn compare_map(
 }
 
 /// Region, A, B and B − A; a click on a header sorts by it, a click on a row selects the region.
-fn table(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn table(ui: &mut Ui, state: &AppState, columns: TableColumns, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let c = state.comparison();
     let sort = state.compare_sort();
@@ -421,8 +464,8 @@ fn table(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .max_scroll_height(body_height)
         .auto_shrink([false, false])
         .cell_layout(Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(NAME_WIDTH))
-        .columns(Column::exact(VALUE_WIDTH), 3)
+        .column(Column::exact(columns.name))
+        .columns(Column::exact(columns.value), 3)
         .header(34.0, |mut header| {
             for (text, key) in &headers {
                 header.col(|ui| {

@@ -5,7 +5,7 @@
 //! comparison (`CompareChart`), so a frame only draws them.
 
 use egui::{Color32, Pos2, RichText, Sense, Stroke, Ui, vec2};
-use egui_plot::{HoverPosition, Line, LineStyle, VLine};
+use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, VLine};
 
 use crate::app::{AppState, CompareChart, SeriesRole};
 use crate::i18n::format_value;
@@ -49,6 +49,7 @@ pub fn show(ui: &mut Ui, state: &AppState) {
     let (decimals, unit) = (chart.decimals, chart.unit.as_str());
     let plot = fixed_plot("compare_chart")
         .x_axis_formatter(|mark, _| year_tick(mark))
+        .x_grid_spacer(year_marks)
         .y_axis_formatter(move |mark, _| value_tick(mark, lang))
         .y_axis_min_width(48.0)
         .include_x(year)
@@ -60,7 +61,12 @@ pub fn show(ui: &mut Ui, state: &AppState) {
             _ => None,
         });
     let response = plot.show(ui, |plot| {
-        plot.vline(VLine::new(chart.year.to_string(), year).color(theme::BORDER).width(1.5));
+        plot.vline(
+            VLine::new(chart.year.to_string(), year)
+                .color(theme::TEXT_MUTED)
+                .width(1.5)
+                .style(LineStyle::dashed_loose()),
+        );
         // Thin lines first, so the sides and the history are drawn over them.
         let order = [SeriesRole::Other, SeriesRole::History, SeriesRole::SideA, SeriesRole::SideB];
         for role in order {
@@ -77,26 +83,56 @@ pub fn show(ui: &mut Ui, state: &AppState) {
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title.clone()));
 }
 
-/// The chart's key above the plot: a short line in each series' colour, then its name.
+/// Year marks: every year, labelled every second year over a short span and every fifth over
+/// a long one (the default spacer labels only decades, which leaves a 2022–2030 chart with one
+/// label).
+fn year_marks(input: GridInput) -> Vec<GridMark> {
+    let (first, last) = input.bounds;
+    let label_step = if last - first <= 12.0 { 2.0 } else { 5.0 };
+    let mut marks = Vec::new();
+    let mut year = first.ceil();
+    while year <= last {
+        let step = if year % (2.0 * label_step) == 0.0 {
+            2.0 * label_step
+        } else if year % label_step == 0.0 {
+            label_step
+        } else {
+            1.0
+        };
+        marks.push(GridMark { value: year, step_size: step });
+        year += 1.0;
+    }
+    marks
+}
+
+/// The chart's key above the plot: a short line in each series' colour, then its name; each
+/// entry one item, so the key wraps between entries, never inside one.
 fn series_key(ui: &mut Ui, chart: &CompareChart) {
+    const SAMPLE: f32 = 18.0;
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.spacing_mut().item_spacing.x = 10.0;
         for s in &chart.series {
             let (color, width, dashed) = look(s.role);
-            let (r, _) = ui.allocate_exact_size(vec2(18.0, 10.0), Sense::hover());
-            let y = r.center().y;
+            let text_color =
+                if s.role == SeriesRole::Other { theme::TEXT_MUTED } else { theme::TEXT };
+            let galley = ui.painter().layout_no_wrap(
+                s.name.clone(),
+                egui::FontId::proportional(theme::SMALL_PT),
+                text_color,
+            );
+            let size = vec2(SAMPLE + 4.0 + galley.size().x, galley.size().y.max(10.0));
+            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &s.name));
+            let y = rect.center().y;
             let stroke = Stroke::new(width.min(2.0), color);
-            let ends = [Pos2::new(r.left(), y), Pos2::new(r.right(), y)];
+            let ends = [Pos2::new(rect.left(), y), Pos2::new(rect.left() + SAMPLE, y)];
             if dashed {
                 ui.painter().add(egui::Shape::dashed_line(&ends, stroke, 4.0, 2.0));
             } else {
                 ui.painter().line_segment(ends, stroke);
             }
-            let text = RichText::new(&s.name).small();
-            let text =
-                if s.role == SeriesRole::Other { text.color(theme::TEXT_MUTED) } else { text };
-            ui.label(text);
-            ui.add_space(6.0);
+            let at = Pos2::new(rect.left() + SAMPLE + 4.0, y - galley.size().y / 2.0);
+            ui.painter().galley(at, galley, text_color);
         }
     });
 }
