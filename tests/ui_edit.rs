@@ -198,3 +198,101 @@ fn a_read_only_window_shows_its_notice_and_refuses_every_edit() {
     assert_eq!(reloaded(&harness), before);
     assert_eq!(harness.state().state().dataset(), &before);
 }
+
+/// Chooses `command` in the File menu.
+fn file_menu(harness: &mut Harness<'_, Gui>, command: &str) {
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness.get_by_label(command).click();
+    harness.run();
+}
+
+/// Types `path` into the path dialog and confirms it with Enter.
+fn choose_path(harness: &mut Harness<'_, Gui>, path: &std::path::Path) {
+    type_into(harness, "File path", &path.display().to_string());
+    press(harness, Modifiers::NONE, Key::Enter);
+}
+
+#[test]
+fn save_as_open_and_new_continue_in_the_chosen_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    let original = harness.state().state().file().to_owned();
+
+    // Save As suggests a copy beside the file; the window continues in the copy.
+    file_menu(&mut harness, "Save as…");
+    let copy = dir.path().join("kazakhstan-copy.gpkg");
+    let suggested = harness.get_by_role_and_label(Role::TextInput, "File path").value();
+    assert_eq!(suggested, Some(copy.display().to_string()));
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(harness.state().state().file(), copy);
+    assert_eq!(
+        oblys::store::load(&copy).expect("copy"),
+        oblys::store::load(&original).expect("original")
+    );
+    // An edit now goes into the copy only.
+    let edit = oblys::app::edit::Edit::set_value(
+        harness.state().state().dataset(),
+        "KZ-KAR",
+        "population",
+        2023,
+        Some(1.0),
+        "test",
+    );
+    harness.state_mut().apply(Action::Edit(Box::new(edit)));
+    assert_eq!(
+        oblys::store::load(&copy).expect("copy").value("KZ-KAR", "population", 2023),
+        Some(1.0)
+    );
+    assert_ne!(
+        oblys::store::load(&original).expect("original").value("KZ-KAR", "population", 2023),
+        Some(1.0)
+    );
+
+    // Open goes back to the original; both are in the recent files, latest first.
+    file_menu(&mut harness, "Open…");
+    choose_path(&mut harness, &original);
+    assert_eq!(harness.state().state().file(), original);
+    let recent: Vec<_> =
+        harness.state().recent_files().iter().filter_map(|p| p.file_name()).collect();
+    assert_eq!(recent, ["kazakhstan.gpkg", "kazakhstan-copy.gpkg"]);
+
+    // New refuses a path that exists, then writes the default data where asked.
+    file_menu(&mut harness, "New file…");
+    choose_path(&mut harness, &copy);
+    assert!(harness.query_by_label("that file exists; choose another name").is_some());
+    assert_eq!(harness.state().state().file(), original);
+    choose_path(&mut harness, &dir.path().join("fresh"));
+    let fresh = dir.path().join("fresh.gpkg");
+    assert_eq!(harness.state().state().file(), fresh);
+    let default = oblys::io::default_dataset::build().expect("default dataset");
+    assert_eq!(oblys::store::load(&fresh).expect("new file"), default);
+}
+
+#[test]
+fn a_second_window_on_the_same_file_opens_it_read_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut first = window(&dir, "KZ-KAR", false);
+    let path = first.state().state().file().to_owned();
+    // Each window opens the file through its File menu, which takes the file's lock.
+    file_menu(&mut first, "Open…");
+    choose_path(&mut first, &path);
+    assert!(!first.state().state().read_only());
+    let mut second = window(&dir, "KZ-KAR", false);
+    file_menu(&mut second, "Open…");
+    choose_path(&mut second, &path);
+    assert!(second.state().state().read_only());
+    let notice = "This file is open in another Oblys window, so it was opened read-only: edits \
+                  are not saved.";
+    assert!(second.query_by_label(notice).is_some());
+    // Once the first window moves on to another file, a window opening it may edit again.
+    let other = dir.path().join("other.gpkg");
+    file_menu(&mut first, "Save as…");
+    choose_path(&mut first, &other);
+    assert_eq!(first.state().state().file(), other);
+    let mut third = window(&dir, "KZ-KAR", false);
+    file_menu(&mut third, "Open…");
+    choose_path(&mut third, &path);
+    assert!(!third.state().state().read_only());
+}

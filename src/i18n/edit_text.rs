@@ -67,11 +67,13 @@ pub enum EditText {
     NewFileTitle,
     OpenFileTitle,
     SaveAsTitle,
+    FileExists,
+    Folders,
 }
 
 impl EditText {
     /// Every text, for checks over all of them.
-    pub const ALL: [EditText; 60] = [
+    pub const ALL: [EditText; 62] = [
         EditText::DataButton,
         EditText::DataTitle,
         EditText::Values,
@@ -132,6 +134,8 @@ impl EditText {
         EditText::NewFileTitle,
         EditText::OpenFileTitle,
         EditText::SaveAsTitle,
+        EditText::FileExists,
+        EditText::Folders,
     ];
 
     /// The text in `lang`.
@@ -340,6 +344,12 @@ impl EditText {
             (T::SaveAsTitle, Kk) => "Көшірмесін сақтау және онымен жалғастыру",
             (T::SaveAsTitle, Ru) => "Сохранить копию и продолжить в ней",
             (T::SaveAsTitle, En) => "Save a copy and continue in it",
+            (T::FileExists, Kk) => "мұндай файл бар; басқа атау таңдаңыз",
+            (T::FileExists, Ru) => "такой файл уже есть; выберите другое имя",
+            (T::FileExists, En) => "that file exists; choose another name",
+            (T::Folders, Kk) => "Қалта",
+            (T::Folders, Ru) => "Папка",
+            (T::Folders, En) => "Folder",
         }
     }
 }

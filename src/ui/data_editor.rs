@@ -208,7 +208,7 @@ pub fn show(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut Ve
     }
 }
 
-/// Undo, redo, the read-only notice and the last refusal.
+/// Undo, redo and the last refusal (the read-only notice is a bar over the whole window).
 fn header(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let history = state.history();
@@ -236,9 +236,6 @@ fn header(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::Redo);
         }
     });
-    if state.read_only() {
-        ui.label(RichText::new(EditText::ReadOnlyNotice.get(lang)).color(PROBLEM));
-    }
     if let Some(error) = state.edit_error() {
         ui.add(egui::Label::new(RichText::new(error).color(PROBLEM)).wrap());
     }

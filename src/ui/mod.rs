@@ -9,6 +9,7 @@ mod chart_area;
 mod compare;
 mod compare_chart;
 mod data_editor;
+mod file_menu;
 mod map_view;
 mod scenario_editor;
 mod scenario_list;
@@ -39,6 +40,8 @@ pub struct GuiOptions {
 
 /// Storage key of the language chosen last time.
 const LANG_KEY: &str = "oblys.lang";
+/// Storage key of the recent files.
+const RECENT_KEY: &str = "oblys.recent_files";
 /// Initial window size in points: a laptop screen.
 const WINDOW_SIZE: [f32; 2] = [1600.0, 1000.0];
 /// Below this the panels no longer fit side by side.
@@ -60,6 +63,8 @@ pub struct Gui {
     targets: targets::TargetsCache,
     /// The Data window's tab, typed text, open forms and map mode.
     data: data_editor::DataEditor,
+    /// The open file's lock, the recent files and the File menu's path dialog.
+    files: file_menu::Files,
     styled: bool,
 }
 
@@ -74,6 +79,7 @@ impl Gui {
             compare: compare::CompareCache::default(),
             targets: targets::TargetsCache::default(),
             data: data_editor::DataEditor::default(),
+            files: file_menu::Files::default(),
             styled: false,
         }
     }
@@ -95,6 +101,7 @@ impl Gui {
         }
         let mut actions: Vec<Action> = Vec::new();
         data_editor::shortcuts(ui, &mut actions);
+        self.files.publish(ui.ctx());
         let window = ui.available_rect_before_wrap().size();
         let sizes = theme::PanelSizes::for_window(window.x, window.y);
         let top_rows = if window.x >= theme::TOP_BAR_ONE_ROW_MIN_WIDTH { 1.0 } else { 2.0 };
@@ -106,6 +113,12 @@ impl Gui {
                     .inner_margin(egui::Margin::symmetric(theme::MARGIN as i8, 6)),
             )
             .show(ui, |ui| top_bar::show(ui, &self.state, top_rows > 1.0, &mut actions));
+        if self.state.read_only() {
+            egui::Panel::top("read_only_notice").frame(panel_frame()).show(ui, |ui| {
+                let text = crate::i18n::edit_text::EditText::ReadOnlyNotice.get(self.state.lang());
+                ui.label(egui::RichText::new(text).strong().color(theme::ACCENT));
+            });
+        }
         if self.state.screen() == Screen::Scenarios {
             egui::Panel::left("scenario_list")
                 .exact_size(sizes.side_width)
@@ -154,10 +167,59 @@ impl Gui {
         self.data.take_map_input(&self.state, &mut self.map);
         data_editor::show(ui, &self.state, &mut self.data, &mut actions);
         about::show(ui.ctx(), &self.state, &mut actions);
+        let mut requests = Vec::new();
+        actions.retain(|a| match a {
+            Action::File(r) => {
+                requests.push(r.clone());
+                false
+            }
+            _ => true,
+        });
         if !actions.is_empty() {
             self.state.apply_all(actions);
             ui.ctx().request_repaint();
         }
+        for request in requests {
+            if let Some(opened) = self.files.request(request, &self.state) {
+                self.switch_to(opened, ui.ctx());
+            }
+        }
+        if let Some(opened) = self.files.show_dialog(ui.ctx(), &self.state) {
+            self.switch_to(opened, ui.ctx());
+        }
+    }
+
+    /// Continues in another file: its state replaces this one, every painter's cache starts
+    /// afresh, the lock of the old file is released and the window title names the new one.
+    fn switch_to(&mut self, opened: file_menu::Opened, ctx: &egui::Context) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(opened.state.file())));
+        self.state = opened.state;
+        self.files.set_lock(opened.lock);
+        self.map = map_view::MapCache::default();
+        self.ranking = None;
+        self.scenario_list = scenario_list::ListState::default();
+        self.editor = scenario_editor::EditorState::default();
+        self.compare = compare::CompareCache::default();
+        self.targets = targets::TargetsCache::default();
+        self.data = data_editor::DataEditor::default();
+        ctx.request_repaint();
+    }
+
+    /// Keeps the editing lock of the open file for as long as the window shows it.
+    pub fn set_file_lock(&mut self, lock: Option<crate::store::FileLock>) {
+        self.files.set_lock(lock);
+    }
+
+    /// The files opened recently, latest first (at most eight).
+    pub fn recent_files(&self) -> &[PathBuf] {
+        self.files.recent()
+    }
+
+    /// The recent files of an earlier session, then the open file first among them.
+    pub fn set_recent_files(&mut self, recent: Vec<PathBuf>) {
+        self.files.set_recent(recent);
+        let file = self.state.file().to_owned();
+        self.files.remember(&file);
     }
 
     /// Where the world point `world` was drawn on screen in the last frame.
@@ -254,6 +316,7 @@ impl eframe::App for OblysApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, LANG_KEY, &self.gui.state.lang());
+        eframe::set_value(storage, RECENT_KEY, &self.gui.recent_files());
     }
 }
 
@@ -264,6 +327,8 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
     // error on the command line, not a window that flashes and vanishes. Reading takes a few
     // milliseconds; the map geometry (tens of milliseconds) is built while the window and the
     // GPU start up.
+    // The editing lock first: without it (another Oblys has the file) the window is read-only.
+    let lock = crate::store::lock_for_editing(&file).ok().flatten();
     let dataset = Arc::new(crate::store::load(&file).map_err(|e| e.to_string())?);
     let geometry = std::thread::Builder::new()
         .name("oblys-geometry".into())
@@ -288,9 +353,15 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
                 .map_err(|_| format!("preparing the map of {} failed", file.display()))?;
             let lang: Lang =
                 cc.storage.and_then(|s| eframe::get_value(s, LANG_KEY)).unwrap_or_default();
-            let state = AppState::with_geometry(file, dataset, geometry, lang);
+            let mut state = AppState::with_geometry(file, dataset, geometry, lang);
+            state.set_read_only(lock.is_none());
+            let mut gui = Gui::new(state);
+            gui.set_file_lock(lock);
+            let recent: Vec<PathBuf> =
+                cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
+            gui.set_recent_files(recent);
             Ok(Box::new(OblysApp {
-                gui: Gui::new(state),
+                gui,
                 quit_after_first_frame: options.quit_after_first_frame,
                 started,
                 frames: 0,

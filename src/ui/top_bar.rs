@@ -1,5 +1,5 @@
 //! The top bar: the switch between the map and the scenarios; on the map, indicator, year,
-//! boundaries and layers; language and About; on the map, the Data window.
+//! boundaries and layers; language and About; on the map, the Data window and the File menu.
 
 use egui::{ComboBox, RichText, Slider, Ui};
 
@@ -162,6 +162,7 @@ fn app_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         if ui.selectable_label(on, EditText::DataButton.get(lang)).clicked() {
             actions.push(Action::ShowDataEditor(!on));
         }
+        crate::ui::file_menu::menu(ui, state, actions);
     }
 }
 
