@@ -336,6 +336,18 @@ fn malformed_inputs_are_refused_with_file_line_and_column() {
         "{message}"
     );
 
+    // A sparse file: 300 MB long without taking the space.
+    let absurd = dir.path().join("absurd.csv");
+    std::fs::File::create(&absurd).and_then(|f| f.set_len(300 << 20)).expect("sparse file");
+    let message = refused(&absurd, &[]);
+    assert!(
+        message.ends_with(
+            "absurd.csv: the file is 314572800 bytes, more than the 268435456 a statistics table \
+             can be"
+        ),
+        "{message}"
+    );
+
     let zip_not_xlsx = dir.path().join("archive.xlsx");
     std::fs::write(&zip_not_xlsx, b"PK\x03\x04 this is not really a zip archive").expect("written");
     let message = refused(&zip_not_xlsx, &[]);
