@@ -321,6 +321,9 @@ pub fn wide_header(cells: &[Cell]) -> Option<WideHeader> {
     Some(WideHeader { region_column, years })
 }
 
+/// A region's code and whether its unit did not exist in the row's year.
+type RegionCode<'a> = (&'a str, bool);
+
 /// Where the builder is in the table.
 enum State {
     /// Still above the header: rows seen so far and what they said.
@@ -357,7 +360,7 @@ pub struct PreviewBuilder<'a> {
     seen: HashMap<(&'a str, usize, i32), usize>,
     /// Region cell text → year → what it matched: files repeat a few names on every line, and
     /// matching a name costs a few microseconds.
-    names: HashMap<Box<str>, HashMap<i32, Option<(&'a str, bool)>>>,
+    names: HashMap<Box<str>, HashMap<i32, Option<RegionCode<'a>>>>,
     state: State,
     preview: Preview,
 }
@@ -692,7 +695,7 @@ impl<'a> PreviewBuilder<'a> {
 
     /// A region cell as a code: a code written as such (`KZ-AKM`, `KZ`) or a name the matcher
     /// knows. The flag is true when the unit did not exist in `year`.
-    fn region_code(&mut self, cell: &Cell, year: i32) -> Option<(&'a str, bool)> {
+    fn region_code(&mut self, cell: &Cell, year: i32) -> Option<RegionCode<'a>> {
         let text = cell.text();
         let text = text.trim();
         if let Some(found) = self.names.get(text).and_then(|years| years.get(&year)) {
@@ -704,7 +707,7 @@ impl<'a> PreviewBuilder<'a> {
     }
 
     /// [`region_code`](Self::region_code) without the cache.
-    fn match_region(&self, text: &str, year: i32) -> Option<(&'a str, bool)> {
+    fn match_region(&self, text: &str, year: i32) -> Option<RegionCode<'a>> {
         let (dataset, matcher) = (self.dataset, self.matcher);
         if text.eq_ignore_ascii_case(NATIONAL_CODE) {
             return Some((NATIONAL_CODE, false));
