@@ -68,6 +68,8 @@ struct Player {
     last_step: f64,
 }
 
+/// The compare view: controls, the three maps with their legends, then the chart beside the
+/// table.
 pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &mut Vec<Action>) {
     let lang = state.lang();
     // Taken before anything is laid out: a widget that overflows widens the `Ui`, and the maps

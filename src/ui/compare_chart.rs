@@ -31,6 +31,7 @@ fn look(role: SeriesRole) -> (Color32, f32, bool) {
     }
 }
 
+/// The chart's title, its key and the plot of the comparison's `CompareChart`.
 pub fn show(ui: &mut Ui, state: &AppState) {
     let lang = state.lang();
     let chart = &state.comparison().chart;
