@@ -449,3 +449,20 @@ fn a_workbook_with_a_cell_beyond_excels_limits_is_refused() {
     let message = refused(&input, &[]);
     assert!(message.contains("huge.xlsx, sheet «Sheet1»: the workbook is damaged: "), "{message}");
 }
+
+#[test]
+fn a_long_table_of_one_indicator_takes_it_from_its_title() {
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(&file, &fixture("long_one_indicator_title.csv"), &["--lang", "ru"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "длинная таблица (регион, год, значение), показатель population (из заголовка), \
+             строка заголовка: 3"
+        ),
+        "{text}"
+    );
+    assert_eq!(stored(&file, "KZ-KUS", "population", 2095).map(|v| v.0), Some(831_000.0));
+    assert_eq!(stored(&file, "KZ-SHY", "population", 2095).map(|v| v.0), Some(1_200_000.0));
+}

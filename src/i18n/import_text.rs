@@ -9,6 +9,8 @@ use crate::model::Lang;
 pub enum ImportText {
     /// A long table: one value per line.
     LongLayout,
+    /// A long table of one indicator: region, year, value.
+    LongOneIndicatorLayout,
     /// A wide table: regions as rows, years as columns.
     WideLayout,
     /// After the indicator of a wide table read from its title.
@@ -51,6 +53,9 @@ impl ImportText {
             (T::LongLayout, Lang::Kk) => "ұзын кесте (өңір, жыл, көрсеткіш, мән)",
             (T::LongLayout, Lang::Ru) => "длинная таблица (регион, год, показатель, значение)",
             (T::LongLayout, Lang::En) => "long layout (region, year, indicator, value)",
+            (T::LongOneIndicatorLayout, Lang::Kk) => "ұзын кесте (өңір, жыл, мән)",
+            (T::LongOneIndicatorLayout, Lang::Ru) => "длинная таблица (регион, год, значение)",
+            (T::LongOneIndicatorLayout, Lang::En) => "long layout (region, year, value)",
             (T::WideLayout, Lang::Kk) => "кең кесте (жолдарда өңірлер, бағандарда жылдар)",
             (T::WideLayout, Lang::Ru) => "широкая таблица (регионы по строкам, годы по столбцам)",
             (T::WideLayout, Lang::En) => "wide layout (regions as rows, years as columns)",
@@ -398,6 +403,16 @@ pub fn error(error: &ImportError, lang: Lang) -> String {
              укажите --indicator (есть: {known})",
             line_only(line)
         ),
+        (E::NoIndicatorColumn { file, line, known }, Lang::Kk) => format!(
+            "{file}: {}: «көрсеткіш» бағаны жоқ, тақырыпта да көрсеткіш аталмаған; --indicator \
+             беріңіз (бары: {known})",
+            line_only(line)
+        ),
+        (E::NoIndicatorColumn { file, line, known }, Lang::Ru) => format!(
+            "{file}: {}: нет столбца «показатель», и заголовок его не называет; укажите \
+             --indicator (есть: {known})",
+            line_only(line)
+        ),
         (E::UnknownIndicatorOption { name, known }, Lang::Kk) => {
             format!("файлда «{name}» көрсеткіші жоқ (бары: {known})")
         }
@@ -412,8 +427,9 @@ pub fn error(error: &ImportError, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [ImportText; 27] = [
+    const ALL: [ImportText; 28] = [
         ImportText::LongLayout,
+        ImportText::LongOneIndicatorLayout,
         ImportText::WideLayout,
         ImportText::FromTitle,
         ImportText::Indicator,

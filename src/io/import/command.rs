@@ -187,6 +187,15 @@ pub fn render_preview(file: &str, preview: &Preview, format: &InputFormat, lang:
         Layout::Long => {
             described.push_str(&format!(", {}", T::LongLayout.get(lang)));
         }
+        Layout::LongOneIndicator { indicator, from_title } => {
+            let origin =
+                if *from_title { format!(" ({})", T::FromTitle.get(lang)) } else { String::new() };
+            described.push_str(&format!(
+                ", {}, {} {indicator}{origin}",
+                T::LongOneIndicatorLayout.get(lang),
+                T::Indicator.get(lang),
+            ));
+        }
         Layout::Wide { indicator, from_title, years } => {
             let years: Vec<String> = years.iter().map(i32::to_string).collect();
             let origin =

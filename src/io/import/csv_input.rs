@@ -378,6 +378,44 @@ mod tests {
     }
 
     #[test]
+    fn a_long_table_without_an_indicator_column_takes_it_from_the_title_or_the_option()
+    -> Result<(), ImportError> {
+        let bytes = include_bytes!("../../../tests/fixtures/import/long_one_indicator_title.csv");
+        let (p, _) = preview("long_one_indicator_title.csv", bytes)?;
+        let layout = Layout::LongOneIndicator { indicator: "population".into(), from_title: true };
+        assert_eq!(p.layout, layout);
+        assert_eq!(p.header_line, 3);
+        let rows = vec![
+            (4, 3, "KZ-KUS".to_owned(), 2095, "population".to_owned(), 831_000.0, false),
+            (5, 3, "KZ-SHY".to_owned(), 2095, "population".to_owned(), 1_200_000.0, false),
+        ];
+        assert_eq!(short(&p.rows), rows);
+
+        let text = "Регион;Год;Значение\nКостанайская область;2095;4,5\n";
+        let error = preview("n.csv", text.as_bytes()).map_err(|e| e.to_string()).err();
+        assert_eq!(
+            error.as_deref(),
+            Some(
+                "n.csv: line 1: no «indicator» column and no title line naming one; give \
+                 --indicator (known: population, grp, grp_per_capita, grp_per_capita_usd, \
+                 unemployment_rate, investment_fixed_capital, employed, labour_force)"
+            )
+        );
+        let (ds, matcher) = context();
+        let options =
+            PreviewOptions { indicator: Some("Уровень безработицы".into()) };
+        let (p, _) = preview_csv("n.csv", text.as_bytes(), ds, matcher, &options)?;
+        let layout =
+            Layout::LongOneIndicator { indicator: "unemployment_rate".into(), from_title: false };
+        assert_eq!(p.layout, layout);
+        assert_eq!(
+            p.rows.first().map(|r| (r.region_code.as_str(), r.value)),
+            Some(("KZ-KUS", 4.5))
+        );
+        Ok(())
+    }
+
+    #[test]
     fn an_unclosed_quote_is_refused_naming_line_and_column() {
         let text = "region,year,indicator,value\nАкмолинская,2020,grp,\"1 234,5\nПавлодарская,2020,grp,7\n";
         let result = preview("q.csv", text.as_bytes());

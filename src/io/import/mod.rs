@@ -86,6 +86,11 @@ pub enum ImportError {
          give --indicator (known: {known})"
     )]
     NoIndicator { file: String, line: u64, known: String },
+    #[error(
+        "{file}: line {line}: no «indicator» column and no title line naming one; give \
+         --indicator (known: {known})"
+    )]
+    NoIndicatorColumn { file: String, line: u64, known: String },
     #[error("«{name}» is not an indicator of this file (known: {known})")]
     UnknownIndicatorOption { name: String, known: String },
 }

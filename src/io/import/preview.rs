@@ -163,6 +163,12 @@ impl PreviewRow {
 pub enum Layout {
     /// One value per line: region, year, indicator, value columns.
     Long,
+    /// One value per line of one indicator: region, year, value columns.
+    LongOneIndicator {
+        indicator: String,
+        /// True when the indicator was read from a title line (not given by the caller).
+        from_title: bool,
+    },
     /// Regions as rows, years as columns, all of one indicator.
     Wide {
         indicator: String,
@@ -218,6 +224,11 @@ const YEAR_HEADERS: [&str; 3] = ["year", "год", "жыл"];
 const INDICATOR_HEADERS: [&str; 4] = ["indicator", "показатель", "көрсеткіш", "indicator_key"];
 const VALUE_HEADERS: [&str; 3] = ["value", "значение", "мән"];
 
+/// The text cells of a header, searched for an indicator name with the title lines.
+fn header_texts<'c>(cells: &'c [Cell]) -> impl Iterator<Item = String> + 'c {
+    cells.iter().filter(|c| matches!(c, Cell::Text(_))).map(|c| c.text().into_owned())
+}
+
 /// A header cell as compared with the header words: trimmed, quotes dropped, lower-cased.
 fn header_word(cell: &Cell) -> String {
     cell.text().trim_matches('"').trim().to_lowercase()
@@ -228,9 +239,19 @@ pub(super) fn is_header(cells: &[Cell]) -> bool {
     long_columns(cells).is_ok() || wide_header(cells).is_some()
 }
 
-/// The columns of a long header: region, year, indicator, value. `Err` holds how many of the four
-/// were found and the name of the first missing one.
-fn long_columns(cells: &[Cell]) -> Result<[usize; 4], (usize, &'static str)> {
+/// The columns of a long table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LongColumns {
+    region: usize,
+    year: usize,
+    /// `None` when the whole table is of one indicator (given or named in a title).
+    indicator: Option<usize>,
+    value: usize,
+}
+
+/// The columns of a long header: region, year, value and (usually) indicator. `Err` holds how many
+/// of the four were found and the name of the first missing one.
+fn long_columns(cells: &[Cell]) -> Result<LongColumns, (usize, &'static str)> {
     let words: Vec<String> = cells.iter().map(header_word).collect();
     let find = |names: &[&str]| words.iter().position(|w| names.contains(&w.as_str()));
     let found = [
@@ -241,7 +262,9 @@ fn long_columns(cells: &[Cell]) -> Result<[usize; 4], (usize, &'static str)> {
     ];
     let count = found.iter().filter(|(c, _)| c.is_some()).count();
     match found {
-        [(Some(r), _), (Some(y), _), (Some(i), _), (Some(v), _)] => Ok([r, y, i, v]),
+        [(Some(region), _), (Some(year), _), (indicator, _), (Some(value), _)] => {
+            Ok(LongColumns { region, year, indicator, value })
+        }
         _ => {
             let missing = found.iter().find(|(c, _)| c.is_none()).map_or("value", |(_, n)| *n);
             Err((count, missing))
@@ -335,7 +358,9 @@ enum State {
         titles: Vec<String>,
     },
     Long {
-        columns: [usize; 4],
+        columns: LongColumns,
+        /// The indicator of every row when the table has no indicator column.
+        fixed: Option<usize>,
     },
     Wide {
         header: WideHeader,
@@ -448,12 +473,12 @@ impl<'a> PreviewBuilder<'a> {
         let first = cells.first().copied().unwrap_or(Cell::Empty);
         let only_first_text = filled == 1 && matches!(first, Cell::Text(_));
         match &self.state {
-            State::Long { columns } => {
-                let columns = *columns;
+            State::Long { columns, fixed } => {
+                let (columns, fixed) = (*columns, *fixed);
                 if only_first_text {
                     self.preview.text_lines.push(line);
                 } else {
-                    self.long_row(line, cells, columns);
+                    self.long_row(line, cells, columns, fixed);
                 }
             }
             State::Wide { header, .. } => {
@@ -480,9 +505,19 @@ impl<'a> PreviewBuilder<'a> {
         *rows_seen += 1;
         first_row.get_or_insert(line);
         match long_columns(cells) {
-            Ok(columns) => {
+            Ok(columns) if columns.indicator.is_some() => {
                 self.preview.header_line = line;
-                self.state = State::Long { columns };
+                self.state = State::Long { columns, fixed: None };
+                return Ok(());
+            }
+            Ok(columns) => {
+                titles.extend(header_texts(cells));
+                let titles = std::mem::take(titles);
+                let (indicator, from_title) = self.table_indicator(&titles, line, false)?;
+                let key = self.indicator_key(indicator);
+                self.preview.header_line = line;
+                self.preview.layout = Layout::LongOneIndicator { indicator: key, from_title };
+                self.state = State::Long { columns, fixed: Some(indicator) };
                 return Ok(());
             }
             Err((found, missing)) if found >= 2 && long_like.is_none() => {
@@ -491,25 +526,10 @@ impl<'a> PreviewBuilder<'a> {
             Err(_) => {}
         }
         if let Some(header) = wide_header(cells) {
-            titles.extend(
-                cells.iter().filter(|c| matches!(c, Cell::Text(_))).map(|c| c.text().into_owned()),
-            );
+            titles.extend(header_texts(cells));
             let titles = std::mem::take(titles);
-            let (indicator, from_title) = match self.chosen_indicator {
-                Some(index) => (index, false),
-                None => match self.indicator_in_titles(&titles) {
-                    Some(index) => (index, true),
-                    None => {
-                        return Err(ImportError::NoIndicator {
-                            file: self.file.to_owned(),
-                            line,
-                            known: self.known_indicators.clone(),
-                        });
-                    }
-                },
-            };
-            let key =
-                self.dataset.indicators.get(indicator).map(|i| i.key.clone()).unwrap_or_default();
+            let (indicator, from_title) = self.table_indicator(&titles, line, true)?;
+            let key = self.indicator_key(indicator);
             self.preview.header_line = line;
             self.preview.layout = Layout::Wide {
                 indicator: key,
@@ -524,6 +544,33 @@ impl<'a> PreviewBuilder<'a> {
             return Err(self.no_header());
         }
         Ok(())
+    }
+
+    /// The indicator of a table of one indicator: the one the caller named, else the one a title
+    /// line names (and `true`), else an error (for a wide table or a long one without an
+    /// indicator column).
+    fn table_indicator(
+        &self,
+        titles: &[String],
+        line: u64,
+        wide: bool,
+    ) -> Result<(usize, bool), ImportError> {
+        if let Some(index) = self.chosen_indicator {
+            return Ok((index, false));
+        }
+        if let Some(index) = self.indicator_in_titles(titles) {
+            return Ok((index, true));
+        }
+        let (file, known) = (self.file.to_owned(), self.known_indicators.clone());
+        Err(if wide {
+            ImportError::NoIndicator { file, line, known }
+        } else {
+            ImportError::NoIndicatorColumn { file, line, known }
+        })
+    }
+
+    fn indicator_key(&self, index: usize) -> String {
+        self.dataset.indicators.get(index).map(|i| i.key.clone()).unwrap_or_default()
     }
 
     /// The error for a table whose header was not found.
@@ -561,11 +608,13 @@ impl<'a> PreviewBuilder<'a> {
     }
 
     /// A data row of a long table.
-    fn long_row(&mut self, line: u64, cells: &[Cell], columns: [usize; 4]) {
+    fn long_row(&mut self, line: u64, cells: &[Cell], columns: LongColumns, fixed: Option<usize>) {
+        let indicator_column = columns.indicator.unwrap_or(columns.region);
+        let all = [columns.region, columns.year, indicator_column, columns.value];
         let [Some(name), Some(year_cell), Some(indicator_cell), Some(value_cell)] =
-            columns.map(|c| cells.get(c))
+            all.map(|c| cells.get(c))
         else {
-            let expected = columns.iter().max().map_or(0, |m| m + 1);
+            let expected = all.iter().max().map_or(0, |m| m + 1);
             let at = self.place(line, cells.len());
             self.preview.problems.push(RowProblem::MissingCells {
                 at,
@@ -574,7 +623,7 @@ impl<'a> PreviewBuilder<'a> {
             });
             return;
         };
-        let [region_at, year_at, indicator_at, value_at] = columns.map(|c| self.place(line, c));
+        let [region_at, year_at, indicator_at, value_at] = all.map(|c| self.place(line, c));
         let Some(year) = cell_year(year_cell) else {
             let text = year_cell.text().into_owned();
             self.preview.problems.push(RowProblem::BadYear { at: year_at, text });
@@ -588,11 +637,12 @@ impl<'a> PreviewBuilder<'a> {
         let indicator_text = indicator_cell.text();
         // Keys are lower case already; lower-casing only what does not match saves an allocation
         // per line.
-        let Some(&indicator) = self
-            .indicator_names
-            .get(indicator_text.as_ref())
-            .or_else(|| self.indicator_names.get(&indicator_text.to_lowercase()))
-        else {
+        let Some(indicator) = fixed.or_else(|| {
+            self.indicator_names
+                .get(indicator_text.as_ref())
+                .or_else(|| self.indicator_names.get(&indicator_text.to_lowercase()))
+                .copied()
+        }) else {
             self.preview.problems.push(RowProblem::UnknownIndicator {
                 at: indicator_at,
                 name: indicator_cell.text().into_owned(),
