@@ -124,7 +124,23 @@ fn a_value_differing_from_the_file_is_previewed_as_replacing_it() {
 #[test]
 fn problems_refuse_the_import_and_name_line_and_column() {
     let message = refused(&fixture("long_problems.csv"), &[]);
-    assert!(message.ends_with("long_problems.csv: Problems: 8; nothing was imported (fix them, or give --skip-problems to import only the good values)"), "{message}");
+    assert!(
+        message.ends_with(
+            "long_problems.csv: Problems: 8, the first at line 3, column 1: «Атлантида» is not a \
+             region of Kazakhstan; nothing was imported (fix them, or give --skip-problems to \
+             import only the good values)"
+        ),
+        "{message}"
+    );
+    let message = refused(&fixture("bad_nan_inf.csv"), &["--lang", "ru"]);
+    assert!(
+        message.ends_with(
+            "bad_nan_inf.csv: Ошибки: 2, первая строка 2, столбец 4: «inf» не конечное число (не \
+             число или бесконечность); ничего не импортировано (исправьте их или добавьте \
+             --skip-problems, чтобы импортировать только верные значения)"
+        ),
+        "{message}"
+    );
     let (_dir, file) = fresh_database();
     let output = oblys_import(&file, &fixture("long_problems.csv"), &[]);
     let text = stdout(&output);
@@ -263,6 +279,11 @@ fn an_xlsx_long_sheet_is_imported_with_rows_and_column_letters_as_excel_shows_th
         "{text}"
     );
     assert!(text.contains("stat.xlsx: row 7, column D: «#DIV/0!» is not a number"), "{text}");
+    // A workbook saved under a .csv name is still read as a workbook.
+    let misnamed = dir.path().join("stat.csv");
+    std::fs::copy(&input, &misnamed).expect("copied");
+    let text = stdout(&oblys_import(&file, &misnamed, &["--dry-run"]));
+    assert!(text.contains("stat.csv: XLSX, sheet «Данные», long layout"), "{text}");
     let output = oblys_import(&file, &input, &["--skip-problems"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(

@@ -33,6 +33,8 @@ pub enum ImportText {
     MissingSkipped,
     NotesSkipped,
     Problems,
+    /// Before the first problem of a refused import.
+    TheFirstAt,
     ProblemsSkipped,
     DryRun,
     /// "Imported into FILE" (Kazakh puts it after the file name).
@@ -116,6 +118,9 @@ impl ImportText {
             (T::Problems, Lang::Kk) => "Қателер",
             (T::Problems, Lang::Ru) => "Ошибки",
             (T::Problems, Lang::En) => "Problems",
+            (T::TheFirstAt, Lang::Kk) => "біріншісі",
+            (T::TheFirstAt, Lang::Ru) => "первая",
+            (T::TheFirstAt, Lang::En) => "the first at",
             (T::ProblemsSkipped, Lang::Kk) => "Қатесі бар ұяшықтар өткізілді",
             (T::ProblemsSkipped, Lang::Ru) => "Ячейки с ошибками пропущены",
             (T::ProblemsSkipped, Lang::En) => "Cells with problems skipped",
@@ -427,7 +432,7 @@ pub fn error(error: &ImportError, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [ImportText; 28] = [
+    const ALL: [ImportText; 29] = [
         ImportText::LongLayout,
         ImportText::LongOneIndicatorLayout,
         ImportText::WideLayout,
@@ -448,6 +453,7 @@ mod tests {
         ImportText::MissingSkipped,
         ImportText::NotesSkipped,
         ImportText::Problems,
+        ImportText::TheFirstAt,
         ImportText::ProblemsSkipped,
         ImportText::DryRun,
         ImportText::ImportedInto,

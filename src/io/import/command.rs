@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::preview::{Layout, Preview, PreviewOptions};
+use super::preview::{Layout, Preview, PreviewOptions, RowProblem};
 use super::{ImportError, InputFormat, RegionMatcher, preview_input, read_input};
 use crate::i18n::import_text::{self, ImportText as T, number, place};
 use crate::model::{IndicatorValue, Lang};
@@ -41,10 +41,10 @@ pub enum ImportCommandError {
     #[error(transparent)]
     Input(#[from] ImportError),
     #[error(
-        "{file}: {count} problem(s); nothing was imported (fix them, or give --skip-problems to \
-         import only the good values)"
+        "{file}: {count} problem(s), the first at {first}; nothing was imported (fix them, or \
+         give --skip-problems to import only the good values)"
     )]
-    Problems { file: String, count: usize },
+    Problems { file: String, count: usize, first: Box<RowProblem> },
     #[error("cannot print the preview: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -54,9 +54,11 @@ impl ImportCommandError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ImportCommandError::Input(error) => import_text::error(error, lang),
-            ImportCommandError::Problems { file, count } => format!(
-                "{file}: {}: {count}; {} ({})",
+            ImportCommandError::Problems { file, count, first } => format!(
+                "{file}: {}: {count}, {} {}; {} ({})",
                 T::Problems.get(lang),
+                T::TheFirstAt.get(lang),
+                import_text::problem(first, lang),
                 T::NothingImported.get(lang),
                 T::UseSkipProblems.get(lang)
             ),
@@ -91,8 +93,12 @@ pub fn run_import(
         preview_input(&shown, &bytes, request.sheet.as_deref(), &dataset, &matcher, &options)?;
     out.write_all(render_preview(&shown, &preview, &format, lang).as_bytes())?;
 
-    if !preview.problems.is_empty() && !request.skip_problems && !request.dry_run {
-        return Err(ImportCommandError::Problems { file: shown, count: preview.problems.len() });
+    if let Some(first) = preview.problems.first()
+        && !request.skip_problems
+        && !request.dry_run
+    {
+        let (count, first) = (preview.problems.len(), Box::new(first.clone()));
+        return Err(ImportCommandError::Problems { file: shown, count, first });
     }
     if request.dry_run {
         writeln!(out, "{}", T::DryRun.get(lang))?;
