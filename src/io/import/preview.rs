@@ -459,9 +459,10 @@ impl<'a> PreviewBuilder<'a> {
         Place { line, column, spreadsheet: self.spreadsheet }
     }
 
-    /// Takes the next row of the input. Blank rows are skipped; a row with text in its first
-    /// non-empty cell only is a title or footnote. Fails when no header is found among the first
-    /// [`HEADER_SEARCH_ROWS`] rows, or a wide table's indicator cannot be told.
+    /// Takes the next row of the input. Blank rows are skipped; below the header, a row with text
+    /// in its first cell only is a note or footnote (unless it names a region of a wide table).
+    /// Fails when no header is found among the first [`HEADER_SEARCH_ROWS`] non-empty rows, or
+    /// the indicator of a one-indicator table cannot be told.
     pub fn row(&mut self, line: u64, cells: &[Cell]) -> Result<(), ImportError> {
         let filled = cells.iter().filter(|c| !c.is_blank()).count();
         if filled == 0 {
