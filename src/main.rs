@@ -97,7 +97,8 @@ enum Command {
         /// The workbook sheet to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
-        /// The indicator of a wide table (years as columns) when its title does not name one.
+        /// The indicator (key or name) of a wide table (years as columns) or of a long one without
+        /// an indicator column, when no title line names it.
         #[arg(long)]
         indicator: Option<String>,
         /// Print the preview only; write nothing.

@@ -23,7 +23,8 @@ pub struct ImportRequest {
     pub input: PathBuf,
     /// The workbook sheet to read (the first when `None`).
     pub sheet: Option<String>,
-    /// The indicator of a wide table, when its title does not name one.
+    /// The indicator of a wide table or of a long one without an indicator column, when no
+    /// title line names it.
     pub indicator: Option<String>,
     /// Print the preview only.
     pub dry_run: bool,
