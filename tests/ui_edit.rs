@@ -250,8 +250,8 @@ fn save_as_open_and_new_continue_in_the_chosen_file() {
         Some(1.0)
     );
 
-    // Open goes back to the original; both are in the recent files, latest first.
-    file_menu(&mut harness, "Open…");
+    // Open (Ctrl+O) goes back to the original; both are in the recent files, latest first.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
     choose_path(&mut harness, &original);
     assert_eq!(harness.state().state().file(), original);
     let recent: Vec<_> =

@@ -13,6 +13,7 @@ use egui::epaint::{Mesh, PathShape, PathStroke, Tessellator};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, vec2};
 
 use crate::app::{Action, AppState, ViewTransform, ZOOM_STEP};
+use crate::i18n::edit_text::EditText;
 use crate::i18n::{UiText, map_text};
 use crate::map::{LegendItem, Scene, SceneRegion, SymbolShape, WorldPos, style};
 use crate::spatial::EqualArea;
@@ -507,7 +508,7 @@ fn add_symbol(
     }
 }
 
-/// +, − and "whole country" at the top right.
+/// File, Data, +, − and "whole country" at the top right.
 fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let area = rect.shrink(theme::MARGIN);
@@ -524,6 +525,14 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
                 .inner_margin(4)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
+                        // The File menu and the Data window: the top bar has no room left.
+                        crate::ui::file_menu::menu(ui, state, actions);
+                        let on = state.data_open();
+                        let data = EditText::DataButton.get(lang);
+                        if ui.selectable_label(on, RichText::new(data).size(15.0)).clicked() {
+                            actions.push(Action::ShowDataEditor(!on));
+                        }
+                        ui.separator();
                         let size = vec2(30.0, 26.0);
                         let plus = egui::Button::new(RichText::new("+").size(18.0)).min_size(size);
                         if ui.add(plus).on_hover_text(UiText::ZoomIn.get(lang)).clicked() {

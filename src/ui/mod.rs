@@ -100,7 +100,7 @@ impl Gui {
             self.styled = true;
         }
         let mut actions: Vec<Action> = Vec::new();
-        data_editor::shortcuts(ui, &mut actions);
+        data_editor::shortcuts(ui, &self.state, &mut actions);
         self.files.publish(ui.ctx());
         let window = ui.available_rect_before_wrap().size();
         let sizes = theme::PanelSizes::for_window(window.x, window.y);

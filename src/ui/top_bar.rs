@@ -1,10 +1,9 @@
 //! The top bar: the switch between the map and the scenarios; on the map, indicator, year,
-//! boundaries and layers; language and About; on the map, the Data window and the File menu.
+//! boundaries and layers; language and About.
 
 use egui::{ComboBox, RichText, Slider, Ui};
 
 use crate::app::{Action, AppState, Layer, Screen};
-use crate::i18n::edit_text::EditText;
 use crate::i18n::{ScenarioUiText, UiText};
 use crate::map::BoundaryMode;
 use crate::model::Lang;
@@ -154,15 +153,6 @@ fn app_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         if ui.selectable_label(on, l.endonym()).clicked() && !on {
             actions.push(Action::SetLanguage(l));
         }
-    }
-    // On the map only (the scenario screens edit scenarios, not data): the Data window.
-    if state.screen() == Screen::Map {
-        ui.add_space(GAP);
-        let on = state.data_open();
-        if ui.selectable_label(on, EditText::DataButton.get(lang)).clicked() {
-            actions.push(Action::ShowDataEditor(!on));
-        }
-        crate::ui::file_menu::menu(ui, state, actions);
     }
 }
 
