@@ -157,6 +157,20 @@ fn an_indicator_value_is_edited_in_the_table_then_undone_and_redone() {
     harness.get_by_label("Redo").click();
     harness.run();
     assert_eq!(reloaded(&harness).value("KZ-KAR", "population", 2023), Some(1.2e6));
+
+    // A new year: one outside 1990–2100 is refused beside its field, then 2030 is added.
+    type_into(&mut harness, "Year", "2150");
+    type_into(&mut harness, "Value", "1 300 000");
+    harness.get_by_label("Add year").click();
+    harness.run();
+    assert!(harness.query_by_label("the year 2150 is outside 1990–2100").is_some());
+    assert_eq!(reloaded(&harness).value("KZ-KAR", "population", 2150), None);
+    type_into(&mut harness, "Year", "2030");
+    harness.get_by_label("Add year").click();
+    harness.run();
+    assert_eq!(reloaded(&harness).value("KZ-KAR", "population", 2030), Some(1.3e6));
+    assert!(harness.state().state().years().contains(&2030), "the year slider offers it");
+    assert!(harness.query_by_role_and_label(Role::TextInput, "2030").is_some());
 }
 
 #[test]
@@ -295,4 +309,57 @@ fn a_second_window_on_the_same_file_opens_it_read_only() {
     file_menu(&mut third, "Open…");
     choose_path(&mut third, &path);
     assert!(!third.state().state().read_only());
+}
+
+#[test]
+fn a_corridor_is_drawn_by_clicks_finished_with_enter_and_a_redraw_cancelled_with_escape() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    open_tab(&mut harness, "Corridors");
+    harness.get_by_label("New").click();
+    harness.run();
+    type_into(&mut harness, "Name (English)", "Karaganda–Pavlodar road");
+    harness.get_by_label("Draw on map").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "Click the points of the line; double-click or Enter finishes, Esc cancels"
+            )
+            .is_some()
+    );
+    for code in ["KZ-KAR", "KZ-AKM", "KZ-PAV"] {
+        let pos = harness.state().region_screen_pos(code).expect("drawn");
+        click_at(&mut harness, pos);
+    }
+    // Clicks while drawing do not select: Karaganda stays selected.
+    assert_eq!(harness.state().state().selected(), Some("KZ-KAR"));
+    harness.hover_at(Pos2::new(5.0, 500.0));
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.query_by_label("Draw on map").is_some(), "drawing finished");
+    assert!(harness.query_by_label("Points: 3").is_some(), "three points");
+
+    // Drawing again and pressing Esc keeps the line as it was.
+    harness.get_by_label("Draw on map").click();
+    harness.run();
+    let pos = harness.state().region_screen_pos("KZ-ULT").expect("drawn");
+    click_at(&mut harness, pos);
+    harness.hover_at(Pos2::new(5.0, 500.0));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Points: 3").is_some(), "still the three points");
+
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = reloaded(&harness);
+    let corridor = saved
+        .corridors
+        .iter()
+        .find(|c| c.names.en == "Karaganda–Pavlodar road")
+        .expect("saved in the file");
+    assert_eq!(corridor.line.0.len(), 3);
+    assert_eq!(corridor.kind, oblys::model::CorridorKind::Road);
+    // Its first point is where the first click was: inside Karaganda Region.
+    let first = corridor.line.0[0];
+    assert_eq!(harness.state().state().places().region_at(first.x, first.y), Some("KZ-KAR"));
+    assert!(harness.query_by_label("Karaganda–Pavlodar road").is_some(), "listed");
 }

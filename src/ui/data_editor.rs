@@ -772,8 +772,8 @@ fn corridors(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut V
             .response
             .labelled_by(l.id);
         ui.end_row();
-        ui.label(EditText::Points.get(lang));
-        ui.label(form.points.len().to_string());
+        ui.label("");
+        ui.label(format!("{}: {}", EditText::Points.get(lang), form.points.len()));
         ui.end_row();
         problem_row(ui, problems.of(Field::Points), lang);
     });
