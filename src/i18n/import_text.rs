@@ -45,6 +45,41 @@ pub enum ImportText {
     UseSkipProblems,
     And,
     More,
+    /// The File menu's entry that opens the import window.
+    MenuEntry,
+    /// The import window's title.
+    WindowTitle,
+    /// What the window is for, before a file is read.
+    ChooseInput,
+    /// Label of the input path field.
+    InputFile,
+    /// The button that reads the chosen file.
+    ShowPreview,
+    /// While a large file is read in the background.
+    Reading,
+    /// The folder holds no CSV or XLSX file.
+    NoInputFiles,
+    /// Label of the workbook's sheet choice.
+    SheetChoice,
+    /// Label of the indicator choice (for tables that do not name theirs).
+    IndicatorChoice,
+    /// The indicator choice's "none given" entry.
+    AsTheFileSays,
+    Region,
+    Year,
+    Value,
+    /// Column of the value the file holds now ("new", "replaces 12", "unchanged").
+    InTheFileNow,
+    Line,
+    Column,
+    Problem,
+    RowsMatched,
+    NoProblems,
+    NoValues,
+    /// Under the problems: they are left out of the import.
+    ProblemsLeftOut,
+    Cancel,
+    Close,
 }
 
 impl ImportText {
@@ -151,6 +186,87 @@ impl ImportText {
             (T::More, Lang::Kk) => "тағы",
             (T::More, Lang::Ru) => "ещё",
             (T::More, Lang::En) => "more",
+            (T::MenuEntry, Lang::Kk) => "Кестені импорттау…",
+            (T::MenuEntry, Lang::Ru) => "Импорт таблицы…",
+            (T::MenuEntry, Lang::En) => "Import table…",
+            (T::WindowTitle, Lang::Kk) => "Статистикалық кестені импорттау",
+            (T::WindowTitle, Lang::Ru) => "Импорт статистической таблицы",
+            (T::WindowTitle, Lang::En) => "Import a statistics table",
+            (T::ChooseInput, Lang::Kk) => {
+                "CSV немесе XLSX файлын таңдаңыз: импорттағанға дейін файлға ештеңе жазылмайды."
+            }
+            (T::ChooseInput, Lang::Ru) => {
+                "Выберите файл CSV или XLSX: до импорта в файл ничего не записывается."
+            }
+            (T::ChooseInput, Lang::En) => {
+                "Choose a CSV or XLSX file: nothing is written until you import."
+            }
+            (T::InputFile, Lang::Kk) => "Кіріс файл",
+            (T::InputFile, Lang::Ru) => "Входной файл",
+            (T::InputFile, Lang::En) => "Input file",
+            (T::ShowPreview, Lang::Kk) => "Алдын ала қарау",
+            (T::ShowPreview, Lang::Ru) => "Предпросмотр",
+            (T::ShowPreview, Lang::En) => "Preview",
+            (T::Reading, Lang::Kk) => "Файл оқылуда…",
+            (T::Reading, Lang::Ru) => "Файл читается…",
+            (T::Reading, Lang::En) => "Reading the file…",
+            (T::NoInputFiles, Lang::Kk) => "мұнда CSV немесе XLSX файлдары жоқ",
+            (T::NoInputFiles, Lang::Ru) => "здесь нет файлов CSV или XLSX",
+            (T::NoInputFiles, Lang::En) => "no CSV or XLSX files here",
+            (T::SheetChoice, Lang::Kk) => "Парақ",
+            (T::SheetChoice, Lang::Ru) => "Лист",
+            (T::SheetChoice, Lang::En) => "Sheet",
+            (T::IndicatorChoice, Lang::Kk) => "Көрсеткіш (кесте оны атамаса)",
+            (T::IndicatorChoice, Lang::Ru) => "Показатель (если таблица его не называет)",
+            (T::IndicatorChoice, Lang::En) => "Indicator (when the table does not name one)",
+            (T::AsTheFileSays, Lang::Kk) => "файлдағыдай",
+            (T::AsTheFileSays, Lang::Ru) => "как в файле",
+            (T::AsTheFileSays, Lang::En) => "as the file says",
+            (T::Region, Lang::Kk) => "Өңір",
+            (T::Region, Lang::Ru) => "Регион",
+            (T::Region, Lang::En) => "Region",
+            (T::Year, Lang::Kk) => "Жыл",
+            (T::Year, Lang::Ru) => "Год",
+            (T::Year, Lang::En) => "Year",
+            (T::Value, Lang::Kk) => "Мән",
+            (T::Value, Lang::Ru) => "Значение",
+            (T::Value, Lang::En) => "Value",
+            (T::InTheFileNow, Lang::Kk) => "Қазір файлда",
+            (T::InTheFileNow, Lang::Ru) => "Сейчас в файле",
+            (T::InTheFileNow, Lang::En) => "In the file now",
+            (T::Line, Lang::Kk) => "Жол",
+            (T::Line, Lang::Ru) => "Строка",
+            (T::Line, Lang::En) => "Line",
+            (T::Column, Lang::Kk) => "Баған",
+            (T::Column, Lang::Ru) => "Столбец",
+            (T::Column, Lang::En) => "Column",
+            (T::Problem, Lang::Kk) => "Қате",
+            (T::Problem, Lang::Ru) => "Ошибка",
+            (T::Problem, Lang::En) => "Problem",
+            (T::RowsMatched, Lang::Kk) => "Танылған мәндер",
+            (T::RowsMatched, Lang::Ru) => "Распознано значений",
+            (T::RowsMatched, Lang::En) => "Values matched",
+            (T::NoProblems, Lang::Kk) => "Қате жоқ",
+            (T::NoProblems, Lang::Ru) => "Ошибок нет",
+            (T::NoProblems, Lang::En) => "No problems",
+            (T::NoValues, Lang::Kk) => "Импортталатын мән жоқ",
+            (T::NoValues, Lang::Ru) => "Нет значений для импорта",
+            (T::NoValues, Lang::En) => "No values to import",
+            (T::ProblemsLeftOut, Lang::Kk) => {
+                "Қатесі бар ұяшықтар импортталмайды: оларды қосу үшін файлды түзетіп, қайта оқыңыз."
+            }
+            (T::ProblemsLeftOut, Lang::Ru) => {
+                "Ячейки с ошибками не импортируются: чтобы добавить их, исправьте файл и прочитайте его снова."
+            }
+            (T::ProblemsLeftOut, Lang::En) => {
+                "Cells with problems are left out: to add them, fix the file and read it again."
+            }
+            (T::Cancel, Lang::Kk) => "Болдырмау",
+            (T::Cancel, Lang::Ru) => "Отмена",
+            (T::Cancel, Lang::En) => "Cancel",
+            (T::Close, Lang::Kk) => "Жабу",
+            (T::Close, Lang::Ru) => "Закрыть",
+            (T::Close, Lang::En) => "Close",
         }
     }
 }
@@ -215,8 +331,12 @@ pub fn number_error(error: &NumberError, lang: Lang) -> String {
 
 /// A row problem with its place, in `lang`.
 pub fn problem(problem: &RowProblem, lang: Lang) -> String {
-    let at = place(&problem.place(), lang);
-    let what = match (problem, lang) {
+    format!("{}: {}", place(&problem.place(), lang), problem_text(problem, lang))
+}
+
+/// What is wrong with a cell, in `lang`, without its place (shown beside it in a table).
+pub fn problem_text(problem: &RowProblem, lang: Lang) -> String {
+    match (problem, lang) {
         (RowProblem::UnknownRegion { name, .. }, Lang::Kk) => {
             format!("«{name}» Қазақстан өңірі емес")
         }
@@ -289,8 +409,45 @@ pub fn problem(problem: &RowProblem, lang: Lang) -> String {
                 ),
             }
         }
+    }
+}
+
+/// The import button: "Import 4 good rows" (Russian declines the noun after the number).
+pub fn import_rows(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{count} дұрыс мәнді импорттау"),
+        Lang::Ru => {
+            let noun = match (count % 10, count % 100) {
+                (1, n) if n != 11 => "верное значение",
+                (2..=4, n) if !(12..=14).contains(&n) => "верных значения",
+                _ => "верных значений",
+            };
+            format!("Импортировать {count} {noun}")
+        }
+        Lang::En if count == 1 => "Import 1 good value".to_owned(),
+        Lang::En => format!("Import {count} good values"),
+    }
+}
+
+/// What an import wrote: "Imported into FILE: 3 new, 1 replaced, 0 unchanged."
+pub fn imported(
+    file: &str,
+    inserted: usize,
+    replaced: usize,
+    unchanged: usize,
+    lang: Lang,
+) -> String {
+    use ImportText as T;
+    let into = match lang {
+        Lang::Kk => format!("{file} {}", T::ImportedInto.get(lang)),
+        Lang::Ru | Lang::En => format!("{} {file}", T::ImportedInto.get(lang)),
     };
-    format!("{at}: {what}")
+    format!(
+        "{into}: {inserted} {}, {replaced} {}, {unchanged} {}.",
+        T::New.get(lang),
+        T::Replaced.get(lang),
+        T::Unchanged.get(lang)
+    )
 }
 
 /// Why a file cannot be previewed, in `lang`: one line naming the file (and the line and column
@@ -432,7 +589,7 @@ pub fn error(error: &ImportError, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [ImportText; 29] = [
+    const ALL: [ImportText; 52] = [
         ImportText::LongLayout,
         ImportText::LongOneIndicatorLayout,
         ImportText::WideLayout,
@@ -462,6 +619,29 @@ mod tests {
         ImportText::UseSkipProblems,
         ImportText::And,
         ImportText::More,
+        ImportText::MenuEntry,
+        ImportText::WindowTitle,
+        ImportText::ChooseInput,
+        ImportText::InputFile,
+        ImportText::ShowPreview,
+        ImportText::Reading,
+        ImportText::NoInputFiles,
+        ImportText::SheetChoice,
+        ImportText::IndicatorChoice,
+        ImportText::AsTheFileSays,
+        ImportText::Region,
+        ImportText::Year,
+        ImportText::Value,
+        ImportText::InTheFileNow,
+        ImportText::Line,
+        ImportText::Column,
+        ImportText::Problem,
+        ImportText::RowsMatched,
+        ImportText::NoProblems,
+        ImportText::NoValues,
+        ImportText::ProblemsLeftOut,
+        ImportText::Cancel,
+        ImportText::Close,
     ];
 
     fn latin_outside_options(text: &str) -> Vec<char> {
@@ -528,6 +708,44 @@ mod tests {
             problem(&duplicate, Lang::Kk),
             "7-жол, B бағаны: КЗ ВРП 2020: мұнда 2,5, ал жоғарыда (5-жол, B бағаны) 3"
         );
+    }
+
+    #[test]
+    fn the_import_button_counts_values_in_each_language() {
+        let ru: Vec<String> = [1, 2, 5, 11, 21, 24, 112].map(|n| import_rows(n, Lang::Ru)).into();
+        assert_eq!(
+            ru,
+            [
+                "Импортировать 1 верное значение",
+                "Импортировать 2 верных значения",
+                "Импортировать 5 верных значений",
+                "Импортировать 11 верных значений",
+                "Импортировать 21 верное значение",
+                "Импортировать 24 верных значения",
+                "Импортировать 112 верных значений",
+            ]
+        );
+        assert_eq!(import_rows(1, Lang::En), "Import 1 good value");
+        assert_eq!(import_rows(4, Lang::En), "Import 4 good values");
+        assert_eq!(import_rows(4, Lang::Kk), "4 дұрыс мәнді импорттау");
+        assert_eq!(
+            imported("a.gpkg", 3, 1, 0, Lang::Kk),
+            "a.gpkg файлына импортталды: 3 жаңа, 1 ауыстырылды, 0 өзгеріссіз."
+        );
+        assert_eq!(
+            imported("a.gpkg", 3, 1, 0, Lang::En),
+            "Imported into a.gpkg: 3 new, 1 replaced, 0 unchanged."
+        );
+    }
+
+    #[test]
+    fn a_problem_is_its_place_then_what_is_wrong() {
+        let p = RowProblem::UnknownRegion {
+            at: Place { line: 3, column: 1, spreadsheet: false },
+            name: "Атлантида".into(),
+        };
+        assert_eq!(problem_text(&p, Lang::Ru), "«Атлантида» не регион Казахстана");
+        assert_eq!(problem(&p, Lang::Ru), "строка 3, столбец 1: «Атлантида» не регион Казахстана");
     }
 
     #[test]
