@@ -7,6 +7,7 @@
 mod camera;
 mod derived;
 pub mod edit;
+pub mod import;
 pub mod scenario_edit;
 pub mod scenarios;
 pub mod targets;
@@ -144,6 +145,14 @@ pub enum Action {
     /// A File menu command; the window (which owns the open file and its lock) carries it
     /// out, `AppState` ignores it.
     File(edit::FileRequest),
+    /// Open the import window afresh, or close it (what it read is dropped, nothing written).
+    ShowImport(bool),
+    /// Read this statistics file in the import window and preview it (nothing is written).
+    ImportPreview(import::InputChoice),
+    /// The import window's background reading has finished: show its preview.
+    ImportPreviewDone,
+    /// Write the previewed good values into the file in one transaction, and show them.
+    ImportApply,
 }
 
 /// Everything the window shows, and the caches built from it.
@@ -203,6 +212,8 @@ pub struct AppState {
     places: edit::Places,
     /// Whether the data editor window is open.
     data_open: bool,
+    /// The import window, while it is open.
+    import: Option<import::ImportDialog>,
 }
 
 /// What an action invalidated.
@@ -323,6 +334,7 @@ impl AppState {
             read_only: false,
             places: edit::Places::default(),
             data_open: false,
+            import: None,
         };
         state.places = edit::Places::new(&state.dataset);
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
@@ -566,6 +578,10 @@ impl AppState {
                 Dirty::NOTHING
             }
             Action::File(_) => Dirty::NOTHING,
+            Action::ShowImport(open) => self.show_import(open),
+            Action::ImportPreview(choice) => self.preview_import(choice),
+            Action::ImportPreviewDone => self.finish_import_preview(),
+            Action::ImportApply => self.apply_import(),
         }
     }
 

@@ -1,0 +1,529 @@
+//! The import window's model: the input file chosen (with its sheet and indicator), what reading
+//! it gave (the preview, or why it cannot be read), and what importing wrote. Reading never
+//! writes anything; a file larger than [`BACKGROUND_BYTES`] is read on a worker thread so the
+//! window keeps drawing. Importing writes every good value in one transaction
+//! (`store::import_values`) and only then puts the same values into the in-memory `Dataset`,
+//! so the map, table and charts show them at once and the window always shows what the file
+//! holds; the values with problems are never written. An import is not an undoable edit: the
+//! undo stack holds single-row edits, and an edit made before the import whose value the
+//! import replaced is refused as stale rather than undone over it.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use calamine::Reader;
+
+use super::{AppState, Dirty, nearest_year};
+use crate::i18n::edit_text::EditText;
+use crate::io::import::command::today_utc;
+use crate::io::import::{
+    ImportError, InputFormat, Preview, PreviewOptions, RegionMatcher, is_xlsx, preview_input,
+    read_input,
+};
+use crate::model::{Dataset, IndicatorValue};
+use crate::store::{self, ImportSummary};
+
+/// Inputs at least this large are read on a worker thread: a 100,000-row table (≈ 4 MB) takes
+/// about 0.2 s to preview, so 256 KiB takes about a frame.
+pub const BACKGROUND_BYTES: u64 = 256 * 1024;
+
+/// What the planner chose to read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InputChoice {
+    pub path: PathBuf,
+    /// The workbook's sheet (the first when `None`).
+    pub sheet: Option<String>,
+    /// The indicator of a table that does not name one (key), when the planner gave it.
+    pub indicator: Option<String>,
+}
+
+/// How many values a preview would import, and how many cells it leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Values ready to import.
+    pub matched: usize,
+    /// Of those, values the file does not have yet.
+    pub new: usize,
+    /// Values that replace a different value in the file.
+    pub replacing: usize,
+    /// Values equal to the one in the file.
+    pub unchanged: usize,
+    /// Cells with a problem (never imported).
+    pub problems: usize,
+}
+
+impl Counts {
+    pub fn of(preview: &Preview) -> Counts {
+        let mut counts = Counts {
+            matched: preview.rows.len(),
+            problems: preview.problems.len(),
+            ..Counts::default()
+        };
+        for row in &preview.rows {
+            match row.previous {
+                None => counts.new += 1,
+                Some(p) if p == row.value => counts.unchanged += 1,
+                Some(_) => counts.replacing += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// A file read: its preview, how it was read and the sheets of a workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputRead {
+    pub choice: InputChoice,
+    pub preview: Preview,
+    pub format: InputFormat,
+    /// The workbook's sheets in order (empty for a CSV file).
+    pub sheets: Vec<String>,
+    pub counts: Counts,
+}
+
+/// A file that cannot be previewed, and the sheets of a workbook (so another can be chosen).
+#[derive(Debug)]
+pub struct InputRefused {
+    pub choice: InputChoice,
+    pub error: ImportError,
+    pub sheets: Vec<String>,
+}
+
+/// The name the input is given in messages and as the imported values' source: its file name.
+fn shown_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The sheets of a workbook, in order; none when it cannot be opened (reading it says why).
+pub fn sheet_names(bytes: &[u8]) -> Vec<String> {
+    calamine::Xlsx::new(Cursor::new(bytes)).map(|w| w.sheet_names()).unwrap_or_default()
+}
+
+/// Reads the chosen file and previews it against `dataset`. Writes nothing.
+pub fn read_choice(
+    choice: &InputChoice,
+    dataset: &Dataset,
+) -> Result<InputRead, Box<InputRefused>> {
+    let shown = shown_name(&choice.path);
+    let refuse = |error, sheets| Box::new(InputRefused { choice: choice.clone(), error, sheets });
+    let bytes = read_input(&choice.path, &shown).map_err(|e| refuse(e, Vec::new()))?;
+    let sheets = if is_xlsx(&shown, &bytes) { sheet_names(&bytes) } else { Vec::new() };
+    let matcher = RegionMatcher::new(dataset);
+    let options = PreviewOptions { indicator: choice.indicator.clone() };
+    match preview_input(&shown, &bytes, choice.sheet.as_deref(), dataset, &matcher, &options) {
+        Ok((preview, format)) => Ok(InputRead {
+            choice: choice.clone(),
+            counts: Counts::of(&preview),
+            preview,
+            format,
+            sheets,
+        }),
+        Err(error) => Err(refuse(error, sheets)),
+    }
+}
+
+/// The values an import writes: every good row, with the input's file name (and sheet) as the
+/// source and today's date in the note, as `oblys import` records them.
+pub fn values_to_import(read: &InputRead) -> Vec<IndicatorValue> {
+    let name = shown_name(&read.choice.path);
+    let source = match &read.format {
+        InputFormat::Csv(_) => name,
+        InputFormat::Xlsx { sheet } => format!("{name} [{sheet}]"),
+    };
+    let note = format!("import {}", today_utc());
+    read.preview
+        .rows
+        .iter()
+        .map(|r| IndicatorValue {
+            region_code: r.region_code.clone(),
+            year: r.year,
+            indicator: r.indicator.clone(),
+            value: r.value,
+            source: source.clone(),
+            note: note.clone(),
+        })
+        .collect()
+}
+
+/// Puts imported `values` into `ds` as `store::import_values` puts them into the file (and as
+/// the file reads back): a new (region, indicator, year) comes last, a different value replaces
+/// the old one in place with its source and note, an equal one is left as it was. `values`
+/// name each key once (the preview merges repeats).
+pub fn merge_into(ds: &mut Dataset, values: &[IndicatorValue]) -> ImportSummary {
+    let at: Vec<Option<usize>> = {
+        let index: HashMap<(&str, &str, i32), usize> = ds
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| ((v.region_code.as_str(), v.indicator.as_str(), v.year), i))
+            .collect();
+        values
+            .iter()
+            .map(|v| index.get(&(v.region_code.as_str(), v.indicator.as_str(), v.year)).copied())
+            .collect()
+    };
+    let mut summary = ImportSummary::default();
+    for (value, at) in values.iter().zip(at) {
+        match at.and_then(|i| ds.values.get_mut(i)) {
+            Some(old) if old.value == value.value => summary.unchanged += 1,
+            Some(old) => {
+                *old = value.clone();
+                summary.replaced += 1;
+            }
+            None => {
+                ds.values.push(value.clone());
+                summary.inserted += 1;
+            }
+        }
+    }
+    summary
+}
+
+/// A file being read on a worker thread.
+#[derive(Debug)]
+pub struct Reading {
+    pub choice: InputChoice,
+    job: JoinHandle<Result<InputRead, Box<InputRefused>>>,
+}
+
+impl Reading {
+    /// Whether the worker has finished (its result waits for `Action::ImportPreviewDone`).
+    pub fn finished(&self) -> bool {
+        self.job.is_finished()
+    }
+}
+
+/// Where the import window is.
+#[derive(Debug, Default)]
+pub enum Stage {
+    /// Nothing read yet.
+    #[default]
+    Choosing,
+    /// A large file is being read.
+    Reading(Reading),
+    /// The preview of the chosen file.
+    Read(Box<InputRead>),
+    /// The chosen file cannot be previewed.
+    Refused(Box<InputRefused>),
+    /// The good values were written into the file.
+    Imported(ImportSummary),
+}
+
+/// The import window's state while it is open.
+#[derive(Debug, Default)]
+pub struct ImportDialog {
+    stage: Stage,
+    /// Why the last import was refused by the file (nothing was written).
+    apply_error: Option<String>,
+}
+
+impl ImportDialog {
+    pub fn stage(&self) -> &Stage {
+        &self.stage
+    }
+
+    /// Why the file refused the last import, if it did (nothing was written then).
+    pub fn apply_error(&self) -> Option<&str> {
+        self.apply_error.as_deref()
+    }
+
+    /// The file chosen last (being read, read, or refused).
+    pub fn choice(&self) -> Option<&InputChoice> {
+        match &self.stage {
+            Stage::Reading(r) => Some(&r.choice),
+            Stage::Read(r) => Some(&r.choice),
+            Stage::Refused(r) => Some(&r.choice),
+            Stage::Choosing | Stage::Imported(_) => None,
+        }
+    }
+
+    /// The sheets of the workbook chosen last (empty for a CSV file or nothing read).
+    pub fn sheets(&self) -> &[String] {
+        match &self.stage {
+            Stage::Read(r) => &r.sheets,
+            Stage::Refused(r) => &r.sheets,
+            Stage::Choosing | Stage::Reading(_) | Stage::Imported(_) => &[],
+        }
+    }
+
+    /// The preview waiting to be imported, if any.
+    pub fn read(&self) -> Option<&InputRead> {
+        match &self.stage {
+            Stage::Read(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+impl AppState {
+    /// Opens the import window afresh, or closes it: whatever it read is dropped and nothing
+    /// is written.
+    pub(super) fn show_import(&mut self, open: bool) -> Dirty {
+        self.import = open.then(ImportDialog::default);
+        Dirty::NOTHING
+    }
+
+    /// Reads `choice` for the open window: at once when the file is small, else on a worker
+    /// thread (`ImportPreviewDone` takes its result).
+    pub(super) fn preview_import(&mut self, choice: InputChoice) -> Dirty {
+        let Some(dialog) = self.import.as_mut() else { return Dirty::NOTHING };
+        dialog.apply_error = None;
+        let large = std::fs::metadata(&choice.path).is_ok_and(|m| m.len() >= BACKGROUND_BYTES);
+        if large {
+            let dataset = Arc::clone(&self.dataset);
+            let job_choice = choice.clone();
+            let spawned = std::thread::Builder::new()
+                .name("oblys-import-preview".into())
+                .spawn(move || read_choice(&job_choice, &dataset));
+            if let Ok(job) = spawned {
+                dialog.stage = Stage::Reading(Reading { choice, job });
+                return Dirty::NOTHING;
+            }
+            // No thread to be had: read it here (the window waits, but the preview comes).
+        }
+        dialog.stage = match read_choice(&choice, &self.dataset) {
+            Ok(read) => Stage::Read(Box::new(read)),
+            Err(refused) => Stage::Refused(refused),
+        };
+        Dirty::NOTHING
+    }
+
+    /// Takes the worker's preview once it has finished; nothing while it still runs.
+    pub(super) fn finish_import_preview(&mut self) -> Dirty {
+        let Some(dialog) = self.import.as_mut() else { return Dirty::NOTHING };
+        let Stage::Reading(reading) = &dialog.stage else { return Dirty::NOTHING };
+        if !reading.finished() {
+            return Dirty::NOTHING;
+        }
+        let Stage::Reading(Reading { choice, job }) = std::mem::take(&mut dialog.stage) else {
+            return Dirty::NOTHING;
+        };
+        dialog.stage = match job.join() {
+            Ok(Ok(read)) => Stage::Read(Box::new(read)),
+            Ok(Err(refused)) => Stage::Refused(refused),
+            Err(_) => {
+                let source = std::io::Error::other("the reader stopped unexpectedly");
+                let file = shown_name(&choice.path);
+                Stage::Refused(Box::new(InputRefused {
+                    choice,
+                    error: ImportError::Read { file, source },
+                    sheets: Vec::new(),
+                }))
+            }
+        };
+        Dirty::NOTHING
+    }
+
+    /// Writes the previewed good values into the file in one transaction, then into the
+    /// dataset; a refusal (read-only window, a file that changed underneath) writes nothing and
+    /// keeps its message in the window.
+    pub(super) fn apply_import(&mut self) -> Dirty {
+        let lang = self.view.lang;
+        let Some(dialog) = self.import.as_mut() else { return Dirty::NOTHING };
+        let Stage::Read(read) = &dialog.stage else { return Dirty::NOTHING };
+        if read.preview.rows.is_empty() {
+            return Dirty::NOTHING;
+        }
+        if self.read_only {
+            dialog.apply_error = Some(EditText::ReadOnlyRefusal.get(lang).to_owned());
+            return Dirty::NOTHING;
+        }
+        let values = values_to_import(read);
+        let summary = match store::import_values(&self.file, &values) {
+            Ok(summary) => summary,
+            Err(e) => {
+                dialog.apply_error = Some(e.to_string());
+                return Dirty::NOTHING;
+            }
+        };
+        merge_into(Arc::make_mut(&mut self.dataset), &values);
+        dialog.stage = Stage::Imported(summary);
+        dialog.apply_error = None;
+        self.years = self.dataset.years_of(&self.view.indicator);
+        self.view.year = nearest_year(&self.years, self.view.year);
+        self.clamp_compare_year();
+        // New values feed the map, table, charts and the scenarios' base years.
+        Dirty { projections: true, ..Dirty::VIEW }
+    }
+
+    /// The import window's state, while it is open.
+    pub fn import(&self) -> Option<&ImportDialog> {
+        self.import.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::model::Lang;
+
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+
+    /// A window on a fresh file holding the default dataset, with the import window open.
+    fn state(dir: &tempfile::TempDir) -> AppState {
+        let path = dir.path().join("t.gpkg");
+        let ds = crate::io::default_dataset::build().unwrap();
+        store::create(&path, &ds).unwrap();
+        let mut state = AppState::new(path.clone(), store::load(&path).unwrap(), Lang::En);
+        state.apply(Action::ShowImport(true));
+        state
+    }
+
+    fn choose(path: PathBuf) -> InputChoice {
+        InputChoice { path, ..InputChoice::default() }
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(FIXTURES).join(name)
+    }
+
+    #[test]
+    fn a_preview_counts_new_replacing_unchanged_and_problems_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        let before = std::fs::read(state.file()).unwrap();
+        state.apply(Action::ImportPreview(choose(fixture("long_problems.csv"))));
+        let read = state.import().and_then(ImportDialog::read).expect("a preview");
+        // Akmola 2020 equal to the file's value; Shymkent 2015 unemployment is a new value.
+        assert_eq!(read.counts.matched, 2);
+        assert_eq!(read.counts.unchanged + read.counts.new + read.counts.replacing, 2);
+        assert_eq!(read.counts.problems, read.preview.problems.len());
+        let lines: Vec<u64> = read.preview.problems.iter().map(|p| p.place().line).collect();
+        assert_eq!(lines, [3, 4, 5, 6, 7, 8, 10, 14]);
+        assert!(read.sheets.is_empty());
+        state.apply(Action::ShowImport(false));
+        assert!(state.import().is_none());
+        assert_eq!(std::fs::read(state.file()).unwrap(), before);
+    }
+
+    #[test]
+    fn importing_writes_the_good_values_and_shows_them_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        state.apply(Action::ImportPreview(choose(fixture("long_new_values.csv"))));
+        let counts = state.import().and_then(ImportDialog::read).expect("a preview").counts;
+        assert_eq!(counts, Counts { matched: 3, new: 3, ..Counts::default() });
+        state.apply(Action::ImportApply);
+        let stage = state.import().map(ImportDialog::stage);
+        assert!(
+            matches!(stage, Some(Stage::Imported(s)) if s.inserted == 3 && s.replaced == 0),
+            "{stage:?}"
+        );
+        assert_eq!(state.dataset().value("KZ-AKM", "population", 2097), Some(1000.0));
+        assert_eq!(state.dataset().value("KZ-ALA", "population", 2097), Some(2000.5));
+        let reloaded = store::load(state.file()).unwrap();
+        assert_eq!(&reloaded, state.dataset(), "memory and file agree, order included");
+        // The year appears among the indicator's years (the map's slider offers it).
+        assert_eq!(state.years().last(), Some(&2097));
+    }
+
+    #[test]
+    fn merging_follows_the_files_rules_and_counts() {
+        let ds = crate::io::default_dataset::build().unwrap();
+        let old = ds.values.first().unwrap().clone();
+        let mut mine = ds.clone();
+        let same = old.clone();
+        let replaced =
+            IndicatorValue { value: old.value + 1.0, source: "x.csv".into(), ..old.clone() };
+        let new = IndicatorValue { year: 2099, ..old.clone() };
+        let summary = merge_into(&mut mine, &[replaced.clone(), new.clone()]);
+        assert_eq!(summary, ImportSummary { inserted: 1, replaced: 1, unchanged: 0 });
+        assert_eq!(mine.values.first(), Some(&replaced));
+        assert_eq!(mine.values.last(), Some(&new));
+        assert_eq!(mine.values.len(), ds.values.len() + 1);
+        let again = merge_into(&mut mine, &[replaced.clone(), same.clone()]);
+        assert_eq!(again, ImportSummary { inserted: 0, replaced: 1, unchanged: 1 });
+        assert_eq!(mine.values.first(), Some(&same));
+    }
+
+    #[test]
+    fn a_read_only_window_refuses_the_import_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        state.set_read_only(true);
+        let before = std::fs::read(state.file()).unwrap();
+        state.apply(Action::ImportPreview(choose(fixture("long_new_values.csv"))));
+        state.apply(Action::ImportApply);
+        let dialog = state.import().unwrap();
+        assert_eq!(dialog.apply_error(), Some(EditText::ReadOnlyRefusal.get(Lang::En)));
+        assert!(dialog.read().is_some(), "the preview stays");
+        assert_eq!(state.dataset().value("KZ-AKM", "population", 2097), None);
+        assert_eq!(std::fs::read(state.file()).unwrap(), before);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_refused_with_its_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        state.apply(Action::ImportPreview(choose(fixture("bad_unclosed_quote.csv"))));
+        let Some(Stage::Refused(refused)) = state.import().map(ImportDialog::stage) else {
+            panic!("refused expected");
+        };
+        assert!(matches!(refused.error, ImportError::UnclosedQuote { .. }), "{:?}", refused.error);
+        // Import does nothing without a preview.
+        state.apply(Action::ImportApply);
+        assert!(matches!(state.import().map(ImportDialog::stage), Some(Stage::Refused(_))));
+    }
+
+    #[test]
+    fn a_large_file_is_read_on_a_worker_and_its_preview_taken_when_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        let input = dir.path().join("big.csv");
+        let mut text = String::from("region,year,indicator,value\n");
+        let mut year = 1990;
+        while text.len() < BACKGROUND_BYTES as usize + 1 {
+            text.push_str(&format!("Акмолинская область,{year},population,1000\n"));
+            year = if year == 2100 { 1990 } else { year + 1 };
+        }
+        std::fs::write(&input, &text).unwrap();
+        state.apply(Action::ImportPreview(choose(input.clone())));
+        let Some(Stage::Reading(reading)) = state.import().map(ImportDialog::stage) else {
+            panic!("a large file is read on a worker");
+        };
+        assert_eq!(reading.choice.path, input);
+        while !matches!(state.import().map(ImportDialog::stage), Some(Stage::Reading(r)) if r.finished())
+        {
+            std::thread::yield_now();
+        }
+        state.apply(Action::ImportPreviewDone);
+        let read = state.import().and_then(ImportDialog::read).expect("the preview");
+        // 111 distinct years; every repeat is identical, so it adds nothing.
+        assert_eq!(read.counts.matched, 111);
+        assert_eq!(read.counts.problems, 0);
+    }
+
+    #[test]
+    fn a_workbooks_sheets_are_listed_and_a_chosen_one_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        let input = dir.path().join("two.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let first = book.add_worksheet().set_name("Notes").unwrap();
+        first.write(0, 0, "nothing here").unwrap();
+        let second = book.add_worksheet().set_name("Data").unwrap();
+        for (c, h) in ["region", "year", "indicator", "value"].iter().enumerate() {
+            second.write(0, c as u16, *h).unwrap();
+        }
+        second.write(1, 0, "Акмолинская область").unwrap();
+        second.write(1, 1, 2098).unwrap();
+        second.write(1, 2, "population").unwrap();
+        second.write(1, 3, 5.0).unwrap();
+        book.save(&input).unwrap();
+        state.apply(Action::ImportPreview(choose(input.clone())));
+        let dialog = state.import().unwrap();
+        assert_eq!(dialog.sheets(), ["Notes", "Data"]);
+        assert!(matches!(dialog.stage(), Stage::Refused(_)), "the first sheet has no header");
+        let choice = InputChoice { sheet: Some("Data".into()), ..choose(input) };
+        state.apply(Action::ImportPreview(choice));
+        let read = state.import().and_then(ImportDialog::read).expect("the Data sheet");
+        assert_eq!(read.format, InputFormat::Xlsx { sheet: "Data".into() });
+        assert_eq!(read.counts.new, 1);
+        assert_eq!(values_to_import(read)[0].source, "two.xlsx [Data]");
+    }
+}
