@@ -272,6 +272,27 @@ fn save_as_open_and_new_continue_in_the_chosen_file() {
         harness.state().recent_files().iter().filter_map(|p| p.file_name()).collect();
     assert_eq!(recent, ["kazakhstan.gpkg", "kazakhstan-copy.gpkg"]);
 
+    // A file that is not an Oblys file is refused with its reason and left as it was.
+    let foreign = dir.path().join("notes.gpkg");
+    std::fs::write(&foreign, "not a database").expect("written");
+    file_menu(&mut harness, "Open…");
+    choose_path(&mut harness, &foreign);
+    assert_eq!(harness.state().state().file(), original);
+    let reason = format!(
+        "{}: not an Oblys file (not an SQLite database); it was left untouched",
+        foreign.display()
+    );
+    assert!(harness.query_by_label(&reason).is_some());
+    assert_eq!(std::fs::read(&foreign).expect("still there"), b"not a database");
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(!beside.iter().any(|n| n.to_string_lossy().starts_with("notes.gpkg.")), "{beside:?}");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+
     // New refuses a path that exists, then writes the default data where asked.
     file_menu(&mut harness, "New file…");
     choose_path(&mut harness, &copy);

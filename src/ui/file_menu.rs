@@ -32,9 +32,12 @@ pub struct Opened {
     pub lock: Option<FileLock>,
 }
 
-/// Opens `path` in `lang`: the editing lock first, then the file. Without the lock (another
-/// Oblys has the file, or no lock file can be made beside it) the state is read-only.
+/// Opens `path` in `lang`: the file is checked, its editing lock taken, then it is read.
+/// Without the lock (another Oblys has the file, or no lock file can be made beside it) the
+/// state is read-only.
 pub fn open_file(path: &Path, lang: Lang) -> Result<Opened, String> {
+    // Checked read-only first: nothing (not even a lock file) is put beside a foreign file.
+    store::schema_version(path).map_err(|e| e.to_string())?;
     let lock = store::lock_for_editing(path).ok().flatten();
     let dataset = store::load(path).map_err(|e| e.to_string())?;
     let mut state = AppState::new(path.to_owned(), dataset, lang);
