@@ -361,8 +361,7 @@ impl Places {
         &self.current
     }
 
-    /// The region for a point: `chosen` when it is a current region, else the one under the
-    /// point; a point outside every current region is a problem.
+    /// The current region under a point; a point outside every current region is a problem.
     fn check_point(&self, lon: f64, lat: f64) -> Result<String, Problem> {
         self.region_at(lon, lat).map(str::to_owned).ok_or(Problem::OutsideKazakhstan { lon, lat })
     }
@@ -833,10 +832,8 @@ impl AppState {
 
     /// Takes the last edit back (its inverse written, then applied); it moves to redo.
     pub(super) fn undo(&mut self) -> Dirty {
-        let Some(edit) = self.history.undo.pop() else {
-            self.edit_error = Some(EditText::NothingToUndo.get(self.view.lang).to_owned());
-            return Dirty::NOTHING;
-        };
+        // Nothing to undo: the button is disabled and the key does nothing.
+        let Some(edit) = self.history.undo.pop() else { return Dirty::NOTHING };
         match self.commit_edit(&edit.inverse()) {
             Ok(dirty) => {
                 self.history.redo.push(edit);
@@ -851,10 +848,7 @@ impl AppState {
 
     /// Makes the last undone edit again; it moves back to undo.
     pub(super) fn redo(&mut self) -> Dirty {
-        let Some(edit) = self.history.redo.pop() else {
-            self.edit_error = Some(EditText::NothingToRedo.get(self.view.lang).to_owned());
-            return Dirty::NOTHING;
-        };
+        let Some(edit) = self.history.redo.pop() else { return Dirty::NOTHING };
         match self.commit_edit(&edit) {
             Ok(dirty) => {
                 self.history.undo.push(edit);

@@ -50,8 +50,6 @@ pub enum EditText {
     Points,
     Undo,
     Redo,
-    NothingToUndo,
-    NothingToRedo,
     ReadOnlyNotice,
     ReadOnlyRefusal,
     File,
@@ -73,7 +71,7 @@ pub enum EditText {
 
 impl EditText {
     /// Every text, for checks over all of them.
-    pub const ALL: [EditText; 62] = [
+    pub const ALL: [EditText; 60] = [
         EditText::DataButton,
         EditText::DataTitle,
         EditText::Values,
@@ -117,8 +115,6 @@ impl EditText {
         EditText::Points,
         EditText::Undo,
         EditText::Redo,
-        EditText::NothingToUndo,
-        EditText::NothingToRedo,
         EditText::ReadOnlyNotice,
         EditText::ReadOnlyRefusal,
         EditText::File,
@@ -278,12 +274,6 @@ impl EditText {
             (T::Redo, Kk) => "Қайтару",
             (T::Redo, Ru) => "Повторить",
             (T::Redo, En) => "Redo",
-            (T::NothingToUndo, Kk) => "Болдырмайтын өзгеріс жоқ.",
-            (T::NothingToUndo, Ru) => "Нечего отменять.",
-            (T::NothingToUndo, En) => "Nothing to undo.",
-            (T::NothingToRedo, Kk) => "Қайтаратын өзгеріс жоқ.",
-            (T::NothingToRedo, Ru) => "Нечего повторять.",
-            (T::NothingToRedo, En) => "Nothing to redo.",
             (T::ReadOnlyNotice, Kk) => {
                 "Бұл файл басқа Oblys терезесінде ашық, сондықтан тек оқуға ашылды: өзгерістер \
                  сақталмайды."

@@ -1,5 +1,6 @@
 //! egui panels and widgets, one file per panel: `top_bar`, `map_view`, `side_panel`,
-//! `chart_area`, `table`, `about`, and on the scenario screen `scenario_list` and `compare`,
+//! `chart_area`, `table`, `about`, the Data window `data_editor` and the File menu `file_menu`,
+//! and on the scenario screen `scenario_list` and `compare`,
 //! with the design tokens in `theme`. Panels read `AppState` and
 //! return `Action`s; `Gui::show` lays the panels out and hands the frame's actions to
 //! `AppState::apply_all`. `run_gui` opens the window.
