@@ -110,7 +110,44 @@ enum Command {
         /// Language of the preview and messages: kk, ru or en.
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
+        /// For a GeoJSON file: what its features become (projects, growth_points, corridors or
+        /// edition).
+        #[arg(long = "as", value_parser = parse_layer)]
+        layer: Option<oblys::io::import::geojson_input::LayerKind>,
+        /// GeoJSON: the property holding each feature's name (for an edition, the region name).
+        #[arg(long)]
+        name_property: Option<String>,
+        /// GeoJSON: language of the names in --name-property: kk, ru or en.
+        #[arg(long, value_parser = parse_lang)]
+        lang_of_name: Option<Lang>,
+        /// GeoJSON edition: the property holding each region's code (ISO 3166-2 or KATO).
+        #[arg(long)]
+        code_property: Option<String>,
+        /// GeoJSON edition: the key of the boundary edition written.
+        #[arg(long)]
+        edition_key: Option<String>,
+        /// GeoJSON edition: its first year (default: this year).
+        #[arg(long)]
+        valid_from: Option<i32>,
+        /// GeoJSON edition: replace the edition with the same key.
+        #[arg(long)]
+        replace: bool,
+        /// GeoJSON corridors: railway, road, power_line or pipeline (else each feature's «kind»).
+        #[arg(long, value_parser = parse_corridor_kind)]
+        kind: Option<oblys::model::CorridorKind>,
     },
+}
+
+fn parse_layer(name: &str) -> Result<oblys::io::import::geojson_input::LayerKind, String> {
+    oblys::io::import::geojson_input::LayerKind::from_name(name).ok_or_else(|| {
+        format!("unknown layer «{name}»: use projects, growth_points, corridors or edition")
+    })
+}
+
+fn parse_corridor_kind(name: &str) -> Result<oblys::model::CorridorKind, String> {
+    oblys::io::import::geojson_input::corridor_kind(name).ok_or_else(|| {
+        format!("unknown corridor kind «{name}»: use railway, road, power_line or pipeline")
+    })
 }
 
 fn parse_export_table(name: &str) -> Result<oblys::io::export_table::ExportTable, String> {
@@ -204,7 +241,42 @@ fn main() -> ExitCode {
             let request = oblys::io::export_table::ExportRequest { file, table, format, lang, out };
             oblys::io::export_table::export_table_file(&request).map_err(|e| e.to_string())
         }
-        Some(Command::Import { file, input, sheet, indicator, dry_run, skip_problems, lang }) => {
+        Some(Command::Import {
+            file,
+            input,
+            dry_run,
+            skip_problems,
+            lang,
+            layer,
+            name_property,
+            lang_of_name,
+            code_property,
+            edition_key,
+            valid_from,
+            replace,
+            kind,
+            ..
+        }) if layer.is_some() || oblys::io::import::geojson_input::is_geojson(&input) => {
+            let request = oblys::io::import::GeoJsonRequest {
+                file,
+                input,
+                layer,
+                name_property,
+                code_property,
+                name_lang: lang_of_name,
+                kind,
+                edition_key,
+                valid_from,
+                replace,
+                dry_run,
+                skip_problems,
+                lang,
+            };
+            oblys::io::import::run_geojson_import(&request, &mut std::io::stdout().lock())
+                .map(|_| ())
+                .map_err(|e| e.message(lang))
+        }
+        Some(Command::Import { file, input, sheet, indicator, dry_run, skip_problems, lang, .. }) => {
             let request = oblys::io::import::ImportRequest {
                 file,
                 input,

@@ -4,6 +4,7 @@
 
 pub mod edit_text;
 pub mod editor_text;
+pub mod geojson_import_text;
 pub mod import_text;
 pub mod map_text;
 pub mod scenario_text;

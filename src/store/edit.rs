@@ -54,7 +54,7 @@ fn check_name(path: &Path, names: &crate::model::Names, what: &str) -> Result<()
 
 /// Records that the layer `table` changed: its extent is recomputed from its R-tree (NULL when
 /// the layer is empty) and `last_change` is now.
-fn touch_layer(tx: &Transaction, path: &Path, table: &str) -> Result<(), StoreError> {
+pub(super) fn touch_layer(tx: &Transaction, path: &Path, table: &str) -> Result<(), StoreError> {
     tx.execute(
         &format!(
             "UPDATE gpkg_contents SET

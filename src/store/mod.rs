@@ -15,6 +15,7 @@ mod edit;
 mod gpkg;
 mod import;
 mod info;
+mod layers;
 mod lock;
 mod read;
 mod schema;
@@ -33,6 +34,7 @@ pub use edit::{
 };
 pub use import::{ImportSummary, import_values};
 pub use info::info_report;
+pub use layers::{EditionSummary, FeatureBatch, LayerSummary, add_features, write_edition};
 pub use lock::{FileLock, lock_for_editing, lock_path};
 pub use schema::SCHEMA_VERSION;
 

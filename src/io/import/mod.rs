@@ -5,6 +5,8 @@
 
 pub mod command;
 pub mod csv_input;
+pub mod geojson_command;
+pub mod geojson_input;
 pub mod number;
 pub mod preview;
 pub mod region_names;
@@ -14,6 +16,7 @@ use std::path::Path;
 
 pub use command::{ImportCommandError, ImportRequest, run_import};
 pub use csv_input::{CsvFormat, preview_csv};
+pub use geojson_command::{GeoJsonCommandError, GeoJsonRequest, run_geojson_import};
 pub use number::{NumberError, parse_number};
 pub use preview::{
     Cell, Layout, Place, Preview, PreviewBuilder, PreviewOptions, PreviewRow, RowProblem,
