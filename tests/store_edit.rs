@@ -135,6 +135,12 @@ fn deleting_a_project_a_scenario_includes_is_refused_and_changes_nothing() {
     state.apply(Action::Edit(Box::new(Edit::delete_project(&ds, &code))));
     let error = state.edit_error().expect("refused").to_owned();
     assert!(error.contains(&code) && error.contains(&scenario.name.en), "{error}");
+    assert!(error.starts_with("The edit was not saved: "), "{error}");
+    // In Russian the reason is introduced in Russian; the file's own message names the row.
+    state.apply(Action::SetLanguage(Lang::Ru));
+    state.apply(Action::Edit(Box::new(Edit::delete_project(&ds, &code))));
+    let error = state.edit_error().expect("refused");
+    assert!(error.starts_with("Изменение не сохранено: ") && error.contains(&code), "{error}");
     assert_eq!(state.dataset(), &ds);
     assert_eq!(reloaded(&state), ds);
     assert_eq!(state.history().undo_len(), 0);
@@ -176,7 +182,7 @@ fn a_stale_edit_is_refused_with_its_reason() {
     let delete = Edit::delete_growth_point(&ds, g);
     state.apply(Action::Edit(Box::new(delete.clone())));
     state.apply(Action::Edit(Box::new(delete)));
-    assert!(state.edit_error().is_some_and(|e| e.contains("the data changed")));
+    assert!(state.edit_error().is_some_and(|e| e.contains("the data changed since it was made")));
     assert_eq!(state.history().undo_len(), 1);
 }
 

@@ -861,10 +861,15 @@ impl AppState {
         }
     }
 
+    /// Keeps why an edit was refused, in the view's language (the file's own message, which
+    /// names the file and the row, follows in English).
     fn refuse(&mut self, error: EditError) -> Dirty {
+        let lang = self.view.lang;
         self.edit_error = Some(match error {
-            EditError::ReadOnly => EditText::ReadOnlyRefusal.get(self.view.lang).to_owned(),
-            other => other.to_string(),
+            EditError::ReadOnly => EditText::ReadOnlyRefusal.get(lang).to_owned(),
+            EditError::Stale => EditText::StaleEdit.get(lang).to_owned(),
+            EditError::Mismatch => EditText::MismatchedEdit.get(lang).to_owned(),
+            EditError::Store(e) => format!("{}: {e}", EditText::NotSaved.get(lang)),
         });
         Dirty::NOTHING
     }

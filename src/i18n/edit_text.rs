@@ -67,11 +67,14 @@ pub enum EditText {
     SaveAsTitle,
     FileExists,
     Folders,
+    NotSaved,
+    StaleEdit,
+    MismatchedEdit,
 }
 
 impl EditText {
     /// Every text, for checks over all of them.
-    pub const ALL: [EditText; 60] = [
+    pub const ALL: [EditText; 63] = [
         EditText::DataButton,
         EditText::DataTitle,
         EditText::Values,
@@ -132,6 +135,9 @@ impl EditText {
         EditText::SaveAsTitle,
         EditText::FileExists,
         EditText::Folders,
+        EditText::NotSaved,
+        EditText::StaleEdit,
+        EditText::MismatchedEdit,
     ];
 
     /// The text in `lang`.
@@ -340,6 +346,25 @@ impl EditText {
             (T::Folders, Kk) => "Қалта",
             (T::Folders, Ru) => "Папка",
             (T::Folders, En) => "Folder",
+            (T::NotSaved, Kk) => "Өзгеріс сақталмады",
+            (T::NotSaved, Ru) => "Изменение не сохранено",
+            (T::NotSaved, En) => "The edit was not saved",
+            (T::StaleEdit, Kk) => {
+                "Өзгеріс енгізілмеді: деректер осы өзгерістен кейін өзгерген (алдымен басқа                  өзгеріс жасалды)."
+            }
+            (T::StaleEdit, Ru) => {
+                "Изменение не применено: данные изменились после него (раньше было сделано                  другое изменение)."
+            }
+            (T::StaleEdit, En) => {
+                "The edit was not applied: the data changed since it was made (another edit came                  first)."
+            }
+            (T::MismatchedEdit, Kk) => "Өзгеріс енгізілмеді: оның екі жағы әр түрлі жолдар.",
+            (T::MismatchedEdit, Ru) => {
+                "Изменение не применено: его стороны относятся к разным строкам."
+            }
+            (T::MismatchedEdit, En) => {
+                "The edit was not applied: its two sides name different rows."
+            }
         }
     }
 }
