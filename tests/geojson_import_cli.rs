@@ -1,0 +1,416 @@
+//! `oblys import FILE layer.geojson --as …` run as a process: points imported as growth points
+//! and projects with their regions found by point in polygon, lines as corridors, polygons of two
+//! real regions (cut from assets/boundaries) as a boundary edition, a self-intersecting polygon
+//! repaired and reported; unknown names, problems and malformed files refused with exit code 2
+//! and the file left byte for byte as it was.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{database, stderr};
+use oblys::model::{CorridorKind, GrowthLevel, ProjectStatus, Sector};
+
+/// A fresh copy of the default database in its own folder.
+fn fresh_database() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("work.gpkg");
+    std::fs::copy(database(), &path).expect("database copied");
+    (dir, path)
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/geojson").join(name)
+}
+
+fn oblys_import(file: &Path, input: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("import")
+        .arg(file)
+        .arg(input)
+        .args(args)
+        .output()
+        .expect("oblys runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs an import that must succeed and returns its standard output.
+fn imported(file: &Path, input: &str, args: &[&str]) -> String {
+    let output = oblys_import(file, &fixture(input), args);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    stdout(&output)
+}
+
+/// Runs an import that must be refused: exit code 2, one line on stderr, the file unchanged.
+/// Returns (stdout, the stderr line).
+fn refused_on(file: &Path, input: &Path, args: &[&str]) -> (String, String) {
+    let before = std::fs::read(file).expect("file read");
+    let output = oblys_import(file, input, args);
+    assert_eq!(output.status.code(), Some(2), "stdout: {}", stdout(&output));
+    assert_eq!(std::fs::read(file).expect("file read"), before, "the file was modified");
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    (stdout(&output), message.trim_end().to_owned())
+}
+
+fn refused(input: &Path, args: &[&str]) -> (String, String) {
+    let (_dir, file) = fresh_database();
+    refused_on(&file, input, args)
+}
+
+#[test]
+fn points_become_growth_points_in_the_region_that_contains_them() {
+    let (_dir, file) = fresh_database();
+    let before = oblys::store::load(&file).expect("loads");
+    let max_id = before.growth_points.iter().map(|g| g.id).max().unwrap_or(0);
+    let text = imported(
+        &file,
+        "growth_points.geojson",
+        &["--as", "growth_points", "--name-property", "name"],
+    );
+    assert!(text.contains("Growth points to import: 3"), "{text}");
+    assert!(text.contains("feature 2: Темиртау → KZ-KAR (Karaganda Region"), "{text}");
+    assert!(text.contains("Imported into"), "{text}");
+
+    let after = oblys::store::load(&file).expect("loads");
+    assert_eq!(after.growth_points.len(), before.growth_points.len() + 3);
+    let new: Vec<_> = after.growth_points.iter().filter(|g| g.id > max_id).collect();
+    let ids: Vec<i64> = new.iter().map(|g| g.id).collect();
+    assert_eq!(ids, [max_id + 1, max_id + 2, max_id + 3]);
+    let regions: Vec<&str> = new.iter().map(|g| g.region_code.as_str()).collect();
+    assert_eq!(regions, ["KZ-AKM", "KZ-KAR", "KZ-PAV"]);
+    let stepnogorsk = new[0];
+    assert_eq!(stepnogorsk.names.ru, "Степногорск");
+    assert_eq!(stepnogorsk.names.en, "Stepnogorsk");
+    assert_eq!(stepnogorsk.population, Some(47_000));
+    assert_eq!(stepnogorsk.population_year, Some(2023));
+    assert_eq!(stepnogorsk.level, Some(GrowthLevel::Third));
+    assert!(stepnogorsk.is_monotown);
+    assert_eq!(stepnogorsk.source, "growth_points.geojson");
+    // A population written as text with a thousands space, level as text, "yes".
+    assert_eq!(new[1].population, Some(170_000));
+    assert_eq!(new[1].level, Some(GrowthLevel::Third));
+    assert!(new[1].is_monotown);
+    assert_eq!(new[2].population, None);
+    assert_eq!(new[2].location.map(|p| (p.x(), p.y())), Some((75.32, 51.72)));
+}
+
+#[test]
+fn points_become_projects_with_new_codes_and_their_fields() {
+    let (_dir, file) = fresh_database();
+    let before = oblys::store::load(&file).expect("loads");
+    let text = imported(
+        &file,
+        "projects.geojson",
+        &["--as", "projects", "--name-property", "title", "--lang-of-name", "en", "--lang", "ru"],
+    );
+    assert!(text.contains("Проектов к импорту: 2"), "{text}");
+    let after = oblys::store::load(&file).expect("loads");
+    assert_eq!(after.projects.len(), before.projects.len() + 2);
+    let plant = after.projects.iter().find(|p| p.names.en == "Ferroalloy plant").expect("plant");
+    assert!(plant.code.starts_with("OBL-"), "{}", plant.code);
+    assert!(before.project(&plant.code).is_none());
+    assert_eq!(plant.region_code, "KZ-PAV");
+    assert_eq!(plant.company, "ERG");
+    assert_eq!(plant.sector, Sector::Metallurgy);
+    assert_eq!(plant.year, Some(2027));
+    assert_eq!(plant.jobs, Some(450));
+    assert_eq!(plant.status, ProjectStatus::Planned);
+    let investment = plant.investment.as_ref().expect("investment");
+    assert_eq!((investment.amount, investment.unit.as_str()), (120.0, "billion KZT"));
+    assert_eq!(investment.million_kzt, Some(120_000.0));
+    let terminal = after.project("GT-1").expect("its own code is kept");
+    assert_eq!(terminal.region_code, "KZ-SEV");
+    assert_eq!((terminal.year, terminal.jobs), (Some(2026), Some(80)));
+    assert_eq!(terminal.status, ProjectStatus::UnderConstruction);
+    assert_eq!(terminal.sector, Sector::Agriculture);
+    assert_eq!(terminal.sector_detail, "grain storage");
+
+    // The same file again: GT-1 is now taken, so nothing is imported.
+    let (out, message) = refused_on(
+        &file,
+        &fixture("projects.geojson"),
+        &["--as", "projects", "--name-property", "title"],
+    );
+    assert!(out.contains("feature 2: the file already has a project GT-1"), "{out}");
+    assert!(message.contains("Problems: 1, the first: feature 2"), "{message}");
+}
+
+#[test]
+fn lines_and_multiline_parts_become_corridors_of_the_given_kind() {
+    let args = ["--as", "corridors", "--name-property", "name", "--kind", "power_line"];
+    let (out, message) = refused(&fixture("corridors.geojson"), &args);
+    assert!(out.contains("Corridors to import: 3"), "{out}");
+    assert!(out.contains("feature 3: the line has 1 point(s); it needs at least two"), "{out}");
+    assert!(message.contains("nothing was imported"), "{message}");
+
+    let (_dir, file) = fresh_database();
+    let mut with_skip = args.to_vec();
+    with_skip.push("--skip-problems");
+    let text = imported(&file, "corridors.geojson", &with_skip);
+    assert!(text.contains("Features with problems skipped: 1"), "{text}");
+    let corridors = oblys::store::load(&file).expect("loads").corridors;
+    let names: Vec<&str> = corridors.iter().map(|c| c.names.ru.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Павлодар — Экибастуз", "Петропавловск — Кокшетау", "Петропавловск — Кокшетау"]
+    );
+    assert!(corridors.iter().all(|c| c.kind == CorridorKind::PowerLine));
+    let points: Vec<usize> = corridors.iter().map(|c| c.line.0.len()).collect();
+    assert_eq!(points, [3, 2, 2]);
+    let ids: Vec<i64> = corridors.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [1, 2, 3]);
+}
+
+#[test]
+fn each_problem_is_listed_with_its_feature_and_nothing_is_written() {
+    let args = ["--as", "growth_points", "--name-property", "name"];
+    let (out, message) = refused(&fixture("points_problems.geojson"), &args);
+    for expected in [
+        "Growth points to import: 1",
+        "feature 7: Астана-Сити → KZ-AST",
+        "Problems: 6",
+        "feature 1: the point 74.59; 42.87 lies in no region of Kazakhstan",
+        "feature 2: «population» cannot be negative (-5)",
+        "feature 3: «population_year»: 1890 is not a year between 1990 and 2100",
+        "feature 4: the property «name» is missing or empty",
+        "feature 5: it is a Polygon, but growth points need a Point",
+        "feature 6: «level» is «5», expected 1, 2 or 3",
+    ] {
+        assert!(out.contains(expected), "missing «{expected}» in:\n{out}");
+    }
+    assert!(message.contains("Problems: 6, the first: feature 1: the point"), "{message}");
+
+    // A dry run previews the same and writes nothing, successfully.
+    let (_dir, file) = fresh_database();
+    let before = std::fs::read(&file).expect("read");
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let text = imported(&file, "points_problems.geojson", &dry);
+    assert!(text.ends_with("Dry run: nothing was written.\n"), "{text}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+/// (edition key, valid from, valid to, region codes) of every edition of the file.
+fn editions(file: &Path) -> Vec<(String, Option<i32>, Option<i32>, Vec<String>)> {
+    let dataset = oblys::store::load(file).expect("loads");
+    dataset
+        .editions
+        .iter()
+        .map(|e| {
+            let codes = e.units.iter().map(|u| u.region_code.clone()).collect();
+            (e.key.clone(), e.valid_from, e.valid_to, codes)
+        })
+        .collect()
+}
+
+#[test]
+fn polygons_become_a_new_current_edition_that_ends_the_previous_one() {
+    let (_dir, file) = fresh_database();
+    let args = [
+        "--as",
+        "edition",
+        "--edition-key",
+        "2025",
+        "--name-property",
+        "name",
+        "--valid-from",
+        "2025",
+    ];
+    let text = imported(&file, "edition_two_regions.geojson", &args);
+    assert!(text.contains("New boundary edition «2025», from 2025"), "{text}");
+    assert!(text.contains("The current edition ends in 2025: «2022»"), "{text}");
+    assert!(text.contains("feature 1: KZ-SEV North Kazakhstan Region"), "{text}");
+    assert!(text.contains("Regions without a boundary in this edition: 18"), "{text}");
+
+    let all = editions(&file);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[2].0, "2022");
+    assert_eq!((all[2].1, all[2].2), (Some(2022), Some(2025)));
+    assert_eq!(all[3], ("2025".into(), Some(2025), None, vec!["KZ-SEV".into(), "KZ-PAV".into()]));
+    let dataset = oblys::store::load(&file).expect("loads");
+    let current = dataset.current_edition().expect("a current edition");
+    assert_eq!(current.key, "2025");
+    assert!(current.names.en.contains("edition_two_regions.geojson"), "{}", current.names.en);
+    // The cut shapes have 13 vertices each; their areas are those of the simplified rings.
+    for unit in &current.units {
+        assert_eq!(unit.geometry.0.len(), 1);
+        assert_eq!(unit.geometry.0[0].exterior().0.len(), 14);
+        assert!(oblys::spatial::validate(&unit.geometry).is_empty());
+    }
+    let area = |code: &str| current.unit(code).map(|u| u.area_km2.round()).unwrap_or_default();
+    assert!((60_000.0..80_000.0).contains(&area("KZ-SEV")), "{}", area("KZ-SEV"));
+    assert!((100_000.0..125_000.0).contains(&area("KZ-PAV")), "{}", area("KZ-PAV"));
+
+    // GDAL still reads the file, with the two new rows in the regions layer.
+    if let Ok(output) =
+        Command::new("ogrinfo").args(["-ro", "-so"]).arg(&file).arg("regions").output()
+    {
+        let listing = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "ogrinfo: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(listing.contains("Feature Count: 55"), "{listing}");
+    }
+}
+
+#[test]
+fn regions_are_matched_by_code_property_as_well() {
+    let (_dir, file) = fresh_database();
+    let args = [
+        "--as",
+        "edition",
+        "--edition-key",
+        "cut",
+        "--code-property",
+        "iso",
+        "--valid-from",
+        "2024",
+        "--lang",
+        "kk",
+    ];
+    let text = imported(&file, "edition_two_regions.geojson", &args);
+    assert!(text.contains("Жаңа шекаралар басылымы «cut»"), "{text}");
+    let all = editions(&file);
+    assert_eq!(all[3].3, ["KZ-SEV", "KZ-PAV"]);
+    assert_eq!(all[2].2, Some(2024));
+}
+
+#[test]
+fn an_existing_edition_key_is_refused_unless_replace_is_given() {
+    let (_dir, file) = fresh_database();
+    let args = ["--as", "edition", "--edition-key", "2022", "--name-property", "name"];
+    let (_, message) = refused_on(&file, &fixture("edition_two_regions.geojson"), &args);
+    assert_eq!(
+        message,
+        "oblys: the file already has boundary edition «2022»; give --replace to replace it, or \
+         another --edition-key"
+    );
+    let mut replace = args.to_vec();
+    replace.push("--replace");
+    let text = imported(&file, "edition_two_regions.geojson", &replace);
+    assert!(text.contains("Replaces boundary edition «2022», from 2022"), "{text}");
+    let all = editions(&file);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[2], ("2022".into(), Some(2022), None, vec!["KZ-SEV".into(), "KZ-PAV".into()]));
+    assert_eq!(all[1].2, Some(2022), "the 2018 edition keeps its end");
+}
+
+#[test]
+fn a_self_intersecting_polygon_is_repaired_and_the_repair_reported() {
+    let (_dir, file) = fresh_database();
+    let args = [
+        "--as",
+        "edition",
+        "--edition-key",
+        "2030",
+        "--name-property",
+        "name",
+        "--valid-from",
+        "2030",
+    ];
+    let text = imported(&file, "edition_self_intersecting.geojson", &args);
+    assert!(text.contains("Shapes repaired: 1"), "{text}");
+    assert!(
+        text.contains("feature 2 (KZ-PAV): part 1, outer ring touches or crosses itself at"),
+        "{text}"
+    );
+    // «СКО» and «Павлодар облысы» are matched as abbreviation and Kazakh name.
+    let dataset = oblys::store::load(&file).expect("loads");
+    let edition = dataset.edition("2030").expect("written");
+    let codes: Vec<&str> = edition.units.iter().map(|u| u.region_code.as_str()).collect();
+    assert_eq!(codes, ["KZ-SEV", "KZ-PAV"]);
+    let pavlodar = edition.unit("KZ-PAV").expect("Pavlodar");
+    assert!(oblys::spatial::validate(&pavlodar.geometry).is_empty());
+    assert!(pavlodar.geometry.0.len() > 1, "the bow tie falls into several parts");
+}
+
+#[test]
+fn unknown_names_and_regions_matched_twice_are_problems() {
+    let args = ["--as", "edition", "--edition-key", "2031", "--name-property", "name"];
+    let (out, message) = refused(&fixture("edition_unknown_names.geojson"), &args);
+    assert!(out.contains("feature 1: «Атлантида» is not a region of Kazakhstan"), "{out}");
+    assert!(out.contains("feature 3: region KZ-PAV is also feature 2"), "{out}");
+    assert!(message.contains("Problems: 2"), "{message}");
+
+    let (_dir, file) = fresh_database();
+    let mut skip = args.to_vec();
+    skip.push("--skip-problems");
+    imported(&file, "edition_unknown_names.geojson", &skip);
+    let edition = oblys::store::load(&file).expect("loads").edition("2031").cloned().expect("2031");
+    let codes: Vec<&str> = edition.units.iter().map(|u| u.region_code.as_str()).collect();
+    assert_eq!(codes, ["KZ-PAV"]);
+}
+
+#[test]
+fn malformed_files_are_refused_in_one_line_naming_file_and_place() {
+    let points = ["--as", "growth_points", "--name-property", "name"];
+    let name = |f: &str| fixture(f).display().to_string();
+    let cases = [
+        (
+            "bad_coordinates.geojson",
+            format!(
+                "{}, feature 2: position 1: latitude 95 is outside −90…90",
+                name("bad_coordinates.geojson")
+            ),
+        ),
+        (
+            "malformed.geojson",
+            format!(
+                "{}: line 6, column 1: not valid JSON: EOF while parsing a value",
+                name("malformed.geojson")
+            ),
+        ),
+        (
+            "not_a_collection.geojson",
+            format!(
+                "{}: not a GeoJSON FeatureCollection (its type is «Feature»)",
+                name("not_a_collection.geojson")
+            ),
+        ),
+        ("empty.geojson", format!("{}: the file is empty", name("empty.geojson"))),
+    ];
+    for (input, expected) in cases {
+        let (_, message) = refused(&fixture(input), &points);
+        assert_eq!(message, format!("oblys: {expected}"), "{input}");
+    }
+    let (_, message) = refused(&fixture("growth_points.geojson"), &[]);
+    assert!(
+        message
+            .ends_with("a GeoJSON file needs --as projects, growth_points, corridors or edition"),
+        "{message}"
+    );
+    let (_, message) = refused(&fixture("growth_points.geojson"), &["--as", "corridors"]);
+    assert_eq!(message, "oblys: --as corridors needs --name-property");
+
+    let dir = tempfile::tempdir().expect("folder");
+    let structure = dir.path().join("numbers.geojson");
+    std::fs::write(&structure, "{\"type\": \"FeatureCollection\",\n \"features\": 7}")
+        .expect("written");
+    let (_, message) = refused(&structure, &points);
+    assert!(message.contains("numbers.geojson: line 2, column"), "{message}");
+    assert!(message.contains("not a GeoJSON FeatureCollection"), "{message}");
+    let absurd = dir.path().join("absurd.geojson");
+    std::fs::File::create(&absurd).and_then(|f| f.set_len(300 << 20)).expect("sparse file");
+    let (_, message) = refused(&absurd, &points);
+    assert!(message.contains("absurd.geojson: the file is 314572800 bytes"), "{message}");
+}
+
+#[test]
+fn refusals_and_previews_speak_the_planners_language() {
+    let args = ["--as", "growth_points", "--name-property", "name"];
+    let mut ru = args.to_vec();
+    ru.extend(["--lang", "ru"]);
+    let (out, message) = refused(&fixture("points_problems.geojson"), &ru);
+    assert!(
+        out.contains("объект 1: точка 74,59; 42,87 не лежит ни в одном регионе Казахстана"),
+        "{out}"
+    );
+    assert!(message.contains("ничего не импортировано"), "{message}");
+    let mut kk = args.to_vec();
+    kk.extend(["--lang", "kk"]);
+    let (_, message) = refused(&fixture("bad_coordinates.geojson"), &kk);
+    assert!(message.ends_with("2-нысан: 1-позиция: 95 ендігі −90…90 аралығынан тыс"), "{message}");
+}
