@@ -448,6 +448,16 @@ fn read_features(file: &str, bytes: &[u8]) -> Result<Vec<Feature>, GeoJsonError>
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(GeoJsonError::Empty { file: file.to_owned() });
     }
+    // serde would read a struct from an array too; a FeatureCollection is an object.
+    if let Some(start) = bytes.iter().position(|b| !b.is_ascii_whitespace())
+        && bytes.get(start) != Some(&b'{')
+    {
+        let before = bytes.get(..start).unwrap_or_default();
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = start - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        let message = "the file does not start with «{»".to_owned();
+        return Err(GeoJsonError::Structure { file: file.to_owned(), line, column, message });
+    }
     let collection: RawCollection = serde_json::from_slice(bytes).map_err(|e| {
         // At the very end of the input serde_json reports column 0.
         let (line, column) = (e.line(), e.column().max(1));
@@ -1190,4 +1200,264 @@ fn edition(
         repaired,
         missing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::default_dataset;
+    use std::sync::OnceLock;
+
+    fn dataset() -> &'static Dataset {
+        static DATASET: OnceLock<Dataset> = OnceLock::new();
+        DATASET.get_or_init(|| match default_dataset::build() {
+            Ok(ds) => ds,
+            Err(e) => panic!("default dataset: {e}"),
+        })
+    }
+
+    fn options(layer: LayerKind) -> GeoJsonOptions {
+        GeoJsonOptions {
+            layer,
+            name_property: Some("name".into()),
+            code_property: None,
+            name_lang: None,
+            kind: None,
+            edition_key: None,
+            valid_from: None,
+            replace: false,
+            this_year: 2026,
+            source: "t.geojson".into(),
+        }
+    }
+
+    fn collection(features: &str) -> String {
+        format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
+    }
+
+    fn preview(text: &str, options: &GeoJsonOptions) -> Result<LayerPreview, GeoJsonError> {
+        preview_geojson("t.geojson", text.as_bytes(), dataset(), options)
+    }
+
+    fn problems(preview: &LayerPreview) -> Vec<(usize, Problem)> {
+        preview.problems.iter().map(|p| (p.feature, p.problem.clone())).collect()
+    }
+
+    #[test]
+    fn the_name_language_follows_the_option_then_the_property_suffix_then_russian() {
+        let mut o = options(LayerKind::GrowthPoints);
+        assert_eq!(name_lang(&o, "name_kk"), Lang::Kk);
+        assert_eq!(name_lang(&o, "NAME_EN"), Lang::En);
+        assert_eq!(name_lang(&o, "title"), Lang::Ru);
+        o.name_lang = Some(Lang::En);
+        assert_eq!(name_lang(&o, "name_kk"), Lang::En);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_a_one_point_multipoint_is_a_point() {
+        let text = format!(
+            "\u{feff}{}",
+            collection(
+                r#"{"type":"Feature","properties":{"name_kk":"Көкшетау"},
+                    "geometry":{"type":"MultiPoint","coordinates":[[69.39,53.28]]}}"#
+            )
+        );
+        let mut o = options(LayerKind::GrowthPoints);
+        o.name_property = Some("name_kk".into());
+        let p = preview(&text, &o).unwrap();
+        let LayerItems::GrowthPoints(points) = &p.items else { panic!("{:?}", p.items) };
+        assert_eq!(points.len(), 1);
+        assert_eq!(points[0].item.names, Names::new("Көкшетау", "", ""));
+        assert_eq!(points[0].item.region_code, "KZ-AKM");
+        assert_eq!(points[0].item.source, "t.geojson");
+    }
+
+    #[test]
+    fn a_multipoint_of_two_and_a_geometry_collection_are_problems_of_their_feature() {
+        let text = collection(
+            r#"{"type":"Feature","properties":{"name":"A"},
+                "geometry":{"type":"MultiPoint","coordinates":[[69.39,53.28],[70,52]]}},
+               {"type":"Feature","properties":{"name":"B"},
+                "geometry":{"type":"GeometryCollection","geometries":[]}},
+               {"type":"Feature","properties":{"name":"C"},"geometry":null}"#,
+        );
+        let p = preview(&text, &options(LayerKind::Projects)).unwrap();
+        assert!(p.items.is_empty());
+        assert_eq!(
+            problems(&p),
+            [
+                (
+                    1,
+                    Problem::WrongGeometry {
+                        found: "MultiPoint (2 points)".into(),
+                        layer: LayerKind::Projects
+                    }
+                ),
+                (
+                    2,
+                    Problem::WrongGeometry {
+                        found: "GeometryCollection".into(),
+                        layer: LayerKind::Projects
+                    }
+                ),
+                (3, Problem::NoGeometry),
+            ]
+        );
+    }
+
+    #[test]
+    fn corridor_kinds_come_from_the_kind_property_without_the_option() {
+        let line = r#""geometry":{"type":"LineString","coordinates":[[69.4,53.3],[71.4,51.2]]}"#;
+        let text = collection(&format!(
+            r#"{{"type":"Feature","properties":{{"name":"A","kind":"Power line"}},{line}}},
+               {{"type":"Feature","properties":{{"name":"B","kind":"canal"}},{line}}},
+               {{"type":"Feature","properties":{{"name":"C"}},{line}}}"#
+        ));
+        let p = preview(&text, &options(LayerKind::Corridors)).unwrap();
+        let LayerItems::Corridors(corridors) = &p.items else { panic!("{:?}", p.items) };
+        assert_eq!(corridors.len(), 1);
+        assert_eq!(corridors[0].item.kind, CorridorKind::PowerLine);
+        assert_eq!(
+            problems(&p),
+            [(2, Problem::UnknownKind { text: "canal".into() }), (3, Problem::NoKind)]
+        );
+    }
+
+    #[test]
+    fn codes_match_current_and_legacy_units_and_kato() {
+        let ds = dataset();
+        assert_eq!(match_code(ds, "kz-vos", 2023), Some(("KZ-VOS", true)));
+        assert_eq!(match_code(ds, "KZ-VOS", 2015), Some(("KZ-VOS@2018", true)));
+        assert_eq!(match_code(ds, "KZ-ABY", 2015), Some(("KZ-ABY", false)));
+        assert_eq!(match_code(ds, "KZ-ATL", 2020), None);
+        let kato = ds.region("KZ-PAV").and_then(|r| r.kato.clone()).unwrap();
+        assert_eq!(match_code(ds, &kato, 2023), Some(("KZ-PAV", true)));
+    }
+
+    fn square(name: &str, x: f64) -> String {
+        format!(
+            r#"{{"type":"Feature","properties":{{"name":"{name}"}},"geometry":{{"type":"Polygon",
+                "coordinates":[[[{x},50],[{x1},50],[{x1},51],[{x},51],[{x},50]]]}}}}"#,
+            x1 = x + 1.0
+        )
+    }
+
+    #[test]
+    fn an_edition_before_the_current_one_is_refused_and_a_region_of_another_year_is_a_problem() {
+        let mut o = options(LayerKind::Edition);
+        o.edition_key = Some("new".into());
+        o.valid_from = Some(2020);
+        let text = collection(&square("Абай облысы", 70.0));
+        let Err(error) = preview(&text, &o) else { panic!("accepted") };
+        assert_eq!(
+            error.to_string(),
+            "the new edition must begin after 2022, when the current edition «2022» began \
+             (--valid-from 2020)"
+        );
+        // Replacing the 2018 edition matches names in 2018: Abay did not exist yet.
+        o.edition_key = Some("2018".into());
+        o.valid_from = None;
+        o.replace = true;
+        let p = preview(&text, &o).unwrap();
+        assert_eq!(
+            problems(&p),
+            [(
+                1,
+                Problem::NotInYear {
+                    name: "Абай облысы".into(),
+                    code: "KZ-ABY".into(),
+                    year: 2018
+                }
+            )]
+        );
+        let LayerItems::Edition(plan) = &p.items else { panic!("{:?}", p.items) };
+        assert!(plan.replaces);
+        assert_eq!(plan.closes, None);
+        assert_eq!((plan.edition.valid_from, plan.edition.valid_to), (Some(2018), Some(2022)));
+    }
+
+    #[test]
+    fn a_new_edition_starts_this_year_by_default_and_a_country_name_is_no_region() {
+        let mut o = options(LayerKind::Edition);
+        o.edition_key = Some(" 2026 ".into());
+        let text =
+            collection(&[square("Казахстан", 70.0), square("Ақмола облысы", 72.0)].join(","));
+        let p = preview(&text, &o).unwrap();
+        assert_eq!(problems(&p), [(1, Problem::WholeCountry { name: "Казахстан".into() })]);
+        let LayerItems::Edition(plan) = &p.items else { panic!("{:?}", p.items) };
+        assert_eq!(plan.edition.key, "2026");
+        assert_eq!(plan.edition.valid_from, Some(2026));
+        assert_eq!(plan.closes.as_deref(), Some("2022"));
+        assert_eq!(plan.features, [2]);
+        let unit = &plan.edition.units[0];
+        assert_eq!(unit.region_code, "KZ-AKM");
+        // One degree by one degree at 50–51° N is about 7,900 km².
+        assert!((7_700.0..8_100.0).contains(&unit.area_km2), "{}", unit.area_km2);
+        assert_eq!(plan.missing.len(), 19);
+        assert!(plan.repaired.is_empty());
+    }
+
+    #[test]
+    fn options_that_do_not_fit_the_layer_are_refused_before_reading() {
+        let text = collection("");
+        let mut o = options(LayerKind::Edition);
+        let Err(error) = preview(&text, &o) else { panic!("accepted") };
+        assert_eq!(error.to_string(), "--as edition needs --edition-key");
+        o.edition_key = Some("2022".into());
+        let Err(error) = preview(&text, &o) else { panic!("accepted") };
+        assert!(matches!(error, GeoJsonError::EditionExists { .. }), "{error}");
+        o.code_property = Some("iso".into());
+        let Err(error) = preview(&text, &o) else { panic!("accepted") };
+        assert!(matches!(error, GeoJsonError::BothMatchProperties), "{error}");
+        let mut p = options(LayerKind::Projects);
+        p.kind = Some(CorridorKind::Road);
+        let Err(error) = preview(&text, &p) else { panic!("accepted") };
+        assert_eq!(error.to_string(), "--kind does not apply to --as projects");
+        let Err(error) = preview(&text, &options(LayerKind::Projects)) else { panic!("accepted") };
+        assert_eq!(error.to_string(), "t.geojson: the FeatureCollection has no features");
+    }
+
+    #[test]
+    fn coordinates_nested_wrongly_or_of_an_unknown_type_refuse_the_file() {
+        let text = collection(
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[1,2]}}"#,
+        );
+        let Err(error) = preview(&text, &options(LayerKind::Corridors)) else { panic!("accepted") };
+        assert_eq!(
+            error.to_string(),
+            "t.geojson, feature 1: position 1: not a [longitude, latitude] pair of numbers"
+        );
+        let text = collection(
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"Circle","coordinates":[1,2]}}"#,
+        );
+        let Err(error) = preview(&text, &options(LayerKind::Corridors)) else { panic!("accepted") };
+        assert_eq!(
+            error.to_string(),
+            "t.geojson, feature 1: «Circle» is not a GeoJSON geometry type"
+        );
+        let Err(error) = preview("[1, 2]", &options(LayerKind::Corridors)) else {
+            panic!("accepted")
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("t.geojson: line 1, column 1: not a GeoJSON FeatureCollection: the file does not start with «{»"),
+            "{error}"
+        );
+        let Err(error) = preview("{\"type\": NaN}", &options(LayerKind::Corridors)) else {
+            panic!("accepted")
+        };
+        assert!(
+            error.to_string().starts_with("t.geojson: line 1, column 10: not valid JSON"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn investment_in_tenge_is_converted_and_other_currencies_are_not() {
+        assert_eq!(investment(2.5, "billion KZT").million_kzt, Some(2_500.0));
+        assert_eq!(investment(700.0, "million KZT").million_kzt, Some(700.0));
+        assert_eq!(investment(1.0, "million USD").million_kzt, None);
+        assert_eq!(investment(1.0, "").million_kzt, None);
+    }
 }
