@@ -195,8 +195,11 @@ fn each_problem_is_listed_with_its_feature_and_nothing_is_written() {
     assert_eq!(std::fs::read(&file).expect("read"), before);
 }
 
-/// (edition key, valid from, valid to, region codes) of every edition of the file.
-fn editions(file: &Path) -> Vec<(String, Option<i32>, Option<i32>, Vec<String>)> {
+/// An edition as the tests compare it: key, first year, end year, region codes.
+type EditionRow = (String, Option<i32>, Option<i32>, Vec<String>);
+
+/// Every edition of the file, oldest first.
+fn editions(file: &Path) -> Vec<EditionRow> {
     let dataset = oblys::store::load(file).expect("loads");
     dataset
         .editions
