@@ -23,8 +23,11 @@ fn window(dir: &tempfile::TempDir, code: &str, read_only: bool) -> Harness<'stat
     state.set_read_only(read_only);
     let mut gui = Gui::new(state);
     gui.apply(Action::Select(Some(code.to_owned())));
+    // Short steps: each queued input event takes a step, and the two clicks of a double click
+    // must come within egui's 0.3 s.
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
+        .with_step_dt(0.05)
         .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Data").click();
@@ -368,6 +371,27 @@ fn a_corridor_is_drawn_by_clicks_finished_with_enter_and_a_redraw_cancelled_with
     harness.hover_at(Pos2::new(5.0, 500.0));
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(harness.query_by_label("Points: 3").is_some(), "still the three points");
+
+    // A double click also finishes a line, its second click adding no second point.
+    harness.get_by_label("Draw on map").click();
+    harness.run();
+    for code in ["KZ-KAR", "KZ-AKM"] {
+        let pos = harness.state().region_screen_pos(code).expect("drawn");
+        click_at(&mut harness, pos);
+    }
+    let pos = harness.state().region_screen_pos("KZ-PAV").expect("drawn");
+    harness.hover_at(pos);
+    for pressed in [true, false, true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert!(harness.query_by_label("Draw on map").is_some(), "the double click finished it");
+    assert!(harness.query_by_label("Points: 3").is_some());
 
     harness.get_by_label("Save").click();
     harness.run();

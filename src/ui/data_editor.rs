@@ -122,7 +122,12 @@ impl DataEditor {
             }
             MapMode::DrawCorridor => {
                 if let Some(form) = self.corridor.as_mut() {
-                    form.points.extend(clicks);
+                    for click in clicks {
+                        // The second click of a double click lands on the first: one point.
+                        if form.points.last() != Some(&click) {
+                            form.points.push(click);
+                        }
+                    }
                 }
                 if finished {
                     self.mode = MapMode::Idle;

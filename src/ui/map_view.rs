@@ -203,12 +203,11 @@ fn capture_clicks(
     {
         let [x, y] = transform.to_world([pointer.x - rect.min.x, pointer.y - rect.min.y]);
         let [lon, lat] = EqualArea::kazakhstan().unproject(f64::from(x), f64::from(y));
-        // The second click of a double click lands on the first one's spot: one point.
-        if cache.clicks.last() != Some(&[lon, lat]) {
-            cache.clicks.push([lon, lat]);
-        }
+        cache.clicks.push([lon, lat]);
     }
-    if response.double_clicked() {
+    // egui counts a double click right after another click as a triple click, whatever the
+    // first click's place: both finish a line.
+    if response.double_clicked() || response.triple_clicked() {
         cache.double_clicked = true;
     }
 }
