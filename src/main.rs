@@ -87,19 +87,21 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import indicator values from a statistics file (CSV or XLSX, long or wide layout) after a
-    /// preview; nothing is written when the input has problems (unless --skip-problems).
+    /// Import indicator values from a statistics file (CSV or XLSX, long or wide layout), or a
+    /// GeoJSON layer (--as: points, lines or a boundary edition), after a preview; nothing is
+    /// written when the input has problems (unless --skip-problems).
     Import {
         /// The Oblys file to import into.
         file: PathBuf,
-        /// The statistics file: CSV (UTF-8, UTF-16 or Windows-1251; comma, semicolon or tab) or XLSX.
+        /// The statistics file: CSV (UTF-8, UTF-16 or Windows-1251; comma, semicolon or tab) or XLSX;
+        /// or a GeoJSON FeatureCollection (.geojson, .json).
         input: PathBuf,
         /// The workbook sheet to read (default: the first).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "layer")]
         sheet: Option<String>,
         /// The indicator (key or name) of a wide table (years as columns) or of a long one without
         /// an indicator column, when no title line names it.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "layer")]
         indicator: Option<String>,
         /// Print the preview only; write nothing.
         #[arg(long)]
@@ -115,25 +117,25 @@ enum Command {
         #[arg(long = "as", value_parser = parse_layer)]
         layer: Option<oblys::io::import::geojson_input::LayerKind>,
         /// GeoJSON: the property holding each feature's name (for an edition, the region name).
-        #[arg(long)]
+        #[arg(long, requires = "layer")]
         name_property: Option<String>,
         /// GeoJSON: language of the names in --name-property: kk, ru or en.
-        #[arg(long, value_parser = parse_lang)]
+        #[arg(long, value_parser = parse_lang, requires = "layer")]
         lang_of_name: Option<Lang>,
         /// GeoJSON edition: the property holding each region's code (ISO 3166-2 or KATO).
-        #[arg(long)]
+        #[arg(long, requires = "layer")]
         code_property: Option<String>,
         /// GeoJSON edition: the key of the boundary edition written.
-        #[arg(long)]
+        #[arg(long, requires = "layer")]
         edition_key: Option<String>,
         /// GeoJSON edition: its first year (default: this year).
-        #[arg(long)]
+        #[arg(long, requires = "layer")]
         valid_from: Option<i32>,
         /// GeoJSON edition: replace the edition with the same key.
-        #[arg(long)]
+        #[arg(long, requires = "layer")]
         replace: bool,
         /// GeoJSON corridors: railway, road, power_line or pipeline (else each feature's «kind»).
-        #[arg(long, value_parser = parse_corridor_kind)]
+        #[arg(long, value_parser = parse_corridor_kind, requires = "layer")]
         kind: Option<oblys::model::CorridorKind>,
     },
 }
@@ -276,7 +278,16 @@ fn main() -> ExitCode {
                 .map(|_| ())
                 .map_err(|e| e.message(lang))
         }
-        Some(Command::Import { file, input, sheet, indicator, dry_run, skip_problems, lang, .. }) => {
+        Some(Command::Import {
+            file,
+            input,
+            sheet,
+            indicator,
+            dry_run,
+            skip_problems,
+            lang,
+            ..
+        }) => {
             let request = oblys::io::import::ImportRequest {
                 file,
                 input,

@@ -417,3 +417,22 @@ fn refusals_and_previews_speak_the_planners_language() {
     let (_, message) = refused(&fixture("bad_coordinates.geojson"), &kk);
     assert!(message.ends_with("2-нысан: 1-позиция: 95 ендігі −90…90 аралығынан тыс"), "{message}");
 }
+
+#[test]
+fn geojson_options_need_as_and_table_options_do_not_mix_with_it() {
+    let (_dir, file) = fresh_database();
+    let before = std::fs::read(&file).expect("read");
+    let csv =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/long_new_values.csv");
+    let output = oblys_import(&file, &csv, &["--name-property", "name"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--as <LAYER>"), "{}", stderr(&output));
+    let output = oblys_import(
+        &file,
+        &fixture("growth_points.geojson"),
+        &["--as", "growth_points", "--name-property", "name", "--sheet", "1"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot be used with"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
