@@ -576,9 +576,12 @@ fn next_id(ids: impl Iterator<Item = i64>) -> i64 {
     ids.max().unwrap_or(0).max(0) + 1
 }
 
+/// The investment unit a new project's form starts with.
+pub const DEFAULT_INVESTMENT_UNIT: &str = "million KZT";
+
 /// Investment units the form offers: (unit as stored, million KZT per unit amount).
 pub const INVESTMENT_UNITS: [(&str, Option<f64>); 4] = [
-    ("million KZT", Some(1.0)),
+    (DEFAULT_INVESTMENT_UNIT, Some(1.0)),
     ("billion KZT", Some(1000.0)),
     ("million USD", None),
     ("billion USD", None),
@@ -613,7 +616,7 @@ impl Default for ProjectForm {
             status: ProjectStatus::Planned,
             year: String::new(),
             investment: String::new(),
-            investment_unit: INVESTMENT_UNITS[0].0.to_owned(),
+            investment_unit: DEFAULT_INVESTMENT_UNIT.to_owned(),
             jobs: String::new(),
             capacity: String::new(),
             region: String::new(),
@@ -635,7 +638,7 @@ impl ProjectForm {
             year: p.year.map(|y| y.to_string()).unwrap_or_default(),
             investment: investment.map(|i| i.amount.to_string()).unwrap_or_default(),
             investment_unit: investment
-                .map_or_else(|| INVESTMENT_UNITS[0].0.to_owned(), |i| i.unit.clone()),
+                .map_or_else(|| DEFAULT_INVESTMENT_UNIT.to_owned(), |i| i.unit.clone()),
             jobs: p.jobs.map(|j| j.to_string()).unwrap_or_default(),
             capacity: p.capacity.clone(),
             region: p.region_code.clone(),
