@@ -316,6 +316,10 @@ pub fn menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 ui.close();
             }
         }
+        if ui.button(crate::i18n::import_text::ImportText::MenuEntry.get(lang)).clicked() {
+            actions.push(Action::ShowImport(true));
+            ui.close();
+        }
         ui.separator();
         ui.label(RichText::new(EditText::RecentFiles.get(lang)).small().color(theme::TEXT_MUTED));
         if recent.is_empty() {

@@ -11,6 +11,7 @@ mod compare;
 mod compare_chart;
 mod data_editor;
 mod file_menu;
+mod import_dialog;
 mod map_view;
 mod scenario_editor;
 mod scenario_list;
@@ -66,6 +67,8 @@ pub struct Gui {
     data: data_editor::DataEditor,
     /// The open file's lock, the recent files and the File menu's path dialog.
     files: file_menu::Files,
+    /// The import window's typed path and folder listing.
+    import: import_dialog::ImportWindow,
     styled: bool,
 }
 
@@ -81,6 +84,7 @@ impl Gui {
             targets: targets::TargetsCache::default(),
             data: data_editor::DataEditor::default(),
             files: file_menu::Files::default(),
+            import: import_dialog::ImportWindow::default(),
             styled: false,
         }
     }
@@ -167,6 +171,7 @@ impl Gui {
             .show(ui, |ui| map_view::show(ui, &self.state, &mut self.map, &mut actions));
         self.data.take_map_input(&self.state, &mut self.map);
         data_editor::show(ui, &self.state, &mut self.data, &mut actions);
+        import_dialog::show(ui.ctx(), &self.state, &mut self.import, &mut actions);
         about::show(ui.ctx(), &self.state, &mut actions);
         let mut requests = Vec::new();
         actions.retain(|a| match a {

@@ -1,0 +1,631 @@
+//! The import window (File menu, "Import table…"): the input file is chosen as the File menu
+//! chooses files — a path field with the folder's CSV and XLSX files listed under it — with a
+//! workbook's sheet and, for a table that does not name it, the indicator. Reading it shows the
+//! preview: how the file was read, the counts, the values to import (region in the view's
+//! language, year, indicator, value, what the file holds now) and every problem with its line,
+//! column and message. "Import N good values" writes them all in one transaction; Cancel (or
+//! Esc) writes nothing. The model is `app::import`; this file only draws it and sends actions.
+
+use std::path::{MAIN_SEPARATOR, Path, PathBuf};
+
+use egui::{Align, Color32, ComboBox, Label, Layout, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::import::{Counts, ImportDialog, InputChoice, InputRead, Stage};
+use crate::app::{Action, AppState};
+use crate::i18n::edit_text::EditText;
+use crate::i18n::import_text::{self, ImportText as T};
+use crate::i18n::map_text::format_number;
+use crate::i18n::ui_text::{UiText, before_year};
+use crate::io::import::{InputFormat, Layout as TableLayout, PreviewRow};
+use crate::model::{Dataset, Lang, NATIONAL_CODE};
+use crate::ui::theme;
+
+/// Width of the window's content, points.
+const WIDTH: f32 = 920.0;
+/// Height of the folder listing, points.
+const LISTING_HEIGHT: f32 = 92.0;
+/// Height of the values table's body, points.
+const VALUES_HEIGHT: f32 = 210.0;
+/// Height of the problems table's body, points.
+const PROBLEMS_HEIGHT: f32 = 200.0;
+/// Colour of problems and refusals.
+const PROBLEM: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
+/// Colour of a value that replaces another.
+const REPLACING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
+/// How often the window looks whether a large file has been read, milliseconds.
+const POLL_MS: u64 = 40;
+/// Extensions listed in the folder (statistics tables).
+const INPUT_EXTENSIONS: [&str; 5] = ["csv", "txt", "tsv", "xlsx", "xlsm"];
+
+/// A folder's subfolders and statistics files, each by name.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Listing {
+    folder: PathBuf,
+    /// (name, is a folder); None when the folder cannot be read.
+    entries: Option<Vec<(String, bool)>>,
+}
+
+fn list_folder(folder: &Path) -> Listing {
+    let entries = std::fs::read_dir(folder).ok().map(|dir| {
+        let mut entries: Vec<(String, bool)> = dir
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                let table =
+                    Path::new(&name).extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                        INPUT_EXTENSIONS.iter().any(|known| x.eq_ignore_ascii_case(known))
+                    });
+                ((is_dir || table) && !name.starts_with('.')).then_some((name, is_dir))
+            })
+            .collect();
+        entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        entries
+    });
+    Listing { folder: folder.to_owned(), entries }
+}
+
+/// The folder a typed path points into: itself when it names a folder (or ends with a
+/// separator), else its parent.
+fn folder_of(text: &str) -> PathBuf {
+    let path = PathBuf::from(text);
+    if text.ends_with(MAIN_SEPARATOR) || path.is_dir() {
+        return path;
+    }
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// What the window keeps between frames: the typed path and its folder's listing.
+#[derive(Debug, Default)]
+pub struct ImportWindow {
+    path: String,
+    listing: Listing,
+    /// Whether the path was filled in for the window now open.
+    started: bool,
+}
+
+/// The import window, while `state` has it open.
+pub fn show(
+    ctx: &egui::Context,
+    state: &AppState,
+    win: &mut ImportWindow,
+    actions: &mut Vec<Action>,
+) {
+    let Some(dialog) = state.import() else {
+        win.started = false;
+        return;
+    };
+    let lang = state.lang();
+    if !win.started {
+        let folder = state.file().parent().map(Path::to_owned).unwrap_or_default();
+        win.path = format!("{}{MAIN_SEPARATOR}", folder.display());
+        win.started = true;
+    }
+    if let Stage::Reading(reading) = dialog.stage() {
+        if reading.finished() {
+            actions.push(Action::ImportPreviewDone);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(POLL_MS));
+        }
+    }
+    let modal = egui::Modal::new(egui::Id::unique("oblys.import_dialog")).show(ctx, |ui| {
+        ui.set_width(WIDTH);
+        ui.label(RichText::new(T::WindowTitle.get(lang)).size(theme::HEADING_PT).strong());
+        ui.add_space(4.0);
+        choose_file(ui, dialog, win, lang, actions);
+        options(ui, state, dialog, lang, actions);
+        ui.separator();
+        body(ui, state, dialog, lang);
+        ui.add_space(6.0);
+        buttons(ui, state, dialog, lang, actions);
+    });
+    if modal.is_top_modal
+        && !modal.any_popup_open
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+    {
+        actions.push(Action::ShowImport(false));
+    }
+}
+
+/// The choice of `path` (keeping the sheet when the same workbook is read again, and the
+/// indicator always).
+fn choice_of(path: PathBuf, dialog: &ImportDialog) -> InputChoice {
+    let last = dialog.choice();
+    let sheet = last.filter(|c| c.path == path).and_then(|c| c.sheet.clone());
+    let indicator = last.and_then(|c| c.indicator.clone());
+    InputChoice { path, sheet, indicator }
+}
+
+/// The path field, the Preview button and the folder's statistics files.
+fn choose_file(
+    ui: &mut Ui,
+    dialog: &ImportDialog,
+    win: &mut ImportWindow,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let mut read = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(T::InputFile.get(lang));
+        let button_width = 150.0;
+        let field_width = ui.available_width() - button_width - ui.spacing().item_spacing.x;
+        let field = ui
+            .add(TextEdit::singleline(&mut win.path).desired_width(field_width))
+            .labelled_by(label.id);
+        read |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        read |= ui
+            .add_sized([button_width, 22.0], egui::Button::new(T::ShowPreview.get(lang)))
+            .clicked();
+    });
+    let folder = folder_of(&win.path);
+    if folder != win.listing.folder {
+        win.listing = list_folder(&folder);
+    }
+    let mut chosen: Option<(String, bool)> = None;
+    egui::ScrollArea::vertical().id_salt("import_listing").max_height(LISTING_HEIGHT).show(
+        ui,
+        |ui| {
+            ui.set_width(ui.available_width());
+            let Some(entries) = &win.listing.entries else {
+                ui.label(RichText::new(EditText::NotAFolder.get(lang)).color(theme::TEXT_MUTED));
+                return;
+            };
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .selectable_label(false, "..")
+                    .on_hover_text(EditText::Folders.get(lang))
+                    .clicked()
+                    && let Some(up) = win.listing.folder.parent()
+                {
+                    chosen = Some((up.display().to_string(), true));
+                }
+                for (name, is_dir) in entries {
+                    let shown =
+                        if *is_dir { format!("{name}{MAIN_SEPARATOR}") } else { name.clone() };
+                    if ui.selectable_label(false, shown).clicked() {
+                        chosen =
+                            Some((win.listing.folder.join(name).display().to_string(), *is_dir));
+                    }
+                }
+                if entries.iter().all(|(_, dir)| *dir) {
+                    ui.label(RichText::new(T::NoInputFiles.get(lang)).color(theme::TEXT_MUTED));
+                }
+            });
+        },
+    );
+    match chosen {
+        Some((folder, true)) => win.path = format!("{folder}{MAIN_SEPARATOR}"),
+        Some((file, false)) => {
+            win.path = file;
+            read = true;
+        }
+        None => {}
+    }
+    let path = win.path.trim();
+    if read && !path.is_empty() && !path.ends_with(MAIN_SEPARATOR) {
+        actions.push(Action::ImportPreview(choice_of(PathBuf::from(path), dialog)));
+    }
+}
+
+/// The workbook's sheet (when the file is one) and the indicator of a table that does not name
+/// it; a change reads the file again.
+fn options(
+    ui: &mut Ui,
+    state: &AppState,
+    dialog: &ImportDialog,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let Some(choice) = dialog.choice() else { return };
+    let ds = state.dataset();
+    ui.horizontal(|ui| {
+        let sheets = dialog.sheets();
+        if !sheets.is_empty() {
+            let read_sheet = match dialog.read().map(|r| &r.format) {
+                Some(InputFormat::Xlsx { sheet }) => Some(sheet.as_str()),
+                _ => choice.sheet.as_deref().or(sheets.first().map(String::as_str)),
+            };
+            let mut sheet = read_sheet.map(str::to_owned);
+            let label = ui.label(T::SheetChoice.get(lang));
+            ComboBox::from_id_salt("import_sheet")
+                .selected_text(sheet.clone().unwrap_or_default())
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    for name in sheets {
+                        ui.selectable_value(&mut sheet, Some(name.clone()), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if sheet.as_deref() != read_sheet {
+                actions.push(Action::ImportPreview(InputChoice { sheet, ..choice.clone() }));
+            }
+            ui.add_space(16.0);
+        }
+        let name_of = |key: &str| ds.indicator(key).map_or(key, |d| d.names.get(lang)).to_owned();
+        let mut indicator = choice.indicator.clone();
+        let shown =
+            indicator.as_deref().map_or_else(|| T::AsTheFileSays.get(lang).to_owned(), name_of);
+        let label = ui.label(T::IndicatorChoice.get(lang));
+        ComboBox::from_id_salt("import_indicator")
+            .selected_text(shown)
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut indicator, None, T::AsTheFileSays.get(lang));
+                for def in &ds.indicators {
+                    ui.selectable_value(&mut indicator, Some(def.key.clone()), def.names.get(lang));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if indicator != choice.indicator {
+            actions.push(Action::ImportPreview(InputChoice { indicator, ..choice.clone() }));
+        }
+    });
+}
+
+/// What the window shows under the choice: a hint, the reading, the refusal, the preview or
+/// what was imported.
+fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
+    match dialog.stage() {
+        Stage::Choosing => {
+            ui.label(RichText::new(T::ChooseInput.get(lang)).color(theme::TEXT_MUTED));
+        }
+        Stage::Reading(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(T::Reading.get(lang));
+            });
+        }
+        Stage::Refused(refused) => {
+            let message = import_text::error(&refused.error, lang);
+            ui.add(Label::new(RichText::new(message).color(PROBLEM)).wrap());
+        }
+        Stage::Read(read) => preview(ui, state.dataset(), read, lang),
+        Stage::Imported(summary) => {
+            let file = state.file().file_name().map_or_else(
+                || state.file().display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let text = import_text::imported(
+                &file,
+                summary.inserted,
+                summary.replaced,
+                summary.unchanged,
+                lang,
+            );
+            ui.label(RichText::new(text).strong().color(theme::ACCENT));
+        }
+    }
+    if let Some(error) = dialog.apply_error() {
+        ui.add(Label::new(RichText::new(error).color(PROBLEM)).wrap());
+    }
+}
+
+/// "long_utf8_comma.csv: CSV (comma), long layout (…), header on line 1".
+fn described(read: &InputRead, lang: Lang) -> String {
+    let mut text = match &read.format {
+        InputFormat::Csv(csv) => {
+            let delimiter = match csv.delimiter {
+                b';' => T::Semicolon,
+                b'\t' => T::Tab,
+                _ => T::Comma,
+            };
+            let encoding = if csv.windows_1251 { ", Windows-1251" } else { "" };
+            format!("CSV ({}{encoding})", delimiter.get(lang))
+        }
+        InputFormat::Xlsx { sheet } => format!("XLSX, {} «{sheet}»", T::Sheet.get(lang)),
+    };
+    let origin = |from_title: bool| {
+        if from_title { format!(" ({})", T::FromTitle.get(lang)) } else { String::new() }
+    };
+    match &read.preview.layout {
+        TableLayout::Long => text.push_str(&format!(", {}", T::LongLayout.get(lang))),
+        TableLayout::LongOneIndicator { indicator, from_title } => text.push_str(&format!(
+            ", {}, {} {indicator}{}",
+            T::LongOneIndicatorLayout.get(lang),
+            T::Indicator.get(lang),
+            origin(*from_title)
+        )),
+        TableLayout::Wide { indicator, from_title, years } => {
+            let (first, last) = (years.first(), years.last());
+            let span = match (first, last) {
+                (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                (Some(a), _) => a.to_string(),
+                _ => String::new(),
+            };
+            text.push_str(&format!(
+                ", {}, {} {indicator}{}, {} {span}",
+                T::WideLayout.get(lang),
+                T::Indicator.get(lang),
+                origin(*from_title),
+                T::Years.get(lang),
+            ));
+        }
+    }
+    let header = match (lang, &read.format) {
+        (Lang::En, InputFormat::Xlsx { .. }) => {
+            format!("header on row {}", read.preview.header_line)
+        }
+        _ => format!("{} {}", T::HeaderOnLine.get(lang), read.preview.header_line),
+    };
+    format!("{text}, {header}")
+}
+
+/// A count with its name, the number strong: "new 3".
+fn count(ui: &mut Ui, name: &str, value: usize, color: Color32) {
+    ui.label(RichText::new(name).color(theme::TEXT_MUTED));
+    ui.label(RichText::new(value.to_string()).strong().color(color));
+    ui.add_space(10.0);
+}
+
+/// The preview: how the file was read, the counts, the values and the problems.
+fn preview(ui: &mut Ui, ds: &Dataset, read: &InputRead, lang: Lang) {
+    ui.label(RichText::new(described(read, lang)).color(theme::TEXT_MUTED));
+    let Counts { matched, new, replacing, unchanged, problems } = read.counts;
+    ui.horizontal(|ui| {
+        count(ui, T::RowsMatched.get(lang), matched, theme::TEXT);
+        count(ui, T::New.get(lang), new, theme::ACCENT);
+        count(ui, T::Replacing.get(lang), replacing, REPLACING);
+        count(ui, T::Unchanged.get(lang), unchanged, theme::TEXT);
+        count(
+            ui,
+            T::Problems.get(lang),
+            problems,
+            if problems > 0 { PROBLEM } else { theme::TEXT },
+        );
+    });
+    let notes = skipped(read, lang);
+    if !notes.is_empty() {
+        ui.label(RichText::new(notes).size(theme::SMALL_PT).color(theme::TEXT_MUTED));
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(T::ValuesToImport.get(lang)).strong());
+    if read.preview.rows.is_empty() {
+        ui.label(RichText::new(T::NoValues.get(lang)).color(theme::TEXT_MUTED));
+    } else {
+        values_table(ui, ds, &read.preview.rows, lang);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(T::Problems.get(lang)).strong());
+    if read.preview.problems.is_empty() {
+        ui.label(RichText::new(T::NoProblems.get(lang)).color(theme::TEXT_MUTED));
+    } else {
+        problems_table(ui, read, lang);
+        ui.label(RichText::new(T::ProblemsLeftOut.get(lang)).size(theme::SMALL_PT).color(PROBLEM));
+    }
+}
+
+/// "Missing values skipped: 1 · Titles and footnotes skipped, lines: 1, 2": what the preview
+/// left out without it being a problem.
+fn skipped(read: &InputRead, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    let outside = read.preview.rows.iter().filter(|r| r.outside_unit_years).count();
+    if outside > 0 {
+        parts.push(format!("{}: {outside}", T::OutsideUnitYears.get(lang)));
+    }
+    if !read.preview.missing.is_empty() {
+        parts.push(format!("{}: {}", T::MissingSkipped.get(lang), read.preview.missing.len()));
+    }
+    if !read.preview.text_lines.is_empty() {
+        let lines: Vec<String> =
+            read.preview.text_lines.iter().take(12).map(u64::to_string).collect();
+        let more = if read.preview.text_lines.len() > 12 { ", …" } else { "" };
+        parts.push(format!("{}: {}{more}", T::NotesSkipped.get(lang), lines.join(", ")));
+    }
+    parts.join(" · ")
+}
+
+/// The region's name in `lang` ("before 2022" after a unit that ended with a reform).
+fn region_name(ds: &Dataset, code: &str, lang: Lang) -> String {
+    if code == NATIONAL_CODE {
+        return UiText::Kazakhstan.get(lang).to_owned();
+    }
+    match ds.region(code) {
+        Some(r) => match r.valid_to {
+            Some(year) => format!("{} ({})", r.names.get(lang), before_year(year, lang)),
+            None => r.names.get(lang).to_owned(),
+        },
+        None => code.to_owned(),
+    }
+}
+
+/// The height a table body of `rows` rows needs, at most `max`: asked for from the first
+/// frame, so the table does not grow over the frames after a file is read.
+fn body_height(ui: &Ui, rows: usize, max: f32) -> f32 {
+    let row = theme::ROW_HEIGHT + ui.spacing().item_spacing.y;
+    (rows as f32 * row).min(max)
+}
+
+/// A header cell.
+fn header(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).strong().size(theme::SMALL_PT));
+}
+
+/// The values to import; only the rows on screen are laid out (a file may have 100,000).
+fn values_table(ui: &mut Ui, ds: &Dataset, rows: &[PreviewRow], lang: Lang) {
+    let width = ui.available_width();
+    ui.push_id("import_values", |ui| {
+        let height = body_height(ui, rows.len(), VALUES_HEIGHT);
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(false)
+            .auto_shrink([false, true])
+            .min_scrolled_height(height)
+            .max_scroll_height(VALUES_HEIGHT)
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::exact(56.0))
+            .column(Column::exact(width * 0.30))
+            .column(Column::exact(56.0))
+            .column(Column::exact(width * 0.22))
+            .column(Column::exact(110.0))
+            .column(Column::remainder())
+            .header(theme::ROW_HEIGHT, |mut h| {
+                for text in [T::Line, T::Region, T::Year, T::Indicator, T::Value, T::InTheFileNow] {
+                    let text = match text {
+                        T::Indicator => capitalised(T::Indicator.get(lang)),
+                        other => other.get(lang).to_owned(),
+                    };
+                    h.col(|ui| header(ui, &text));
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(r) = rows.get(row.index()) else { return };
+                    row.col(|ui| {
+                        ui.label(RichText::new(r.at.line.to_string()).color(theme::TEXT_MUTED));
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(region_name(ds, &r.region_code, lang)).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(r.year.to_string());
+                    });
+                    row.col(|ui| {
+                        let name = ds
+                            .indicator(&r.indicator)
+                            .map_or(r.indicator.as_str(), |d| d.names.get(lang));
+                        ui.add(Label::new(name).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(exact(r.value, lang));
+                    });
+                    row.col(|ui| {
+                        let (text, color) = match (r.previous, r.replaces()) {
+                            (None, _) => (T::New.get(lang).to_owned(), theme::ACCENT),
+                            (Some(_), Some(old)) => (
+                                format!("{} {}", T::Replaces.get(lang), exact(old, lang)),
+                                REPLACING,
+                            ),
+                            (Some(_), None) => {
+                                (T::Unchanged.get(lang).to_owned(), theme::TEXT_MUTED)
+                            }
+                        };
+                        ui.add(Label::new(RichText::new(text).color(color)).truncate());
+                    });
+                });
+            });
+    });
+}
+
+/// The problems, each with its line, column and message.
+fn problems_table(ui: &mut Ui, read: &InputRead, lang: Lang) {
+    let problems = &read.preview.problems;
+    ui.push_id("import_problems", |ui| {
+        let height = body_height(ui, problems.len(), PROBLEMS_HEIGHT);
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(false)
+            .auto_shrink([false, true])
+            .min_scrolled_height(height)
+            .max_scroll_height(PROBLEMS_HEIGHT)
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::exact(56.0))
+            .column(Column::exact(64.0))
+            .column(Column::remainder())
+            .header(theme::ROW_HEIGHT, |mut h| {
+                for text in [T::Line, T::Column, T::Problem] {
+                    h.col(|ui| header(ui, text.get(lang)));
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, problems.len(), |mut row| {
+                    let Some(p) = problems.get(row.index()) else { return };
+                    let at = p.place();
+                    row.col(|ui| {
+                        ui.label(RichText::new(at.line.to_string()).color(PROBLEM));
+                    });
+                    row.col(|ui| {
+                        ui.label(at.column_label());
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(import_text::problem_text(p, lang)).truncate());
+                    });
+                });
+            });
+    });
+}
+
+/// A value exactly as it will be stored (every decimal it has, none added), with the
+/// language's thousands grouping: `738 587`, `2 024 873,4`.
+fn exact(value: f64, lang: Lang) -> String {
+    let text = value.to_string();
+    let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
+    format_number(value, u8::try_from(decimals).unwrap_or(u8::MAX), lang)
+}
+
+/// `text` with its first letter upper-cased ("indicator" as a column header).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Import (while a preview with values is shown) and Cancel; Close after an import.
+fn buttons(
+    ui: &mut Ui,
+    state: &AppState,
+    dialog: &ImportDialog,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        if matches!(dialog.stage(), Stage::Imported(_)) {
+            if ui.button(T::Close.get(lang)).clicked() {
+                actions.push(Action::ShowImport(false));
+            }
+            return;
+        }
+        if ui.button(T::Cancel.get(lang)).clicked() {
+            actions.push(Action::ShowImport(false));
+        }
+        if let Some(read) = dialog.read() {
+            let good = read.counts.matched;
+            let text = RichText::new(import_text::import_rows(good, lang)).strong();
+            let button = egui::Button::new(text.color(Color32::WHITE)).fill(theme::ACCENT);
+            let enabled = good > 0 && !state.read_only();
+            let response = ui.add_enabled(enabled, button);
+            let response = if state.read_only() {
+                response.on_disabled_hover_text(EditText::ReadOnlyRefusal.get(lang))
+            } else {
+                response
+            };
+            if response.clicked() {
+                actions.push(Action::ImportApply);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listing_shows_subfolders_then_statistics_files_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.csv", "a.XLSX", "plan.gpkg", "notes.txt", ".hidden.csv"] {
+            std::fs::write(dir.path().join(name), b"").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("2023")).unwrap();
+        assert_eq!(
+            list_folder(dir.path()).entries,
+            Some(vec![
+                ("2023".into(), true),
+                ("a.XLSX".into(), false),
+                ("b.csv".into(), false),
+                ("notes.txt".into(), false)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_header_word_is_capitalised_in_any_script() {
+        assert_eq!(capitalised("көрсеткіш"), "Көрсеткіш");
+        assert_eq!(capitalised("indicator"), "Indicator");
+        assert_eq!(capitalised(""), "");
+    }
+}
