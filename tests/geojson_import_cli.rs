@@ -436,3 +436,40 @@ fn geojson_options_need_as_and_table_options_do_not_mix_with_it() {
     assert!(stderr(&output).contains("cannot be used with"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&file).expect("read"), before);
 }
+
+#[test]
+fn the_shipped_boundaries_replace_the_current_edition_by_their_russian_names() {
+    let shipped =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/boundaries/kz_adm1_2024.geojson");
+    let (_dir, file) = fresh_database();
+    let before = oblys::store::load(&file).expect("loads");
+    let args =
+        ["--as", "edition", "--edition-key", "2022", "--replace", "--name-property", "ADM1_RU"];
+    let output = oblys_import(&file, &shipped, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Regions with boundaries to import: 20"), "{text}");
+    assert!(!text.contains("Regions without a boundary"), "{text}");
+    let after = oblys::store::load(&file).expect("loads");
+    let (old, new) = (before.edition("2022").expect("old"), after.edition("2022").expect("new"));
+    let mut codes: Vec<&str> = new.units.iter().map(|u| u.region_code.as_str()).collect();
+    codes.sort_unstable();
+    let mut expected: Vec<&str> = old.units.iter().map(|u| u.region_code.as_str()).collect();
+    expected.sort_unstable();
+    assert_eq!(codes, expected);
+    // Areas come from the same repaired full-resolution shapes as the shipped edition's.
+    for unit in &new.units {
+        let shipped = old.unit(&unit.region_code).expect("same region").area_km2;
+        assert!((unit.area_km2 - shipped).abs() < 1e-6 * shipped, "{}", unit.region_code);
+    }
+
+    // In Kazakh the file names Almaty Region bare, «Алматы», which reads as the city (as in
+    // statistics tables); «Алматы (қала)» then matches the city a second time.
+    let args =
+        ["--as", "edition", "--edition-key", "2022", "--replace", "--name-property", "ADM1_KK"];
+    let (out, _) = refused_on(&file, &shipped, &args);
+    assert!(out.contains("Regions with boundaries to import: 19"), "{out}");
+    assert!(out.contains("Problems: 1\n"), "{out}");
+    assert!(out.contains("feature 19: region KZ-ALA is also feature 4"), "{out}");
+    assert!(out.contains("feature 18: KZ-AST"), "«Астана (қала)» is Astana: {out}");
+}

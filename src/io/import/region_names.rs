@@ -8,7 +8,7 @@ use crate::model::{Dataset, NATIONAL_CODE, Region, RegionKind};
 
 /// Words that say what kind of unit a name is, stripped before comparing names.
 const OBLAST_WORDS: [&str; 6] = ["область", "обл", "облысы", "region", "oblast", "oblysy"];
-const CITY_WORDS: [&str; 6] = ["г", "город", "қаласы", "city", "kalasy", "qalasy"];
+const CITY_WORDS: [&str; 7] = ["г", "город", "қаласы", "қала", "city", "kalasy", "qalasy"];
 
 /// Abbreviations, old names and other spellings, mapped to a form a region of the dataset carries
 /// (each side is folded before use).
