@@ -165,6 +165,51 @@ fn a_workbooks_sheets_are_offered_and_the_chosen_one_is_read() {
 }
 
 #[test]
+fn a_wide_table_without_a_title_is_read_once_its_indicator_is_chosen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    open_import(&mut harness, "File", "Import table…");
+    read_input(&mut harness, "Input file", &fixture("wide_no_title.csv"));
+    // No title names the indicator: refused, saying so, and nothing to import.
+    let refused = harness.state().state().import().map(|d| d.read().is_none());
+    assert_eq!(refused, Some(true));
+    assert!(harness.query_by_label_contains("a table of years, but of which indicator?").is_some());
+    assert!(harness.query_by_label_contains("good value").is_none());
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Indicator (when the table does not name one)")
+        .click();
+    harness.run();
+    harness.get_all_by_label("Population").last().expect("the indicator's entry").click();
+    harness.run();
+    let read = harness.state().state().import().and_then(|d| d.read()).expect("a preview");
+    assert_eq!(read.choice.indicator.as_deref(), Some("population"));
+    // Two regions × 2020 and 2021.
+    assert_eq!(read.counts.matched, 4);
+    harness.get_by_label("Import 4 good values");
+}
+
+#[test]
+fn the_window_speaks_kazakh_and_says_what_was_imported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::Kk);
+    open_import(&mut harness, "Файл", "Кестені импорттау…");
+    read_input(&mut harness, "Кіріс файл", &fixture("long_new_values.csv"));
+    harness.get_by_label("Қате жоқ");
+    harness.get_by_label("3 дұрыс мәнді импорттау").click();
+    harness.run();
+    harness
+        .get_by_label("kazakhstan.gpkg файлына импортталды: 3 жаңа, 0 ауыстырылды, 0 өзгеріссіз.");
+    assert_eq!(
+        harness.state().state().dataset().value("KZ-ATY", "grp", 2097),
+        Some(3.25),
+        "Atyrau Region's GRP in 2097, from «3,25»"
+    );
+    harness.get_by_label("Жабу").click();
+    harness.run();
+    assert!(harness.state().state().import().is_none());
+}
+
+#[test]
 fn import_dialog_snapshot() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = window(&dir, Lang::En);
