@@ -1,7 +1,8 @@
 //! Editing timings on the default dataset, written to a real file: one indicator value set
 //! through `AppState` (a transaction on disk, then the map, table, charts, projections and
 //! comparison rebuilt) followed by its undo; moving a growth point the same way; and preparing
-//! the point-in-region lookup of the current regions (done once per opened file).
+//! the point-in-region lookup of the current regions (done once per opened file); and the file's
+//! part alone (checking the file, one transaction, the commit on disk).
 
 use std::hint::black_box;
 
@@ -47,6 +48,14 @@ fn edit(c: &mut Criterion) {
             state.apply(Action::Edit(Box::new(Edit::put_growth_point(state.dataset(), g))));
             state.apply(Action::Undo);
             black_box(state.edit_error().is_none())
+        })
+    });
+
+    let mut v = state.dataset().values[0].clone();
+    c.bench_function("put_value_transaction_alone", |b| {
+        b.iter(|| {
+            v.value += 1.0;
+            oblys::store::put_value(black_box(state.file()), &v).expect("written")
         })
     });
 
