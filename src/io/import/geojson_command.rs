@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::geojson_input::{
-    FeatureProblem, GeoJsonError, GeoJsonOptions, LayerItems, LayerKind, LayerPreview,
+    FeatureProblem, GeoJsonError, GeoJsonOptions, LayerItems, LayerKind, LayerPreview, YEARS,
     preview_geojson,
 };
 use super::{command::today_utc, read_input};
@@ -126,7 +126,8 @@ pub fn run_geojson_import(
         .input
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let this_year = today_utc().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    // `today_utc` is `YYYY-MM-DD`; the fallback only guards the slice.
+    let this_year = today_utc().get(..4).and_then(|y| y.parse().ok()).unwrap_or(*YEARS.end());
     let options = GeoJsonOptions {
         layer,
         name_property: request.name_property.clone(),
