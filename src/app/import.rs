@@ -55,6 +55,8 @@ pub struct Counts {
     pub unchanged: usize,
     /// Cells with a problem (never imported).
     pub problems: usize,
+    /// Values of a unit in years it did not exist (imported on the nearest unit).
+    pub outside_unit_years: usize,
 }
 
 impl Counts {
@@ -65,6 +67,7 @@ impl Counts {
             ..Counts::default()
         };
         for row in &preview.rows {
+            counts.outside_unit_years += usize::from(row.outside_unit_years);
             match row.previous {
                 None => counts.new += 1,
                 Some(p) if p == row.value => counts.unchanged += 1,
@@ -399,6 +402,8 @@ mod tests {
         assert_eq!(read.counts.problems, read.preview.problems.len());
         let lines: Vec<u64> = read.preview.problems.iter().map(|p| p.place().line).collect();
         assert_eq!(lines, [3, 4, 5, 6, 7, 8, 10, 14]);
+        // Shymkent (a city since 2018) in 2015.
+        assert_eq!(read.counts.outside_unit_years, 1);
         assert!(read.sheets.is_empty());
         state.apply(Action::ShowImport(false));
         assert!(state.import().is_none());

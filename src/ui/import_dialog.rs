@@ -83,6 +83,8 @@ fn folder_of(text: &str) -> PathBuf {
 #[derive(Debug, Default)]
 pub struct ImportWindow {
     path: String,
+    /// The path text `listing` was made for (the folder is looked up only when it changes).
+    listed_for: String,
     listing: Listing,
     /// Whether the path was filled in for the window now open.
     started: bool,
@@ -104,6 +106,9 @@ pub fn show(
         let folder = state.file().parent().map(Path::to_owned).unwrap_or_default();
         win.path = format!("{}{MAIN_SEPARATOR}", folder.display());
         win.started = true;
+        // The folder may have gained files since the window was last open.
+        win.listing = Listing::default();
+        win.listed_for.clear();
     }
     if let Stage::Reading(reading) = dialog.stage() {
         if reading.finished() {
@@ -161,9 +166,12 @@ fn choose_file(
             .add_sized([button_width, 22.0], egui::Button::new(T::ShowPreview.get(lang)))
             .clicked();
     });
-    let folder = folder_of(&win.path);
-    if folder != win.listing.folder {
-        win.listing = list_folder(&folder);
+    if win.listed_for != win.path {
+        let folder = folder_of(&win.path);
+        if folder != win.listing.folder || win.listing.entries.is_none() {
+            win.listing = list_folder(&folder);
+        }
+        win.listed_for.clone_from(&win.path);
     }
     let mut chosen: Option<(String, bool)> = None;
     egui::ScrollArea::vertical().id_salt("import_listing").max_height(LISTING_HEIGHT).show(
@@ -366,7 +374,7 @@ fn count(ui: &mut Ui, name: &str, value: usize, color: Color32) {
 /// The preview: how the file was read, the counts, the values and the problems.
 fn preview(ui: &mut Ui, ds: &Dataset, read: &InputRead, lang: Lang) {
     ui.label(RichText::new(described(read, lang)).color(theme::TEXT_MUTED));
-    let Counts { matched, new, replacing, unchanged, problems } = read.counts;
+    let Counts { matched, new, replacing, unchanged, problems, .. } = read.counts;
     ui.horizontal(|ui| {
         count(ui, T::RowsMatched.get(lang), matched, theme::TEXT);
         count(ui, T::New.get(lang), new, theme::ACCENT);
@@ -404,7 +412,7 @@ fn preview(ui: &mut Ui, ds: &Dataset, read: &InputRead, lang: Lang) {
 /// left out without it being a problem.
 fn skipped(read: &InputRead, lang: Lang) -> String {
     let mut parts = Vec::new();
-    let outside = read.preview.rows.iter().filter(|r| r.outside_unit_years).count();
+    let outside = read.counts.outside_unit_years;
     if outside > 0 {
         parts.push(format!("{}: {outside}", T::OutsideUnitYears.get(lang)));
     }
