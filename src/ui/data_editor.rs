@@ -24,6 +24,8 @@ use crate::ui::theme;
 const WIDTH: f32 = 400.0;
 /// Width of a form's text fields, points.
 const FIELD_WIDTH: f32 = 200.0;
+/// Width of a value's text field in the values table, points.
+const VALUE_WIDTH: f32 = 150.0;
 /// Height of the growth point, project and corridor lists, points.
 const LIST_HEIGHT: f32 = 180.0;
 /// Colour of a problem beside its field.
@@ -344,8 +346,10 @@ fn values(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut Vec<
                 for year in years {
                     let Some(text) = ed.value_texts.get_mut(&year) else { continue };
                     let l = ui.label(year.to_string());
-                    let response =
-                        ui.add(TextEdit::singleline(text).desired_width(140.0)).labelled_by(l.id);
+                    // Sized explicitly: a striped grid would otherwise shrink the field to its
+                    // column's first width.
+                    let size = [VALUE_WIDTH, ui.spacing().interact_size.y];
+                    let response = ui.add_sized(size, TextEdit::singleline(text)).labelled_by(l.id);
                     if response.lost_focus() {
                         match parse_value(text, def) {
                             Ok(v) if ds.value(code, &indicator, year) != Some(v) => {
