@@ -803,7 +803,7 @@ fn points_and_lines(
             (_, Err(problem)) => props.problems.push(problem),
             (LayerKind::GrowthPoints, Ok(Shape::Points(list))) => {
                 let point = single_point(list, options.layer, &mut props);
-                let region = point.and_then(|p| locate(&locator, p, &mut props));
+                let region = point.and_then(|p| region_of(dataset, &locator, p, &mut props));
                 let population = props.count("population");
                 let population_year = props.year("population_year");
                 let level = props.level("level");
@@ -836,7 +836,7 @@ fn points_and_lines(
             }
             (LayerKind::Projects, Ok(Shape::Points(list))) => {
                 let point = single_point(list, options.layer, &mut props);
-                let region = point.and_then(|p| locate(&locator, p, &mut props));
+                let region = point.and_then(|p| region_of(dataset, &locator, p, &mut props));
                 let code = props.text("code");
                 if !code.is_empty() {
                     if file_codes.contains(code.as_str()) {
@@ -944,6 +944,26 @@ fn single_point(
             None
         }
     }
+}
+
+/// The region of a point: its `region_code` property when it names a unit of the file (as
+/// `oblys export` writes it, so an exported layer comes back with its regions), else the region
+/// of the current boundaries that contains it.
+fn region_of(
+    dataset: &Dataset,
+    locator: &RegionLocator,
+    point: Point<f64>,
+    props: &mut Props<'_>,
+) -> Option<String> {
+    let given = props.text("region_code");
+    if given.is_empty() {
+        return locate(locator, point, props);
+    }
+    if dataset.region(&given).is_none() {
+        props.problems.push(Problem::UnknownRegion { name: given });
+        return None;
+    }
+    Some(given)
 }
 
 fn locate(locator: &RegionLocator, point: Point<f64>, props: &mut Props<'_>) -> Option<String> {
@@ -1459,5 +1479,53 @@ mod tests {
         assert_eq!(investment(700.0, "million KZT").million_kzt, Some(700.0));
         assert_eq!(investment(1.0, "million USD").million_kzt, None);
         assert_eq!(investment(1.0, "").million_kzt, None);
+    }
+
+    #[test]
+    fn an_exported_growth_point_layer_comes_back_with_every_field() {
+        use crate::io::export_table::{ExportTable, table, to_geojson};
+        let ds = dataset();
+        let exported = to_geojson(&table(ds, ExportTable::GrowthPoints, Lang::En), "growth_points");
+        let mut o = options(LayerKind::GrowthPoints);
+        o.name_property = Some("name_ru".into());
+        let p = preview_geojson("g.geojson", &exported, ds, &o).unwrap();
+        let located: Vec<&GrowthPoint> =
+            ds.growth_points.iter().filter(|g| g.location.is_some()).collect();
+        let unlocated = ds.growth_points.len() - located.len();
+        assert_eq!(p.problems.len(), unlocated, "{:?}", p.problems);
+        assert!(p.problems.iter().all(|q| q.problem == Problem::NoGeometry));
+        let LayerItems::GrowthPoints(points) = &p.items else { panic!("{:?}", p.items) };
+        assert_eq!(points.len(), located.len());
+        let max_id = ds.growth_points.iter().map(|g| g.id).max().unwrap_or(0);
+        for (imported, original) in points.iter().zip(&located) {
+            let g = &imported.item;
+            assert!(g.id > max_id);
+            assert_eq!(
+                (&g.names, &g.region_code, g.population, g.population_year),
+                (
+                    &original.names,
+                    &original.region_code,
+                    original.population,
+                    original.population_year
+                )
+            );
+            assert_eq!((g.level, g.is_monotown), (original.level, original.is_monotown));
+            assert_eq!((&g.status, &g.source), (&original.status, &original.source));
+        }
+    }
+
+    #[test]
+    fn a_region_code_property_overrides_point_in_polygon_and_must_be_known() {
+        let text = collection(
+            r#"{"type":"Feature","properties":{"name":"A","region_code":"KZ-AST"},
+                "geometry":{"type":"Point","coordinates":[69.39,53.28]}},
+               {"type":"Feature","properties":{"name":"B","region_code":"KZ-ATL"},
+                "geometry":{"type":"Point","coordinates":[69.39,53.28]}}"#,
+        );
+        let p = preview(&text, &options(LayerKind::GrowthPoints)).unwrap();
+        let LayerItems::GrowthPoints(points) = &p.items else { panic!("{:?}", p.items) };
+        assert_eq!(points.len(), 1);
+        assert_eq!(points[0].item.region_code, "KZ-AST");
+        assert_eq!(problems(&p), [(2, Problem::UnknownRegion { name: "KZ-ATL".into() })]);
     }
 }
