@@ -186,6 +186,13 @@ fn a_wide_table_without_a_title_is_read_once_its_indicator_is_chosen() {
     // Two regions × 2020 and 2021.
     assert_eq!(read.counts.matched, 4);
     harness.get_by_label("Import 4 good values");
+    // Esc closes the window as Cancel does: nothing is written.
+    let file = harness.state().state().file().to_owned();
+    let before = std::fs::read(&file).expect("file bytes");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().state().import().is_none(), "Esc closed the window");
+    assert_eq!(std::fs::read(&file).expect("file bytes"), before);
 }
 
 #[test]
