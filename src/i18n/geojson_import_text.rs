@@ -397,6 +397,14 @@ pub fn error(e: &GeoJsonError, lang: Lang) -> String {
         (E::Structure { file, line, column, message }, Lang::Ru) => {
             format!("{file}: {}: это не GeoJSON FeatureCollection: {message}", place(line, column))
         }
+        (E::NotAnObject { file, line, column }, Lang::Kk) => format!(
+            "{file}: {}: GeoJSON FeatureCollection емес: файл «{{» белгісінен басталмайды",
+            place(line, column)
+        ),
+        (E::NotAnObject { file, line, column }, Lang::Ru) => format!(
+            "{file}: {}: это не GeoJSON FeatureCollection: файл не начинается с «{{»",
+            place(line, column)
+        ),
         (E::NotFeatureCollection { file, found }, Lang::Kk) => {
             format!("{file}: GeoJSON FeatureCollection емес (түрі «{found}»)")
         }
@@ -600,5 +608,12 @@ mod tests {
             error(&fault, Lang::Kk),
             "a.geojson, 2-нысан: 1-позиция: 95,5 ендігі −90…90 аралығынан тыс"
         );
+        let array = GeoJsonError::NotAnObject { file: "a.geojson".into(), line: 2, column: 3 };
+        assert_eq!(
+            error(&array, Lang::Ru),
+            "a.geojson: строка 2, столбец 3: это не GeoJSON FeatureCollection: файл не \
+             начинается с «{»"
+        );
+        assert_eq!(latin(&error(&array, Lang::Kk).replace("a.geojson", "")), Vec::<char>::new());
     }
 }

@@ -112,6 +112,11 @@ pub enum GeoJsonError {
     Syntax { file: String, line: usize, column: usize, message: String },
     #[error("{file}: line {line}, column {column}: not a GeoJSON FeatureCollection: {message}")]
     Structure { file: String, line: usize, column: usize, message: String },
+    #[error(
+        "{file}: line {line}, column {column}: not a GeoJSON FeatureCollection: the file does not \
+         start with «{{»"
+    )]
+    NotAnObject { file: String, line: usize, column: usize },
     #[error("{file}: not a GeoJSON FeatureCollection (its type is «{found}»)")]
     NotFeatureCollection { file: String, found: String },
     #[error("{file}: the FeatureCollection has no features")]
@@ -455,8 +460,7 @@ fn read_features(file: &str, bytes: &[u8]) -> Result<Vec<Feature>, GeoJsonError>
         let before = bytes.get(..start).unwrap_or_default();
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = start - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-        let message = "the file does not start with «{»".to_owned();
-        return Err(GeoJsonError::Structure { file: file.to_owned(), line, column, message });
+        return Err(GeoJsonError::NotAnObject { file: file.to_owned(), line, column });
     }
     let collection: RawCollection = serde_json::from_slice(bytes).map_err(|e| {
         // At the very end of the input serde_json reports column 0.
@@ -937,10 +941,7 @@ fn single_point(
     match list {
         [point] => Some(*point),
         _ => {
-            props.problems.push(Problem::WrongGeometry {
-                found: format!("MultiPoint ({} points)", list.len()),
-                layer,
-            });
+            props.problems.push(Problem::WrongGeometry { found: "MultiPoint".to_owned(), layer });
             None
         }
     }
@@ -1309,7 +1310,7 @@ mod tests {
                 (
                     1,
                     Problem::WrongGeometry {
-                        found: "MultiPoint (2 points)".into(),
+                        found: "MultiPoint".into(),
                         layer: LayerKind::Projects
                     }
                 ),
