@@ -287,3 +287,57 @@ fn the_lock_held_by_another_process_makes_the_file_read_only_until_it_dies() {
     holder.wait().expect("reaped");
     assert!(oblys::store::lock_for_editing(&file).expect("lock file").is_some());
 }
+
+#[test]
+fn scenario_saves_and_deletions_join_the_undo_stack_and_the_file_follows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut state = state_on_file(&dir);
+    let start = state.dataset().clone();
+    let first = start.scenarios.first().expect("a shipped scenario").clone();
+
+    // A rename, undone and redone in the file.
+    state.apply(Action::RenameScenario { id: first.id, name: "Renamed".into() });
+    assert_eq!(
+        reloaded(&state).scenario(first.id).map(|s| s.name.en.clone()),
+        Some("Renamed".into())
+    );
+    state.apply(Action::Undo);
+    assert_eq!(reloaded(&state).scenario(first.id), Some(&first));
+    state.apply(Action::Redo);
+    assert_eq!(
+        reloaded(&state).scenario(first.id).map(|s| s.name.en.clone()),
+        Some("Renamed".into())
+    );
+    let renamed = reloaded(&state).scenario(first.id).expect("saved").clone();
+
+    // Dragged values shown as previews, then saved once: one undo step back to the file's
+    // version before the drag.
+    for horizon in [2031, 2032, 2033] {
+        let mut s = renamed.clone();
+        s.horizon = horizon;
+        state.apply(Action::PreviewScenario(s));
+    }
+    let mut dragged = renamed.clone();
+    dragged.horizon = 2034;
+    state.apply(Action::UpdateScenario(dragged));
+    assert_eq!(reloaded(&state).scenario(first.id).map(|s| s.horizon), Some(2034));
+    state.apply(Action::Undo);
+    assert_eq!(reloaded(&state).scenario(first.id), Some(&renamed));
+    assert_eq!(state.dataset().scenario(first.id), Some(&renamed));
+
+    // A duplicate taken back: gone from the file, and no longer selected.
+    state.apply(Action::DuplicateScenario(first.id));
+    let copy = state.selected_scenario().expect("the copy is selected").id;
+    assert_ne!(copy, first.id);
+    state.apply(Action::Undo);
+    assert!(reloaded(&state).scenario(copy).is_none());
+    assert!(state.selected_scenario().is_some_and(|s| s.id != copy));
+
+    // A deletion taken back: the scenario is in the file again.
+    state.apply(Action::DeleteScenario(first.id));
+    assert!(reloaded(&state).scenario(first.id).is_none());
+    state.apply(Action::Undo);
+    assert_eq!(reloaded(&state).scenario(first.id), Some(&renamed));
+    assert_eq!(&reloaded(&state), state.dataset());
+    assert_eq!(state.edit_error(), None);
+}

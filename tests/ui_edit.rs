@@ -408,3 +408,24 @@ fn a_corridor_is_drawn_by_clicks_finished_with_enter_and_a_redraw_cancelled_with
     assert_eq!(harness.state().state().places().region_at(first.x, first.y), Some("KZ-KAR"));
     assert!(harness.query_by_label("Karaganda–Pavlodar road").is_some(), "listed");
 }
+
+#[test]
+fn ctrl_z_on_the_scenario_screen_takes_back_a_scenario_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    harness.state_mut().apply(Action::SetScreen(oblys::app::Screen::Scenarios));
+    let first = reloaded(&harness).scenarios.first().expect("a scenario").clone();
+    harness.state_mut().apply(Action::RenameScenario { id: first.id, name: "Faster".into() });
+    harness.run();
+    assert_eq!(
+        reloaded(&harness).scenario(first.id).map(|s| s.name.en.clone()),
+        Some("Faster".into())
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(reloaded(&harness).scenario(first.id), Some(&first));
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(
+        reloaded(&harness).scenario(first.id).map(|s| s.name.en.clone()),
+        Some("Faster".into())
+    );
+}

@@ -10,6 +10,7 @@
 //! problems beside each field) and the checks behind them (a point inside a current region, no
 //! negative counts, a year within 1990–2100, a name in at least one language).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use geo::{LineString, Point};
@@ -19,7 +20,7 @@ use crate::i18n::edit_text::{EditText, Problem};
 use crate::io::import::parse_number;
 use crate::model::{
     Aggregation, Corridor, CorridorKind, Dataset, GrowthLevel, GrowthPoint, IndicatorDef,
-    IndicatorValue, Investment, LocationBasis, Names, Project, ProjectStatus, Sector,
+    IndicatorValue, Investment, LocationBasis, Names, Project, ProjectStatus, Scenario, Sector,
 };
 use crate::spatial::RegionLocator;
 use crate::store::StoreError;
@@ -36,10 +37,28 @@ pub const LAST_YEAR: i32 = 2100;
 // value edit wastes on the undo stack does not matter and boxing would only add indirection.
 #[allow(clippy::large_enum_variant)]
 pub enum Edit {
-    SetValue { old: Option<IndicatorValue>, new: Option<IndicatorValue> },
-    PutGrowthPoint { old: Option<GrowthPoint>, new: Option<GrowthPoint> },
-    PutProject { old: Option<Project>, new: Option<Project> },
-    PutCorridor { old: Option<Corridor>, new: Option<Corridor> },
+    SetValue {
+        old: Option<IndicatorValue>,
+        new: Option<IndicatorValue>,
+    },
+    PutGrowthPoint {
+        old: Option<GrowthPoint>,
+        new: Option<GrowthPoint>,
+    },
+    PutProject {
+        old: Option<Project>,
+        new: Option<Project>,
+    },
+    PutCorridor {
+        old: Option<Corridor>,
+        new: Option<Corridor>,
+    },
+    /// A scenario saved, added or deleted on the scenario screen (`old` is the file's version:
+    /// a preview shown while dragging is not an edit of its own).
+    PutScenario {
+        old: Option<Scenario>,
+        new: Option<Scenario>,
+    },
 }
 
 /// Why an edit was not applied.
@@ -128,6 +147,7 @@ impl Edit {
             Edit::PutGrowthPoint { old, new } => Edit::PutGrowthPoint { old: new, new: old },
             Edit::PutProject { old, new } => Edit::PutProject { old: new, new: old },
             Edit::PutCorridor { old, new } => Edit::PutCorridor { old: new, new: old },
+            Edit::PutScenario { old, new } => Edit::PutScenario { old: new, new: old },
         }
     }
 
@@ -147,6 +167,7 @@ impl Edit {
             Edit::PutGrowthPoint { old, new } => same(old, new, |o, n| o.id == n.id),
             Edit::PutProject { old, new } => same(old, new, |o, n| o.code == n.code),
             Edit::PutCorridor { old, new } => same(old, new, |o, n| o.id == n.id),
+            Edit::PutScenario { old, new } => same(old, new, |o, n| o.id == n.id),
         }
     }
 
@@ -173,6 +194,10 @@ impl Edit {
             Edit::PutCorridor { old, new } => {
                 let Some(id) = old.as_ref().or(new.as_ref()).map(|c| c.id) else { return false };
                 ds.corridors.iter().find(|c| c.id == id) == old.as_ref()
+            }
+            Edit::PutScenario { old, new } => {
+                let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return false };
+                ds.scenario(id) == old.as_ref()
             }
         }
     }
@@ -204,11 +229,14 @@ impl Edit {
             Edit::PutProject { old: Some(p), new: None } => store::delete_project(path, &p.code),
             Edit::PutCorridor { new: Some(c), .. } => store::put_corridor(path, c),
             Edit::PutCorridor { old: Some(c), new: None } => store::delete_corridor(path, c.id),
+            Edit::PutScenario { new: Some(s), .. } => store::save_scenario(path, s),
+            Edit::PutScenario { old: Some(s), new: None } => store::delete_scenario(path, s.id),
             // Both None: `check` refuses it before anything is written.
             Edit::SetValue { .. }
             | Edit::PutGrowthPoint { .. }
             | Edit::PutProject { .. }
-            | Edit::PutCorridor { .. } => Ok(()),
+            | Edit::PutCorridor { .. }
+            | Edit::PutScenario { .. } => Ok(()),
         }
     }
 
@@ -242,6 +270,11 @@ impl Edit {
                 let at = ds.corridors.iter().position(|c| c.id == id);
                 put(&mut ds.corridors, at, new.clone(), |c| c.id, true);
             }
+            Edit::PutScenario { old, new } => {
+                let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return };
+                let at = ds.scenarios.iter().position(|s| s.id == id);
+                put(&mut ds.scenarios, at, new.clone(), |_| 0, false);
+            }
         }
     }
 
@@ -267,6 +300,12 @@ impl Edit {
                 .as_ref()
                 .or(new.as_ref())
                 .map(|c| c.names.get(lang).to_owned())
+                .unwrap_or_default(),
+            // The name after the edit (a rename reads as the new name).
+            Edit::PutScenario { old, new } => new
+                .as_ref()
+                .or(old.as_ref())
+                .map(|s| s.name.get(lang).to_owned())
                 .unwrap_or_default(),
         }
     }
@@ -310,9 +349,33 @@ fn put<T>(
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+    /// The file's version of each scenario shown as an unsaved preview (values being dragged):
+    /// the `old` side of the edit that saves it.
+    saved_scenarios: HashMap<i64, Scenario>,
 }
 
 impl History {
+    /// Records an edit already written and applied (the scenario screen's saves); redo starts
+    /// afresh.
+    pub(super) fn record(&mut self, edit: Edit) {
+        if edit.inverse() != edit {
+            self.undo.push(edit);
+            self.redo.clear();
+        }
+    }
+
+    /// Notes `saved`, the file's version of a scenario about to be previewed, unless a preview
+    /// of it is already shown.
+    pub(super) fn note_saved_scenario(&mut self, saved: &Scenario) {
+        self.saved_scenarios.entry(saved.id).or_insert_with(|| saved.clone());
+    }
+
+    /// The file's version of scenario `id` before the save being made: the one noted before a
+    /// preview, else the one `ds` shows.
+    pub(super) fn saved_scenario(&mut self, id: i64, ds: &Dataset) -> Option<Scenario> {
+        self.saved_scenarios.remove(&id).or_else(|| ds.scenario(id).cloned())
+    }
+
     /// The edit the next undo takes back.
     pub fn next_undo(&self) -> Option<&Edit> {
         self.undo.last()
@@ -886,6 +949,15 @@ impl AppState {
         edit.write(&self.file)?;
         edit.apply_to(std::sync::Arc::make_mut(&mut self.dataset));
         self.edit_error = None;
+        if let Edit::PutScenario { old, new } = edit {
+            self.scenario_error = None;
+            if let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) {
+                self.history.saved_scenarios.remove(&id);
+                if new.is_none() {
+                    self.scenario_gone(id);
+                }
+            }
+        }
         if matches!(edit, Edit::SetValue { .. }) {
             self.years = self.dataset.years_of(&self.view.indicator);
             self.view.year = nearest_year(&self.years, self.view.year);
@@ -894,6 +966,26 @@ impl AppState {
         // Values feed the map, table, charts and projections; points and projects the map's
         // symbols, the side panel and the scenarios' levers: rebuild all of it.
         Ok(Dirty { projections: true, ..Dirty::VIEW })
+    }
+
+    /// After scenario `id` left the dataset (an undone addition, a redone deletion): the
+    /// comparison's sides, the selected scenario and a pending deletion no longer show it.
+    fn scenario_gone(&mut self, id: i64) {
+        let (a, b) = super::scenarios::default_sides(&self.dataset);
+        let gone = super::Source::Scenario(id);
+        if self.compare_a == gone {
+            self.compare_a = if b == self.compare_b { a } else { b };
+        }
+        if self.compare_b == gone {
+            self.compare_b = if a == self.compare_a { b } else { a };
+        }
+        if self.selected_scenario == Some(id) {
+            self.selected_scenario = self.dataset.scenarios.first().map(|s| s.id);
+        }
+        if self.delete_pending == Some(id) {
+            self.delete_pending = None;
+        }
+        self.clamp_compare_year();
     }
 
     /// The edits that undo and redo would take back or make again.

@@ -466,6 +466,8 @@ impl AppState {
                 if *slot == s {
                     return Dirty::NOTHING;
                 }
+                // The file keeps the version before the preview: what undo goes back to.
+                self.history.note_saved_scenario(slot);
                 *slot = s;
                 Dirty::SCENARIOS
             }
@@ -605,6 +607,8 @@ impl AppState {
             return Dirty::NOTHING;
         }
         self.scenario_error = None;
+        let old = self.history.saved_scenario(s.id, &self.dataset);
+        self.history.record(edit::Edit::PutScenario { old, new: Some(s.clone()) });
         let ds = Arc::make_mut(&mut self.dataset);
         match ds.scenarios.iter_mut().find(|x| x.id == s.id) {
             Some(slot) => *slot = s,
@@ -624,6 +628,8 @@ impl AppState {
             return Dirty::NOTHING;
         }
         self.scenario_error = None;
+        let old = self.history.saved_scenario(id, &self.dataset);
+        self.history.record(edit::Edit::PutScenario { old, new: None });
         Arc::make_mut(&mut self.dataset).scenarios.retain(|s| s.id != id);
         let (a, b) = scenarios::default_sides(&self.dataset);
         if self.compare_a == Source::Scenario(id) {
