@@ -4,7 +4,9 @@
 //! only then changes the in-memory `Dataset`, as `AppState::save_scenario` does: a write the
 //! file refuses changes nothing and its message is kept. Undo and redo apply the inverse or the
 //! edit again the same way, so the file always holds what the window shows; the stacks are
-//! unlimited and live as long as the file is open.
+//! unlimited and live as long as the file is open. The scenario screen's saves and deletions
+//! join the same stacks (recorded by `AppState::save_scenario` and `delete_scenario`; the values
+//! previewed while a slider is dragged are one step with the save that ends the drag).
 //!
 //! Also here, pure and tested: the forms the Data window fills (text as typed → a row or the
 //! problems beside each field) and the checks behind them (a point inside a current region, no
