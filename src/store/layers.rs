@@ -117,6 +117,9 @@ fn check_batch(tx: &Transaction, path: &Path, batch: &FeatureBatch) -> Result<()
 /// any refusal or failure, none. Ids and codes must be new (nothing is overwritten).
 pub fn add_features(path: &Path, batch: &FeatureBatch) -> Result<LayerSummary, StoreError> {
     let mut conn = open_for_writing(path)?;
+    // Room for the pages of the R-tree and the tables while tens of thousands of rows go in.
+    conn.pragma_update(None, "cache_size", -65_536)
+        .map_err(sql_error(path, "setting the page cache"))?;
     let writing = "writing the imported features (nothing was imported)";
     let tx = conn.transaction().map_err(sql_error(path, "starting the import"))?;
     check_batch(&tx, path, batch)?;
