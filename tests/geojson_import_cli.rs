@@ -226,7 +226,7 @@ fn polygons_become_a_new_current_edition_that_ends_the_previous_one() {
     ];
     let text = imported(&file, "edition_two_regions.geojson", &args);
     assert!(text.contains("New boundary edition «2025», from 2025"), "{text}");
-    assert!(text.contains("The current edition ends in 2025: «2022»"), "{text}");
+    assert!(text.contains("The current edition «2022» ends in 2025\n"), "{text}");
     assert!(text.contains("feature 1: KZ-SEV North Kazakhstan Region"), "{text}");
     assert!(text.contains("Regions without a boundary in this edition: 18"), "{text}");
 

@@ -19,8 +19,6 @@ pub enum GeoJsonText {
     NewEdition,
     /// The edition replaced (followed by its key).
     ReplacesEdition,
-    /// The current edition that ends (followed by its key and year).
-    EndsEdition,
     /// First year of the edition.
     From,
     /// Shapes changed by the repair.
@@ -66,9 +64,6 @@ impl GeoJsonText {
             (T::ReplacesEdition, Lang::Kk) => "Ауыстырылатын шекаралар басылымы",
             (T::ReplacesEdition, Lang::Ru) => "Заменяется редакция границ",
             (T::ReplacesEdition, Lang::En) => "Replaces boundary edition",
-            (T::EndsEdition, Lang::Kk) => "Осы жылы аяқталатын қолданыстағы басылым",
-            (T::EndsEdition, Lang::Ru) => "Действующая редакция заканчивается в году",
-            (T::EndsEdition, Lang::En) => "The current edition ends in",
             (T::From, Lang::Kk) => "басталу жылы",
             (T::From, Lang::Ru) => "с года",
             (T::From, Lang::En) => "from",
@@ -135,6 +130,15 @@ pub fn edition_written(key: &str, units: usize, replaced: bool, lang: Lang) -> S
         (Lang::Ru, true) => format!("редакция границ «{key}» заменена, регионов: {units}"),
         (Lang::En, false) => format!("new boundary edition «{key}» with {units} region(s)"),
         (Lang::En, true) => format!("boundary edition «{key}» replaced, {units} region(s)"),
+    }
+}
+
+/// The edition in force until now and the year a new edition ends it.
+pub fn edition_ends(key: &str, year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Қолданыстағы «{key}» басылымы {year} жылы аяқталады"),
+        Lang::Ru => format!("Действующая редакция «{key}» заканчивается в {year} году"),
+        Lang::En => format!("The current edition «{key}» ends in {year}"),
     }
 }
 
@@ -463,7 +467,7 @@ pub fn error(e: &GeoJsonError, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [GeoJsonText; 20] = [
+    const ALL: [GeoJsonText; 19] = [
         GeoJsonText::FeaturesInFile,
         GeoJsonText::GrowthPointsToImport,
         GeoJsonText::ProjectsToImport,
@@ -471,7 +475,6 @@ mod tests {
         GeoJsonText::RegionsToImport,
         GeoJsonText::NewEdition,
         GeoJsonText::ReplacesEdition,
-        GeoJsonText::EndsEdition,
         GeoJsonText::From,
         GeoJsonText::Repaired,
         GeoJsonText::RegionsWithoutShape,
@@ -579,6 +582,24 @@ mod tests {
         assert_eq!(
             problem(&outside, Lang::Ru),
             "объект 3: точка 74,5; 42,9 не лежит ни в одном регионе Казахстана"
+        );
+    }
+
+    #[test]
+    fn edition_sentences_have_no_latin_letters_in_kazakh_and_russian() {
+        for lang in [Lang::Kk, Lang::Ru] {
+            for sentence in [
+                edition_ends("2022", 2025, lang),
+                edition_written("2025", 2, false, lang),
+                edition_written("2025", 2, true, lang),
+                edition_name("2025", "шекаралар.json", lang),
+            ] {
+                assert_eq!(latin(&sentence.replace(".json", "")), Vec::<char>::new(), "{sentence}");
+            }
+        }
+        assert_eq!(
+            edition_ends("2022", 2025, Lang::Kk),
+            "Қолданыстағы «2022» басылымы 2025 жылы аяқталады"
         );
     }
 

@@ -169,7 +169,7 @@ pub fn run_geojson_import(
             writeln!(out, "{into}: {what}.")?;
             if let Some(closed) = &summary.closed {
                 let year = plan.edition.valid_from.unwrap_or_default();
-                writeln!(out, "{} {year}: «{closed}».", T::EndsEdition.get(lang))?;
+                writeln!(out, "{}.", text::edition_ends(closed, year, lang))?;
             }
             GeoJsonWritten::Edition(summary)
         }
@@ -263,7 +263,7 @@ pub fn render_layer_preview(
                 e.valid_from.map_or_else(String::new, |y| format!(", {} {y}", T::From.get(lang)));
             lines.push(format!("{} «{}»{from}", heading.get(lang), e.key));
             if let (Some(closes), Some(year)) = (&plan.closes, e.valid_from) {
-                lines.push(format!("{} {year}: «{closes}»", T::EndsEdition.get(lang)));
+                lines.push(text::edition_ends(closes, year, lang));
             }
             lines.push(format!("{}: {}", T::RegionsToImport.get(lang), e.units.len()));
             for (unit, feature) in e.units.iter().zip(&plan.features) {
