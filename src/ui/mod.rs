@@ -70,6 +70,8 @@ pub struct Gui {
     /// The import window's typed path and folder listing.
     import: import_dialog::ImportWindow,
     styled: bool,
+    /// Width the top bar needs on one row, as measured on the last frame.
+    top_bar_width: Option<f32>,
 }
 
 impl Gui {
@@ -86,6 +88,7 @@ impl Gui {
             files: file_menu::Files::default(),
             import: import_dialog::ImportWindow::default(),
             styled: false,
+            top_bar_width: None,
         }
     }
 
@@ -109,15 +112,24 @@ impl Gui {
         self.files.publish(ui.ctx());
         let window = ui.available_rect_before_wrap().size();
         let sizes = theme::PanelSizes::for_window(window.x, window.y);
-        let top_rows = if window.x >= theme::TOP_BAR_ONE_ROW_MIN_WIDTH { 1.0 } else { 2.0 };
-        egui::Panel::top("top_bar")
+        // The bar's one-row width measured on the last frame (it changes with the language
+        // and the screen); before the first measurement, the width that fits every language.
+        let one_row_width = self.top_bar_width.unwrap_or(theme::TOP_BAR_ONE_ROW_MIN_WIDTH);
+        let top_rows = if window.x >= one_row_width { 1.0 } else { 2.0 };
+        let needed_bar = egui::Panel::top("top_bar")
             .exact_size(theme::TOP_BAR_ROW * top_rows)
             .frame(
                 egui::Frame::new()
                     .fill(theme::TOP_BAR_BG)
                     .inner_margin(egui::Margin::symmetric(theme::MARGIN as i8, 6)),
             )
-            .show(ui, |ui| top_bar::show(ui, &self.state, top_rows > 1.0, &mut actions));
+            .show(ui, |ui| top_bar::show(ui, &self.state, top_rows > 1.0, &mut actions))
+            .inner;
+        let needed = needed_bar + 2.0 * theme::MARGIN;
+        if self.top_bar_width.is_none_or(|w| (w - needed).abs() > 0.5) {
+            self.top_bar_width = Some(needed);
+            ui.ctx().request_repaint();
+        }
         if self.state.read_only() {
             egui::Panel::top("read_only_notice").frame(panel_frame()).show(ui, |ui| {
                 let text = crate::i18n::edit_text::EditText::ReadOnlyNotice.get(self.state.lang());

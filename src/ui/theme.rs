@@ -36,7 +36,7 @@ pub const BUTTON_PT: f32 = 13.5;
 
 /// Height of one row of the top bar, points.
 pub const TOP_BAR_ROW: f32 = 44.0;
-/// Below this window width the top bar takes two rows.
+/// Below this window width the top bar takes two rows until it has measured what it needs.
 pub const TOP_BAR_ONE_ROW_MIN_WIDTH: f32 = 1450.0;
 
 /// Panel sizes for a window of `width` × `height` points: laid out for a 1600 × 1000 laptop

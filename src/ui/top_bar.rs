@@ -16,21 +16,25 @@ const GAP: f32 = 6.0;
 /// Width of the year slider's track, points.
 const YEAR_SLIDER_WIDTH: f32 = 110.0;
 
-/// The bar; on a narrow window (`two_rows`) the layer switches, language and About move to a
-/// second row.
-pub fn show(ui: &mut Ui, state: &AppState, two_rows: bool, actions: &mut Vec<Action>) {
+/// The bar; when one row is too narrow (`two_rows`) the layer switches, language and About move
+/// to a second row. Returns the width the bar needs on one row, measured on this frame, so the
+/// caller can choose the rows for the next one: the texts' widths differ between languages.
+pub fn show(ui: &mut Ui, state: &AppState, two_rows: bool, actions: &mut Vec<Action>) -> f32 {
     let row_height = theme::TOP_BAR_ROW - 12.0;
+    let mut widths = [0.0; 3];
     ui.vertical(|ui| {
         ui.allocate_ui_with_layout(
             egui::vec2(ui.available_width(), row_height),
             egui::Layout::left_to_right(egui::Align::Center),
             |ui| {
-                view_controls(ui, state, actions);
+                widths[0] = ui.scope(|ui| view_controls(ui, state, actions)).response.rect.width();
                 if !two_rows {
                     ui.add_space(GAP);
-                    layer_switches(ui, state, actions);
+                    widths[1] =
+                        ui.scope(|ui| layer_switches(ui, state, actions)).response.rect.width();
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        app_controls(ui, state, actions);
+                        widths[2] =
+                            ui.scope(|ui| app_controls(ui, state, actions)).response.rect.width();
                     });
                 }
             },
@@ -41,14 +45,18 @@ pub fn show(ui: &mut Ui, state: &AppState, two_rows: bool, actions: &mut Vec<Act
                 egui::vec2(ui.available_width(), row_height),
                 egui::Layout::left_to_right(egui::Align::Center),
                 |ui| {
-                    layer_switches(ui, state, actions);
+                    widths[1] =
+                        ui.scope(|ui| layer_switches(ui, state, actions)).response.rect.width();
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        app_controls(ui, state, actions);
+                        widths[2] =
+                            ui.scope(|ui| app_controls(ui, state, actions)).response.rect.width();
                     });
                 },
             );
         }
     });
+    // The groups, the gap and the spacing around it, and a gap's clearance before the right end.
+    widths.iter().sum::<f32>() + 3.0 * GAP + 3.0 * ui.spacing().item_spacing.x
 }
 
 /// Brand, indicator, year and boundaries: what the map shows.
