@@ -19,11 +19,11 @@ use crate::map::{BoundaryMode, MapGeometry, MapView, Scene, WorldPos, build_scen
 use crate::model::{Dataset, Lang, Scenario};
 use crate::scenario::Projection;
 
+pub use scenarios::{ChartSeries, CompareChart, DifferenceMode, SeriesRole};
 pub use scenarios::{
     CompareRow, CompareSort, CompareSortKey, Comparison, RATE_STEP, RateRow, ScenarioTab, Screen,
     Side, Source,
 };
-pub use scenarios::{ChartSeries, CompareChart, DifferenceMode, SeriesRole};
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewTransform};
 pub use derived::{
