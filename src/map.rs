@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::model::Lang;
+use crate::model::{CorridorKind, Lang};
 
 mod build;
 pub mod difference;
@@ -179,6 +179,11 @@ pub enum LegendItem {
     Heading {
         label: String,
     },
+    /// A sample of a corridor line in its style.
+    Line {
+        style: LineStyle,
+        label: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -187,6 +192,46 @@ pub struct Legend {
     /// Unit of the classes, e.g. "thousand KZT".
     pub unit: String,
     pub items: Vec<LegendItem>,
+}
+
+/// One stroke of a line style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineStroke {
+    pub color: Rgba,
+    /// Width in screen points at zoom 1 (pixels of the 1600-px export).
+    pub width_px: f32,
+    /// Alternating dash and gap lengths in the same units, as SVG's `stroke-dasharray`; empty
+    /// for a solid stroke.
+    pub dash: &'static [f32],
+}
+
+/// How a corridor is drawn: an optional casing under the line (a light halo, or the dark body
+/// of a railway), then the line itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineStyle {
+    pub casing: Option<LineStroke>,
+    pub line: LineStroke,
+}
+
+impl LineStyle {
+    /// Width of the widest stroke, for hit testing and legend samples.
+    pub fn width_px(&self) -> f32 {
+        self.casing.map_or(self.line.width_px, |c| c.width_px.max(self.line.width_px))
+    }
+}
+
+/// A corridor (railway, road, power line, pipeline) as a polyline in world coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneLine {
+    /// `Corridor::id`.
+    pub id: i64,
+    pub kind: CorridorKind,
+    pub points: Vec<WorldPos>,
+    /// The corridor's name in the view's language.
+    pub name: String,
+    pub style: LineStyle,
+    /// Shown on hover: the name and the kind.
+    pub tooltip: String,
 }
 
 /// Everything needed to draw one map view.
@@ -202,6 +247,9 @@ pub struct Scene {
     /// Outlines drawn around legacy groups (all successors of a legacy unit that share its
     /// value), thicker than region outlines, on top of them.
     pub group_outlines: Vec<GroupOutline>,
+    /// Corridors, drawn above the regions and below the symbols; in drawing order (later lines
+    /// on top).
+    pub lines: Vec<SceneLine>,
     /// In drawing order: later symbols on top.
     pub symbols: Vec<SceneSymbol>,
     pub labels: Vec<SceneLabel>,
@@ -244,6 +292,37 @@ impl Scene {
             dx * dx + dy * dy <= reach * reach
         })
     }
+
+    /// The topmost corridor drawn over `world` at a zoom of `px_per_world` screen pixels per
+    /// world unit, its widths scaled by `width_scale` (`style::line_zoom_scale`).
+    pub fn line_at(
+        &self,
+        world: WorldPos,
+        px_per_world: f32,
+        width_scale: f32,
+    ) -> Option<&SceneLine> {
+        self.lines.iter().rev().find(|line| {
+            // Half the drawn width and a little slack, so thin lines are easy to hit.
+            let reach = (line.style.width_px() * width_scale / 2.0 + 3.0) / px_per_world;
+            line.points.windows(2).any(|w| match w {
+                [a, b] => segment_distance_sq(world, *a, *b) <= reach * reach,
+                _ => false,
+            })
+        })
+    }
+}
+
+/// Squared distance from `p` to the segment `a`–`b`.
+fn segment_distance_sq(p: WorldPos, a: WorldPos, b: WorldPos) -> f32 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let length_sq = dx * dx + dy * dy;
+    let t = if length_sq > 0.0 {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length_sq).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (ex, ey) = (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
+    ex * ex + ey * ey
 }
 
 /// What a map shows: the choropleth's indicator and year, names' language, which boundaries,
@@ -266,6 +345,8 @@ pub struct MapView {
     pub show_projects: bool,
     /// Region names.
     pub show_labels: bool,
+    /// Railways, roads, power lines and pipelines.
+    pub show_corridors: bool,
 }
 
 impl MapView {
@@ -280,6 +361,7 @@ impl MapView {
             show_growth_points: true,
             show_projects: true,
             show_labels: true,
+            show_corridors: true,
         }
     }
 }

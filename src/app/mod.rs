@@ -52,6 +52,8 @@ pub enum Layer {
     GrowthPoints,
     Projects,
     Labels,
+    /// Railways, roads, power lines and pipelines.
+    Corridors,
 }
 
 /// Every change a user can make, from any panel.
@@ -386,6 +388,7 @@ impl AppState {
                     Layer::GrowthPoints => &mut self.view.show_growth_points,
                     Layer::Projects => &mut self.view.show_projects,
                     Layer::Labels => &mut self.view.show_labels,
+                    Layer::Corridors => &mut self.view.show_corridors,
                 };
                 if *flag == on {
                     return Dirty::NOTHING;

@@ -1,10 +1,13 @@
-//! A `Scene` as an SVG document: title, map, labels and symbols, legend and source line, with
-//! every text as text (searchable, translatable, crisp when printed).
+//! A `Scene` as an SVG document: title, map (regions, corridors, symbols, labels), legend and
+//! source line, with every text as text (searchable, translatable, crisp when printed).
 
 use std::fmt::Write as _;
 
 use crate::map::style;
-use crate::map::{LegendItem, Rgba, Scene, SceneSymbol, SymbolShape, WorldPos};
+use crate::map::{
+    LegendItem, LineStroke, LineStyle, Rgba, Scene, SceneLine, SceneSymbol, SymbolShape, WorldPos,
+};
+use crate::store::codes;
 
 /// Sizes below are for a 1600-px-wide image and scale with the width.
 const REFERENCE_WIDTH: f32 = 1600.0;
@@ -103,7 +106,9 @@ fn legend_row_height(item: &LegendItem) -> f32 {
     match item {
         LegendItem::Heading { .. } => LEGEND_ROW + 10.0,
         LegendItem::Symbol { radius_px, .. } => LEGEND_ROW.max(radius_px * 2.0 + 6.0),
-        LegendItem::Class { .. } | LegendItem::NoData { .. } => LEGEND_ROW,
+        LegendItem::Class { .. } | LegendItem::NoData { .. } | LegendItem::Line { .. } => {
+            LEGEND_ROW
+        }
     }
 }
 
@@ -133,6 +138,7 @@ pub fn scene_to_svg(scene: &Scene, width: u32, height: u32) -> String {
 
     write_header(&mut svg, scene, &layout);
     write_regions(&mut svg, scene, &fit, k);
+    write_lines(&mut svg, &scene.lines, &fit, k);
     write_symbols(&mut svg, &scene.symbols, &fit, k);
     write_labels(&mut svg, scene, &fit, k);
     write_legend(&mut svg, scene, &layout);
@@ -225,6 +231,61 @@ fn write_regions(svg: &mut String, scene: &Scene, fit: &Fit, k: f32) {
             s = style::SELECTED_OUTLINE.hex(),
             w = style::SELECTED_OUTLINE_PX * k,
         );
+    }
+    svg.push_str("</g>");
+}
+
+/// Stroke attributes of one stroke of a line style, widths and dashes scaled by `k`.
+fn stroke_attributes(svg: &mut String, stroke: &LineStroke, k: f32) {
+    let _ = write!(
+        svg,
+        r#" stroke="{}" stroke-width="{:.2}""#,
+        stroke.color.hex(),
+        stroke.width_px * k
+    );
+    if stroke.color.0[3] < 255 {
+        let _ = write!(svg, r#" stroke-opacity="{:.2}""#, stroke.color.alpha());
+    }
+    if !stroke.dash.is_empty() {
+        svg.push_str(r#" stroke-dasharray=""#);
+        for (i, d) in stroke.dash.iter().enumerate() {
+            let _ = write!(svg, "{}{:.2}", if i == 0 { "" } else { " " }, d * k);
+        }
+        svg.push('"');
+    }
+}
+
+/// The paths of a line style along `d`: the casing, then the line.
+fn styled_path(svg: &mut String, d: &str, style: &LineStyle, k: f32) {
+    for stroke in style.casing.iter().chain(std::iter::once(&style.line)) {
+        let _ = write!(svg, r#"<path d="{d}""#);
+        stroke_attributes(svg, stroke, k);
+        svg.push_str("/>");
+    }
+}
+
+/// Corridors as groups of two stroked paths (casing and line) with their name and kind as the
+/// group's title.
+fn write_lines(svg: &mut String, lines: &[SceneLine], fit: &Fit, k: f32) {
+    if lines.is_empty() {
+        return;
+    }
+    svg.push_str(r#"<g id="corridors" fill="none" stroke-linejoin="round">"#);
+    for line in lines {
+        let mut d = String::with_capacity(line.points.len() * 14);
+        for (i, p) in line.points.iter().enumerate() {
+            let [x, y] = fit.px(*p);
+            let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
+        }
+        let _ = write!(
+            svg,
+            r#"<g class="corridor" id="corridor-{id}" data-kind="{kind}"><title>{t}</title>"#,
+            id = line.id,
+            kind = codes::corridor_kind(line.kind),
+            t = escape(&line.tooltip),
+        );
+        styled_path(svg, &d, &line.style, k);
+        svg.push_str("</g>");
     }
     svg.push_str("</g>");
 }
@@ -345,6 +406,13 @@ fn write_legend(svg: &mut String, scene: &Scene, layout: &Layout) {
                 symbol_element(svg, *shape, [x + 13.0 * k, mid], radius_px * k);
                 paint_attributes(svg, *fill, *stroke, stroke_px * k);
                 svg.push_str("/>");
+                label
+            }
+            LegendItem::Line { style, label } => {
+                let d = format!("M{:.1} {mid:.1}L{:.1} {mid:.1}", x + 1.0 * k, x + 25.0 * k);
+                svg.push_str(r#"<g class="legend-line" fill="none">"#);
+                styled_path(svg, &d, style, k);
+                svg.push_str("</g>");
                 label
             }
             LegendItem::Heading { label } => {

@@ -1,7 +1,7 @@
 //! Texts of the map scene and its export: titles, legend, layer and symbol names, tooltips, and
 //! numbers formatted the way each language writes them.
 
-use crate::model::{GrowthLevel, Lang, Sector};
+use crate::model::{CorridorKind, GrowthLevel, Lang, Sector};
 
 /// Fixed texts of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -16,6 +16,8 @@ pub enum MapText {
     CircleAreaIsPopulation,
     /// Legend heading of the project layer.
     Projects,
+    /// Legend heading of the corridor layer (railways, roads, power lines, pipelines).
+    Corridors,
     /// Data attribution under the map.
     SourceLine,
     /// Title suffix of a map drawn on the current edition.
@@ -44,6 +46,9 @@ impl MapText {
             (MapText::Projects, Lang::Kk) => "Жобалар",
             (MapText::Projects, Lang::Ru) => "Проекты",
             (MapText::Projects, Lang::En) => "Projects",
+            (MapText::Corridors, Lang::Kk) => "Дәліздер",
+            (MapText::Corridors, Lang::Ru) => "Коридоры",
+            (MapText::Corridors, Lang::En) => "Corridors",
             (MapText::SourceLine, Lang::Kk) => {
                 "Деректер: Қазақстан Ұлттық статистика бюросы; шекаралар: geokz (А. Родионов), \
                  CC BY 4.0, OCHA COD-AB негізінде"
@@ -105,6 +110,24 @@ pub fn sector(sector: Sector, lang: Lang) -> &'static str {
         (Sector::Other, Lang::Kk) => "Басқа салалар",
         (Sector::Other, Lang::Ru) => "Прочие отрасли",
         (Sector::Other, Lang::En) => "Other sectors",
+    }
+}
+
+/// Legend and tooltip name of a corridor kind.
+pub fn corridor_kind(kind: CorridorKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (CorridorKind::Railway, Lang::Kk) => "Темір жол",
+        (CorridorKind::Railway, Lang::Ru) => "Железная дорога",
+        (CorridorKind::Railway, Lang::En) => "Railway",
+        (CorridorKind::Road, Lang::Kk) => "Автомобиль жолы",
+        (CorridorKind::Road, Lang::Ru) => "Автомобильная дорога",
+        (CorridorKind::Road, Lang::En) => "Road",
+        (CorridorKind::PowerLine, Lang::Kk) => "Электр желісі",
+        (CorridorKind::PowerLine, Lang::Ru) => "Линия электропередачи",
+        (CorridorKind::PowerLine, Lang::En) => "Power line",
+        (CorridorKind::Pipeline, Lang::Kk) => "Құбыр",
+        (CorridorKind::Pipeline, Lang::Ru) => "Трубопровод",
+        (CorridorKind::Pipeline, Lang::En) => "Pipeline",
     }
 }
 
@@ -261,6 +284,7 @@ mod tests {
             MapText::Monotown,
             MapText::CircleAreaIsPopulation,
             MapText::Projects,
+            MapText::Corridors,
             MapText::SourceLine,
             MapText::CurrentBoundaries,
         ]
@@ -268,6 +292,11 @@ mod tests {
         .map(|t| t.get(Lang::Kk).to_string())
         .collect();
         texts.extend(Sector::ALL.iter().map(|s| sector(*s, Lang::Kk).to_string()));
+        texts.extend(
+            crate::map::style::CORRIDOR_KINDS
+                .iter()
+                .map(|k| corridor_kind(*k, Lang::Kk).to_string()),
+        );
         for level in [GrowthLevel::First, GrowthLevel::Second, GrowthLevel::Third] {
             texts.push(growth_level(level, Lang::Kk).to_string());
         }

@@ -18,6 +18,8 @@ pub enum UiText {
     GrowthPoints,
     Projects,
     Labels,
+    /// The corridor layer's switch: railways, roads, power lines, pipelines.
+    Corridors,
     About,
     ZoomIn,
     ZoomOut,
@@ -59,7 +61,7 @@ pub enum UiText {
 
 impl UiText {
     /// Every text, for checks over all of them.
-    pub const ALL: [UiText; 49] = [
+    pub const ALL: [UiText; 50] = [
         UiText::Language,
         UiText::Indicator,
         UiText::Year,
@@ -72,6 +74,7 @@ impl UiText {
         UiText::GrowthPoints,
         UiText::Projects,
         UiText::Labels,
+        UiText::Corridors,
         UiText::About,
         UiText::ZoomIn,
         UiText::ZoomOut,
@@ -166,6 +169,9 @@ impl UiText {
             (UiText::Labels, Kk) => "Атаулар",
             (UiText::Labels, Ru) => "Подписи",
             (UiText::Labels, En) => "Labels",
+            (UiText::Corridors, Kk) => "Дәліздер",
+            (UiText::Corridors, Ru) => "Коридоры",
+            (UiText::Corridors, En) => "Corridors",
             (UiText::About, Kk) => "Бағдарлама туралы",
             (UiText::About, Ru) => "О программе",
             (UiText::About, En) => "About",

@@ -1,6 +1,7 @@
 //! `build_scene`: one map view (indicator, year, language, boundaries, layers) to a `Scene` —
 //! values resolved through the lineage, classes and colours, tooltips, labels placed so the
-//! three small cities clear the oblast labels, growth points and projects, legend and title.
+//! three small cities clear the oblast labels, corridors, growth points and projects, legend and
+//! title.
 
 use std::collections::HashMap;
 
@@ -15,8 +16,8 @@ use crate::map::geometry::EditionGeometry;
 use crate::map::projected::{class_fills, class_legend};
 use crate::map::style;
 use crate::map::{
-    GroupOutline, Legend, LegendItem, MapGeometry, MapView, Scene, SceneLabel, SceneRegion,
-    SceneSymbol, SymbolRef, SymbolShape, WorldPos,
+    GroupOutline, Legend, LegendItem, MapGeometry, MapView, Scene, SceneLabel, SceneLine,
+    SceneRegion, SceneSymbol, SymbolRef, SymbolShape, WorldPos,
 };
 use crate::model::{Dataset, GrowthLevel, IndicatorDef, Lang, RegionKind, Sector};
 
@@ -98,6 +99,9 @@ pub fn build_scene(ds: &Dataset, geometry: &MapGeometry, view: &MapView) -> Scen
         }
     }
 
+    if view.show_corridors {
+        scene.lines = corridor_lines(ds, geometry, lang);
+    }
     if view.show_growth_points {
         scene.symbols.extend(growth_point_symbols(ds, geometry, lang));
     }
@@ -178,6 +182,32 @@ fn note(ds: &Dataset, unit: &UnitValue, lang: Lang) -> Option<String> {
             Some(map_text::legacy_group(&short_name(ds, predecessor, lang), until, &included, lang))
         }
     }
+}
+
+/// Corridors with at least two points as lines, in `style::CORRIDOR_KINDS` order (railways on
+/// top), each kind in the file's order.
+fn corridor_lines(ds: &Dataset, geometry: &MapGeometry, lang: Lang) -> Vec<SceneLine> {
+    let mut lines = Vec::with_capacity(ds.corridors.len());
+    for kind in style::CORRIDOR_KINDS {
+        for c in ds.corridors.iter().filter(|c| c.kind == kind && c.line.0.len() >= 2) {
+            let name = c.names.get(lang).trim().to_string();
+            let kind_name = map_text::corridor_kind(kind, lang);
+            let tooltip = if name.is_empty() {
+                kind_name.to_string()
+            } else {
+                format!("{name} — {kind_name}")
+            };
+            lines.push(SceneLine {
+                id: c.id,
+                kind,
+                points: c.line.0.iter().map(|p| geometry.project(p.x, p.y)).collect(),
+                name,
+                style: style::corridor_style(kind),
+                tooltip,
+            });
+        }
+    }
+    lines
 }
 
 /// Growth points with a location as circles, largest first so small towns stay on top.
@@ -350,7 +380,8 @@ fn region_label(pos: WorldPos, offset_px: [f32; 2], text: String, size_px: f32) 
 /// Radius of the level and monotown samples in the legend.
 const LEGEND_SAMPLE_PX: f32 = 6.0;
 
-/// Classes (low to high), no data, then the symbol layers that are on.
+/// Classes (low to high), no data, then the layers that are on: growth points, projects and
+/// corridors (only the kinds the map shows).
 fn legend(
     ds: &Dataset,
     view: &MapView,
@@ -421,6 +452,17 @@ fn legend(
                 stroke: style::PROJECT_STROKE,
                 stroke_px: style::PROJECT_STROKE_PX,
                 label: map_text::sector(sector, lang).to_string(),
+            });
+        }
+    }
+    let drawn = |kind| ds.corridors.iter().any(|c| c.kind == kind && c.line.0.len() >= 2);
+    if view.show_corridors && style::CORRIDOR_KINDS.iter().any(|k| drawn(*k)) {
+        items.push(LegendItem::Heading { label: MapText::Corridors.get(lang).to_string() });
+        // Top of the drawing order first, as a legend reads.
+        for kind in style::CORRIDOR_KINDS.into_iter().rev().filter(|k| drawn(*k)) {
+            items.push(LegendItem::Line {
+                style: style::corridor_style(kind),
+                label: map_text::corridor_kind(kind, lang).to_string(),
             });
         }
     }

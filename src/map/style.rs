@@ -1,9 +1,9 @@
 //! Symbology of the map, shared by the scene builder and the painters: the choropleth ramp, the
 //! diverging ramp of difference maps, outline and no-data colours, growth-point and project
-//! symbols.
+//! symbols, corridor lines.
 
-use crate::map::{Rgba, SymbolShape};
-use crate::model::{GrowthLevel, Sector};
+use crate::map::{LineStroke, LineStyle, Rgba, SymbolShape};
+use crate::model::{CorridorKind, GrowthLevel, Sector};
 
 /// Fill of a region without data (painters add hatching on top).
 pub const NO_DATA_FILL: Rgba = Rgba::rgb(0xd4, 0xd4, 0xd4);
@@ -129,6 +129,65 @@ pub fn sector_symbol(sector: Sector) -> (SymbolShape, Rgba) {
     }
 }
 
+/// Corridor kinds in drawing order, bottom to top (a railway crossing a road stays whole), and
+/// the order of the legend.
+pub const CORRIDOR_KINDS: [CorridorKind; 4] =
+    [CorridorKind::Pipeline, CorridorKind::PowerLine, CorridorKind::Road, CorridorKind::Railway];
+
+/// A white halo of `width_px` under a coloured line, so it reads over the darkest fills.
+const fn halo(width_px: f32) -> Option<LineStroke> {
+    Some(LineStroke { color: Rgba([255, 255, 255, 215]), width_px, dash: &[] })
+}
+
+/// How a corridor of `kind` is drawn. The four differ in pattern and width as well as colour,
+/// so they stay apart in greyscale print and on a washed-out projector: a railway is the
+/// cartographic black line with white dashes; a road a solid orange-brown line; a power line a
+/// thin violet dash-dot; a pipeline a teal dashed line. Colours are from the colour-blind-safe
+/// PuOr, PRGn and BrBG schemes and keep clear of the blue choropleth ramp.
+pub fn corridor_style(kind: CorridorKind) -> LineStyle {
+    match kind {
+        CorridorKind::Railway => LineStyle {
+            casing: Some(LineStroke {
+                color: Rgba::rgb(0x26, 0x26, 0x26),
+                width_px: 4.0,
+                dash: &[],
+            }),
+            line: LineStroke {
+                color: Rgba::rgb(0xff, 0xff, 0xff),
+                width_px: 2.0,
+                dash: &[8.0, 8.0],
+            },
+        },
+        CorridorKind::Road => LineStyle {
+            casing: halo(4.4),
+            line: LineStroke { color: Rgba::rgb(0xb3, 0x58, 0x06), width_px: 2.6, dash: &[] },
+        },
+        CorridorKind::PowerLine => LineStyle {
+            casing: halo(3.4),
+            line: LineStroke {
+                color: Rgba::rgb(0x76, 0x2a, 0x83),
+                width_px: 1.5,
+                dash: &[9.0, 3.0, 2.0, 3.0],
+            },
+        },
+        CorridorKind::Pipeline => LineStyle {
+            casing: halo(4.0),
+            line: LineStroke {
+                color: Rgba::rgb(0x01, 0x66, 0x5e),
+                width_px: 2.2,
+                dash: &[6.0, 3.5],
+            },
+        },
+    }
+}
+
+/// Factor of corridor widths (and dashes) at camera zoom `zoom` (1 = the whole country): lines
+/// thicken a little as the planner zooms in, so they keep their weight against the enlarged
+/// regions, but never more than double.
+pub fn line_zoom_scale(zoom: f32) -> f32 {
+    if zoom.is_finite() { zoom.max(1.0).powf(0.3).min(2.0) } else { 1.0 }
+}
+
 /// Corners of a symbol of `shape` with "radius" `radius` around `centre`, in the coordinates of
 /// `centre` with y pointing down (screen); None for a circle. Sizes are chosen so shapes of one
 /// radius look equally heavy. Painters and the export use this so symbols look the same.
@@ -231,6 +290,38 @@ mod tests {
         assert_eq!(star.len(), 10);
         let mean_x: f32 = star.iter().map(|p| p[0]).sum::<f32>() / 10.0;
         assert!(mean_x.abs() < 1e-4);
+    }
+
+    #[test]
+    fn corridor_kinds_differ_in_pattern_or_width_not_only_in_colour() {
+        // What survives greyscale printing: the top line's width and dash pattern, the casing.
+        let looks: Vec<(u32, &[f32], bool)> = CORRIDOR_KINDS
+            .iter()
+            .map(|k| {
+                let s = corridor_style(*k);
+                ((s.line.width_px * 10.0) as u32, s.line.dash, s.casing.is_some())
+            })
+            .collect();
+        for (i, a) in looks.iter().enumerate() {
+            for b in looks.iter().skip(i + 1) {
+                assert_ne!(a, b);
+            }
+        }
+        // The railway's body is dark and its dashes white: it reads in black and white.
+        let rail = corridor_style(CorridorKind::Railway);
+        assert_eq!(rail.casing.map(|c| c.color), Some(Rgba::rgb(0x26, 0x26, 0x26)));
+        assert_eq!(rail.line.color, Rgba::rgb(0xff, 0xff, 0xff));
+        // Dash patterns pair every dash with a gap.
+        assert!(CORRIDOR_KINDS.iter().all(|k| corridor_style(*k).line.dash.len() % 2 == 0));
+    }
+
+    #[test]
+    fn corridor_widths_grow_gently_with_zoom_and_at_most_double() {
+        assert_eq!(line_zoom_scale(1.0), 1.0);
+        assert_eq!(line_zoom_scale(0.5), 1.0);
+        assert!((line_zoom_scale(8.0) - 8.0_f32.powf(0.3)).abs() < 1e-6);
+        assert_eq!(line_zoom_scale(1000.0), 2.0);
+        assert_eq!(line_zoom_scale(f32::NAN), 1.0);
     }
 
     #[test]

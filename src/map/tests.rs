@@ -5,7 +5,7 @@ use crate::map::style;
 use crate::map::{
     BoundaryMode, LegendItem, MapGeometry, MapView, Scene, SymbolRef, SymbolShape, build_scene,
 };
-use crate::model::Lang;
+use crate::model::{Corridor, CorridorKind, Dataset, Lang, Names};
 
 fn scene(indicator: &str, year: i32, mode: BoundaryMode, lang: Lang) -> Scene {
     let ds = dataset();
@@ -138,6 +138,135 @@ fn layers_that_are_off_leave_no_symbols_labels_or_legend_lines() {
     let s = build_scene(&ds, &geometry, &view);
     let labels: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(labels, ["Aaa облысы", "Bbb облысы", "Ccc облысы"]);
+}
+
+/// The fixture with one corridor of each kind, listed railway last so the drawing order shows.
+fn with_corridors() -> Dataset {
+    let corridor = |id: i64, kind: CorridorKind, en: &str, ru: &str, line: Vec<(f64, f64)>| {
+        Corridor { id, names: Names::new("", ru, en), kind, line: line.into() }
+    };
+    let mut ds = dataset();
+    ds.corridors = vec![
+        corridor(1, CorridorKind::Road, "A-1 road", "Трасса А-1", vec![(60.2, 45.5), (63.8, 45.5)]),
+        corridor(2, CorridorKind::PowerLine, "North line", "", vec![(60.5, 46.8), (63.5, 46.8)]),
+        corridor(
+            3,
+            CorridorKind::Pipeline,
+            "Gas main",
+            "Газопровод",
+            vec![(61.0, 45.2), (62.0, 46.0), (63.0, 45.2)],
+        ),
+        corridor(4, CorridorKind::Railway, "Steppe railway", "", vec![(60.5, 46.2), (63.5, 46.2)]),
+        // A line of one point cannot be drawn: left out of the scene and the legend.
+        corridor(5, CorridorKind::Road, "Stub", "", vec![(61.0, 46.0)]),
+    ];
+    ds
+}
+
+#[test]
+fn corridors_become_styled_lines_railways_on_top_with_a_legend_of_the_kinds() {
+    let ds = with_corridors();
+    let geometry = MapGeometry::new(&ds);
+    let s = build_scene(&ds, &geometry, &MapView::new("pop", 2022, Lang::Ru));
+    let drawn: Vec<(i64, CorridorKind)> = s.lines.iter().map(|l| (l.id, l.kind)).collect();
+    assert_eq!(
+        drawn,
+        [
+            (3, CorridorKind::Pipeline),
+            (2, CorridorKind::PowerLine),
+            (1, CorridorKind::Road),
+            (4, CorridorKind::Railway)
+        ]
+    );
+    for line in &s.lines {
+        assert_eq!(line.style, style::corridor_style(line.kind));
+    }
+    let pipeline = &s.lines[0];
+    assert_eq!(pipeline.points.len(), 3);
+    assert_eq!(pipeline.points[1], geometry.project(62.0, 46.0));
+    assert_eq!(pipeline.tooltip, "Газопровод — Трубопровод");
+    // A name without a Russian form falls back to English.
+    assert_eq!(s.lines[3].name, "Steppe railway");
+    assert_eq!(s.lines[3].tooltip, "Steppe railway — Железная дорога");
+    let legend: Vec<&LegendItem> = s
+        .legend
+        .items
+        .iter()
+        .skip_while(|i| !matches!(i, LegendItem::Heading { label } if label == "Коридоры"))
+        .collect();
+    let labels: Vec<&str> = legend
+        .iter()
+        .filter_map(|i| match i {
+            LegendItem::Line { label, .. } => Some(label.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        ["Железная дорога", "Автомобильная дорога", "Линия электропередачи", "Трубопровод"]
+    );
+    assert_eq!(
+        legend.get(1),
+        Some(&&LegendItem::Line {
+            style: style::corridor_style(CorridorKind::Railway),
+            label: "Железная дорога".to_string()
+        })
+    );
+}
+
+#[test]
+fn the_corridor_legend_lists_only_the_kinds_on_the_map_and_nothing_when_the_layer_is_off() {
+    let mut ds = with_corridors();
+    ds.corridors.retain(|c| c.kind == CorridorKind::Road);
+    let geometry = MapGeometry::new(&ds);
+    let mut view = MapView::new("pop", 2022, Lang::Kk);
+    let s = build_scene(&ds, &geometry, &view);
+    assert_eq!(s.lines.len(), 1);
+    let lines: Vec<&str> = s
+        .legend
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            LegendItem::Line { label, .. } => Some(label.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lines, ["Автомобиль жолы"]);
+    view.show_corridors = false;
+    let s = build_scene(&with_corridors(), &geometry, &view);
+    assert!(s.lines.is_empty());
+    assert!(!s.legend.items.iter().any(|i| matches!(i, LegendItem::Line { .. })));
+    assert!(
+        !s.legend
+            .items
+            .iter()
+            .any(|i| matches!(i, LegendItem::Heading { label } if label == "Дәліздер"))
+    );
+}
+
+#[test]
+fn line_at_finds_the_topmost_corridor_within_its_width() {
+    let ds = with_corridors();
+    let geometry = MapGeometry::new(&ds);
+    let s = build_scene(&ds, &geometry, &MapView::new("pop", 2022, Lang::En));
+    let px_per_world = 1.0 / 1000.0;
+    let on_rail = geometry.project(62.0, 46.2);
+    let hit = s.line_at(on_rail, px_per_world, 1.0);
+    assert_eq!(hit.map(|l| l.tooltip.as_str()), Some("Steppe railway — Railway"));
+    // 4 km off at 1 px per km: within half the railway's 4 px plus the slack of 3 px.
+    assert_eq!(
+        s.line_at([on_rail[0], on_rail[1] + 4_000.0], px_per_world, 1.0).map(|l| l.id),
+        Some(4)
+    );
+    assert_eq!(s.line_at([on_rail[0], on_rail[1] + 8_000.0], px_per_world, 1.0), None);
+    // Twice as wide when zoomed in: 6 km off is then within reach.
+    assert_eq!(
+        s.line_at([on_rail[0], on_rail[1] + 6_000.0], px_per_world, 2.0).map(|l| l.id),
+        Some(4)
+    );
+    // The pipeline's bend is hit on its second segment.
+    let bend = geometry.project(62.5, 45.6);
+    assert_eq!(s.line_at(bend, px_per_world, 1.0).map(|l| l.id), Some(3));
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! The central map: paints the current `map::Scene` — region fills (the scene's triangle meshes),
-//! hatching of regions without data, outlines, point symbols, labels with a halo — and the
+//! hatching of regions without data, outlines, corridors, point symbols, labels with a halo — and the
 //! overlays: title, legend, zoom buttons, source line. Drag pans, scroll zooms around the cursor,
 //! hovering shows a tooltip, a click selects.
 //!
 //! The scene is rebuilt by `AppState` only when the view changes; here its geometry is turned
 //! into screen-space meshes once per scene and camera (`MapCache`), so a still frame only hands
-//! three prebuilt meshes to egui.
+//! four prebuilt meshes to egui.
 
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, 
 use crate::app::{Action, AppState, ViewTransform, ZOOM_STEP};
 use crate::i18n::edit_text::EditText;
 use crate::i18n::{UiText, map_text};
-use crate::map::{LegendItem, Scene, SceneRegion, SymbolShape, WorldPos, style};
+use crate::map::{LegendItem, LineStyle, Scene, SceneRegion, SymbolShape, WorldPos, style};
 use crate::spatial::EqualArea;
 use crate::ui::theme;
 
@@ -43,7 +43,11 @@ pub struct MapCache {
     key: Option<CacheKey>,
     fills: Arc<Mesh>,
     lines: Arc<Mesh>,
+    corridors: Arc<Mesh>,
     symbols: Arc<Mesh>,
+    /// Camera zoom of the main map, for the corridors' widths (`style::line_zoom_scale`); 0 on
+    /// the maps without corridors.
+    zoom: f32,
     /// The panel's corner and transform of the last frame.
     last: Option<(Pos2, ViewTransform)>,
     /// Placing mode, set by the data editor: while on, a click on the map is recorded in
@@ -66,6 +70,7 @@ struct CacheKey {
     transform: ViewTransform,
     origin: Pos2,
     pixels_per_point: f32,
+    line_scale: f32,
 }
 
 impl MapCache {
@@ -92,9 +97,17 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
 
     // What the pointer is over: a symbol first (they are on top), else a region.
     let pointer = response.hover_pos();
+    cache.zoom = state.camera().zoom;
+    let line_scale = style::line_zoom_scale(cache.zoom);
+    // A symbol, else a corridor: both tooltips are one line of text.
     let hovered_symbol = pointer
         .and_then(|p| scene.symbol_at(to_world(p), transform.scale))
-        .map(|s| s.tooltip.clone());
+        .map(|s| s.tooltip.clone())
+        .or_else(|| {
+            pointer
+                .and_then(|p| scene.line_at(to_world(p), transform.scale, line_scale))
+                .map(|l| l.tooltip.clone())
+        });
     let hovered_region = pointer.and_then(|p| scene.region_at(to_world(p)));
     paint_scene(ui, rect, scene, state.scene_version(), transform, hovered_region, cache);
 
@@ -128,7 +141,7 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
 }
 
 /// Paints `scene` into `rect` as `transform` shows it: background, fills, outlines, the outline
-/// of the `hovered` region, symbols and labels. The screen-space meshes are rebuilt only when
+/// of the `hovered` region, corridors, symbols and labels. The screen-space meshes are rebuilt only when
 /// `scene_version`, the transform, the panel's position or the pixel density changed.
 pub(super) fn paint_scene(
     ui: &Ui,
@@ -150,9 +163,10 @@ pub(super) fn paint_scene(
         transform,
         origin: rect.min,
         pixels_per_point: ui.ctx().pixels_per_point(),
+        line_scale: style::line_zoom_scale(cache.zoom),
     };
     if cache.key != Some(key) {
-        rebuild_meshes(ui, scene, &to_screen, cache);
+        rebuild_meshes(ui, scene, &to_screen, key.line_scale, cache);
         cache.key = Some(key);
     }
     cache.last = Some((rect.min, transform));
@@ -168,6 +182,7 @@ pub(super) fn paint_scene(
             ));
         }
     }
+    painter.add(Shape::Mesh(cache.corridors.clone()));
     painter.add(Shape::Mesh(cache.symbols.clone()));
     // Layouts are not kept between frames (the font atlas they point into may be rebuilt);
     // egui caches them itself.
@@ -294,11 +309,13 @@ fn region_tooltip(ui: &mut Ui, state: &AppState, region: &SceneRegion) {
     }
 }
 
-/// Builds the screen-space meshes of fills, lines and symbols for the current transform.
+/// Builds the screen-space meshes of fills, lines, corridors (widths times `line_scale`) and
+/// symbols for the current transform.
 fn rebuild_meshes(
     ui: &Ui,
     scene: &Scene,
     to_screen: &dyn Fn(WorldPos) -> Pos2,
+    line_scale: f32,
     cache: &mut MapCache,
 ) {
     let ctx = ui.ctx();
@@ -342,6 +359,12 @@ fn rebuild_meshes(
         add_rings(&mut tessellator, &mut lines, &region.mesh.rings, to_screen, selected.clone());
     }
 
+    let mut corridors = Mesh::default();
+    for line in &scene.lines {
+        let points = decimate(line.points.iter().map(|w| to_screen(*w)).collect());
+        add_styled_line(&mut tessellator, &mut corridors, &points, &line.style, line_scale);
+    }
+
     let mut symbols = Mesh::default();
     for s in &scene.symbols {
         add_symbol(
@@ -356,7 +379,41 @@ fn rebuild_meshes(
     }
     cache.fills = Arc::new(fills);
     cache.lines = Arc::new(lines);
+    cache.corridors = Arc::new(corridors);
     cache.symbols = Arc::new(symbols);
+}
+
+/// A corridor along screen `points` in `style` into `out`: the casing, then the line, solid or
+/// dashed; widths and dashes times `scale`.
+fn add_styled_line(
+    tessellator: &mut Tessellator,
+    out: &mut Mesh,
+    points: &[Pos2],
+    style: &LineStyle,
+    scale: f32,
+) {
+    if points.len() < 2 {
+        return;
+    }
+    for stroke in style.casing.iter().chain(std::iter::once(&style.line)) {
+        let egui_stroke = Stroke::new(stroke.width_px * scale, theme::color(stroke.color));
+        if stroke.dash.is_empty() {
+            let path = PathShape::line(points.to_vec(), egui_stroke);
+            tessellator.tessellate_path(&path, out);
+            continue;
+        }
+        // SVG's dasharray alternates dash and gap; epaint takes them as two lists.
+        let dashes: Vec<f32> = stroke.dash.iter().step_by(2).map(|d| d * scale).collect();
+        let gaps: Vec<f32> = stroke.dash.iter().skip(1).step_by(2).map(|d| d * scale).collect();
+        if dashes.len() != gaps.len() || dashes.iter().chain(&gaps).any(|d| *d <= 0.0) {
+            continue;
+        }
+        let mut shapes = Vec::new();
+        Shape::dashed_line_many_with_offset(points, egui_stroke, &dashes, &gaps, 0.0, &mut shapes);
+        for shape in shapes {
+            tessellator.tessellate_shape(shape, out);
+        }
+    }
 }
 
 fn add_rings(
@@ -763,6 +820,23 @@ fn legend_item(ui: &mut Ui, item: &LegendItem) {
                     Stroke::new(0.5, theme::color(style::OUTLINE)),
                     egui::StrokeKind::Inside,
                 );
+                ui.label(RichText::new(label).small());
+            });
+        }
+        LegendItem::Line { style, label } => {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(swatch, Sense::hover());
+                let ctx = ui.ctx();
+                let mut tessellator = Tessellator::new(
+                    ctx.pixels_per_point(),
+                    ctx.options(|o| o.tessellation_options),
+                    ctx.fonts(|f| f.font_image_size()),
+                    Vec::new(),
+                );
+                let mut mesh = Mesh::default();
+                let points = [r.left_center(), r.right_center()];
+                add_styled_line(&mut tessellator, &mut mesh, &points, style, 1.0);
+                ui.painter().add(Shape::mesh(mesh));
                 ui.label(RichText::new(label).small());
             });
         }

@@ -129,7 +129,7 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .on_hover_text(mode_hint(view.boundary_mode));
 }
 
-/// Growth points, projects, labels on the map.
+/// Growth points, projects, labels and — when the file has any — corridors on the map.
 fn layer_switches(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     if state.screen() != Screen::Map {
         return;
@@ -140,7 +140,12 @@ fn layer_switches(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         (Layer::GrowthPoints, UiText::GrowthPoints, view.show_growth_points),
         (Layer::Projects, UiText::Projects, view.show_projects),
         (Layer::Labels, UiText::Labels, view.show_labels),
+        (Layer::Corridors, UiText::Corridors, view.show_corridors),
     ] {
+        // A switch that would change nothing stays away until the first corridor is added.
+        if layer == Layer::Corridors && state.dataset().corridors.is_empty() {
+            continue;
+        }
         let mut checked = on;
         if ui.checkbox(&mut checked, text.get(lang)).changed() {
             actions.push(Action::SetLayer(layer, checked));
