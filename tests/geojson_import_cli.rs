@@ -1,8 +1,9 @@
 //! `oblys import FILE layer.geojson --as …` run as a process: points imported as growth points
-//! and projects with their regions found by point in polygon, lines as corridors, polygons of two
-//! real regions (cut from assets/boundaries) as a boundary edition, a self-intersecting polygon
-//! repaired and reported; unknown names, problems and malformed files refused with exit code 2
-//! and the file left byte for byte as it was.
+//! and projects with their regions found by point in polygon, lines as corridors, polygons as a
+//! boundary edition (two real regions cut from assets/boundaries, completed with the shipped
+//! shapes of the others), a self-intersecting polygon repaired and reported; an edition leaving
+//! regions without a boundary, unknown names, problems and malformed files refused with exit
+//! code 2 and the file left byte for byte as it was.
 
 mod common;
 
@@ -32,6 +33,48 @@ fn oblys_import(file: &Path, input: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("oblys runs")
+}
+
+/// A complete edition to import: the features of `fixture` first (their properties and shapes as
+/// they are), then every region of the shipped 2024 boundaries not in `taken` (ISO codes), named
+/// by `name` (its Russian name) and `iso` like the fixtures. Written in its own folder as
+/// `complete_<fixture>`.
+fn completed(fixture_name: &str, taken: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let read = |path: &Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(path).expect("read")).expect("GeoJSON")
+    };
+    let shipped = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(SHIPPED));
+    let mut collection = read(&fixture(fixture_name));
+    let features = collection["features"].as_array_mut().expect("features");
+    for feature in shipped["features"].as_array().expect("features") {
+        let props = &feature["properties"];
+        let iso = props["ISO_3166_2"].as_str().expect("ISO code");
+        if taken.contains(&iso) {
+            continue;
+        }
+        features.push(serde_json::json!({
+            "type": "Feature",
+            "properties": { "name": props["ADM1_RU"], "iso": iso },
+            "geometry": feature["geometry"],
+        }));
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join(format!("complete_{fixture_name}"));
+    std::fs::write(&path, serde_json::to_vec(&collection).expect("JSON")).expect("written");
+    (dir, path)
+}
+
+/// The shipped boundaries of 2024, 20 regions.
+const SHIPPED: &str = "assets/boundaries/kz_adm1_2024.geojson";
+
+/// The two regions cut in the edition fixtures.
+const CUT: [&str; 2] = ["KZ-SEV", "KZ-PAV"];
+
+/// Runs an import of `input` (any path) that must succeed and returns its standard output.
+fn imported_from(file: &Path, input: &Path, args: &[&str]) -> String {
+    let output = oblys_import(file, input, args);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    stdout(&output)
 }
 
 fn stdout(output: &Output) -> String {
@@ -214,6 +257,7 @@ fn editions(file: &Path) -> Vec<EditionRow> {
 #[test]
 fn polygons_become_a_new_current_edition_that_ends_the_previous_one() {
     let (_dir, file) = fresh_database();
+    let (_input_dir, input) = completed("edition_two_regions.geojson", &CUT);
     let args = [
         "--as",
         "edition",
@@ -224,23 +268,30 @@ fn polygons_become_a_new_current_edition_that_ends_the_previous_one() {
         "--valid-from",
         "2025",
     ];
-    let text = imported(&file, "edition_two_regions.geojson", &args);
+    let text = imported_from(&file, &input, &args);
     assert!(text.contains("New boundary edition «2025», from 2025"), "{text}");
     assert!(text.contains("The current edition «2022» ends in 2025\n"), "{text}");
+    assert!(text.contains("Regions with boundaries to import: 20"), "{text}");
     assert!(text.contains("feature 1: KZ-SEV North Kazakhstan Region"), "{text}");
-    assert!(text.contains("Regions without a boundary in this edition: 18"), "{text}");
+    assert!(!text.contains("Regions without a boundary"), "{text}");
 
     let all = editions(&file);
     assert_eq!(all.len(), 4);
     assert_eq!(all[2].0, "2022");
     assert_eq!((all[2].1, all[2].2), (Some(2022), Some(2025)));
-    assert_eq!(all[3], ("2025".into(), Some(2025), None, vec!["KZ-SEV".into(), "KZ-PAV".into()]));
+    assert_eq!((all[3].0.as_str(), all[3].1, all[3].2), ("2025", Some(2025), None));
+    assert_eq!(all[3].3.len(), 20);
+    assert_eq!(all[3].3[..2], CUT);
     let dataset = oblys::store::load(&file).expect("loads");
     let current = dataset.current_edition().expect("a current edition");
     assert_eq!(current.key, "2025");
-    assert!(current.names.en.contains("edition_two_regions.geojson"), "{}", current.names.en);
+    assert!(
+        current.names.en.contains("complete_edition_two_regions.geojson"),
+        "{}",
+        current.names.en
+    );
     // The cut shapes have 13 vertices each; their areas are those of the simplified rings.
-    for unit in &current.units {
+    for unit in current.units.iter().filter(|u| CUT.contains(&u.region_code.as_str())) {
         assert_eq!(unit.geometry.0.len(), 1);
         assert_eq!(unit.geometry.0[0].exterior().0.len(), 14);
         assert!(oblys::spatial::validate(&unit.geometry).is_empty());
@@ -249,19 +300,20 @@ fn polygons_become_a_new_current_edition_that_ends_the_previous_one() {
     assert!((60_000.0..80_000.0).contains(&area("KZ-SEV")), "{}", area("KZ-SEV"));
     assert!((100_000.0..125_000.0).contains(&area("KZ-PAV")), "{}", area("KZ-PAV"));
 
-    // GDAL still reads the file, with the two new rows in the regions layer.
+    // GDAL still reads the file, with the 20 new rows in the regions layer.
     if let Ok(output) =
         Command::new("ogrinfo").args(["-ro", "-so"]).arg(&file).arg("regions").output()
     {
         let listing = String::from_utf8_lossy(&output.stdout);
         assert!(output.status.success(), "ogrinfo: {}", String::from_utf8_lossy(&output.stderr));
-        assert!(listing.contains("Feature Count: 55"), "{listing}");
+        assert!(listing.contains("Feature Count: 73"), "{listing}");
     }
 }
 
 #[test]
 fn regions_are_matched_by_code_property_as_well() {
     let (_dir, file) = fresh_database();
+    let (_input_dir, input) = completed("edition_two_regions.geojson", &CUT);
     let args = [
         "--as",
         "edition",
@@ -274,18 +326,20 @@ fn regions_are_matched_by_code_property_as_well() {
         "--lang",
         "kk",
     ];
-    let text = imported(&file, "edition_two_regions.geojson", &args);
+    let text = imported_from(&file, &input, &args);
     assert!(text.contains("Жаңа шекаралар басылымы «cut»"), "{text}");
     let all = editions(&file);
-    assert_eq!(all[3].3, ["KZ-SEV", "KZ-PAV"]);
+    assert_eq!(all[3].3.len(), 20);
+    assert_eq!(all[3].3[..2], CUT);
     assert_eq!(all[2].2, Some(2024));
 }
 
 #[test]
 fn an_existing_edition_key_is_refused_unless_replace_is_given() {
     let (_dir, file) = fresh_database();
+    let (_input_dir, input) = completed("edition_two_regions.geojson", &CUT);
     let args = ["--as", "edition", "--edition-key", "2022", "--name-property", "name"];
-    let (_, message) = refused_on(&file, &fixture("edition_two_regions.geojson"), &args);
+    let (_, message) = refused_on(&file, &input, &args);
     assert_eq!(
         message,
         "oblys: the file already has boundary edition «2022»; give --replace to replace it, or \
@@ -293,17 +347,19 @@ fn an_existing_edition_key_is_refused_unless_replace_is_given() {
     );
     let mut replace = args.to_vec();
     replace.push("--replace");
-    let text = imported(&file, "edition_two_regions.geojson", &replace);
+    let text = imported_from(&file, &input, &replace);
     assert!(text.contains("Replaces boundary edition «2022», from 2022"), "{text}");
     let all = editions(&file);
     assert_eq!(all.len(), 3);
-    assert_eq!(all[2], ("2022".into(), Some(2022), None, vec!["KZ-SEV".into(), "KZ-PAV".into()]));
+    assert_eq!((all[2].0.as_str(), all[2].1, all[2].2), ("2022", Some(2022), None));
+    assert_eq!((all[2].3.len(), &all[2].3[..2]), (20, &CUT.map(String::from)[..]));
     assert_eq!(all[1].2, Some(2022), "the 2018 edition keeps its end");
 }
 
 #[test]
 fn a_self_intersecting_polygon_is_repaired_and_the_repair_reported() {
     let (_dir, file) = fresh_database();
+    let (_input_dir, input) = completed("edition_self_intersecting.geojson", &CUT);
     let args = [
         "--as",
         "edition",
@@ -314,8 +370,10 @@ fn a_self_intersecting_polygon_is_repaired_and_the_repair_reported() {
         "--valid-from",
         "2030",
     ];
-    let text = imported(&file, "edition_self_intersecting.geojson", &args);
-    assert!(text.contains("Shapes repaired: 1"), "{text}");
+    let text = imported_from(&file, &input, &args);
+    // The shipped shapes get their usual repairs too; the cut North Kazakhstan needs none.
+    assert!(text.contains("Shapes repaired: "), "{text}");
+    assert!(!text.contains("feature 1 (KZ-SEV)"), "{text}");
     assert!(
         text.contains("feature 2 (KZ-PAV): part 1, outer ring touches or crosses itself at"),
         "{text}"
@@ -324,7 +382,7 @@ fn a_self_intersecting_polygon_is_repaired_and_the_repair_reported() {
     let dataset = oblys::store::load(&file).expect("loads");
     let edition = dataset.edition("2030").expect("written");
     let codes: Vec<&str> = edition.units.iter().map(|u| u.region_code.as_str()).collect();
-    assert_eq!(codes, ["KZ-SEV", "KZ-PAV"]);
+    assert_eq!((codes.len(), &codes[..2]), (20, &CUT[..]));
     let pavlodar = edition.unit("KZ-PAV").expect("Pavlodar");
     assert!(oblys::spatial::validate(&pavlodar.geometry).is_empty());
     assert!(pavlodar.geometry.0.len() > 1, "the bow tie falls into several parts");
@@ -332,19 +390,71 @@ fn a_self_intersecting_polygon_is_repaired_and_the_repair_reported() {
 
 #[test]
 fn unknown_names_and_regions_matched_twice_are_problems() {
+    // «Атлантида», «Павлодарская обл.» and «Pavlodar», then the 19 other shipped regions.
+    let (_input_dir, input) = completed("edition_unknown_names.geojson", &["KZ-PAV"]);
     let args = ["--as", "edition", "--edition-key", "2031", "--name-property", "name"];
-    let (out, message) = refused(&fixture("edition_unknown_names.geojson"), &args);
+    let (out, message) = refused(&input, &args);
     assert!(out.contains("feature 1: «Атлантида» is not a region of Kazakhstan"), "{out}");
     assert!(out.contains("feature 3: region KZ-PAV is also feature 2"), "{out}");
+    assert!(out.contains("Regions with boundaries to import: 20"), "{out}");
     assert!(message.contains("Problems: 2"), "{message}");
 
     let (_dir, file) = fresh_database();
     let mut skip = args.to_vec();
     skip.push("--skip-problems");
-    imported(&file, "edition_unknown_names.geojson", &skip);
+    let text = imported_from(&file, &input, &skip);
+    assert!(text.contains("Features with problems skipped: 2"), "{text}");
     let edition = oblys::store::load(&file).expect("loads").edition("2031").cloned().expect("2031");
     let codes: Vec<&str> = edition.units.iter().map(|u| u.region_code.as_str()).collect();
-    assert_eq!(codes, ["KZ-PAV"]);
+    assert_eq!((codes.len(), codes[0]), (20, "KZ-PAV"));
+    assert_eq!(codes.iter().filter(|c| **c == "KZ-PAV").count(), 1);
+
+    // The fixture alone leaves 19 regions without a boundary once its problems are skipped.
+    let (_, message) = refused(&fixture("edition_unknown_names.geojson"), &skip);
+    assert!(message.contains("has no boundary for 19 region(s)"), "{message}");
+}
+
+#[test]
+fn an_edition_that_leaves_regions_without_a_boundary_is_refused_even_skipping_problems() {
+    let (_dir, file) = fresh_database();
+    let input = fixture("edition_two_regions.geojson");
+    let args = [
+        "--as",
+        "edition",
+        "--edition-key",
+        "2025",
+        "--name-property",
+        "name",
+        "--valid-from",
+        "2025",
+        "--skip-problems",
+    ];
+    let (out, message) = refused_on(&file, &input, &args);
+    assert!(out.contains("Regions without a boundary in this edition: 18"), "{out}");
+    assert_eq!(
+        message,
+        format!(
+            "oblys: {}: boundary edition «2025» has no boundary for 18 region(s): Abay Region, \
+             Akmola Region, Aktobe Region, Almaty, Almaty Region and 13 more; nothing \
+             was imported (an edition must give every region its boundary)",
+            input.display()
+        )
+    );
+    let mut ru = args.to_vec();
+    ru.extend(["--lang", "ru"]);
+    let (_, message) = refused_on(&file, &input, &ru);
+    assert!(message.contains("в редакции границ «2025» нет границ регионов (18): "), "{message}");
+    assert!(message.contains("Акмолинская область") && message.contains(" и ещё 13;"), "{message}");
+    assert_eq!(editions(&file).len(), 3, "nothing written");
+
+    // A dry run shows the same list and the refusal, and succeeds without writing.
+    let before = std::fs::read(&file).expect("read");
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let text = imported_from(&file, &input, &dry);
+    assert!(text.contains("Regions without a boundary in this edition: 18 (KZ-ABY"), "{text}");
+    assert!(text.ends_with("nothing was imported (an edition must give every region its boundary)\nDry run: nothing was written.\n"), "{text}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
 }
 
 #[test]
@@ -439,8 +549,7 @@ fn geojson_options_need_as_and_table_options_do_not_mix_with_it() {
 
 #[test]
 fn the_shipped_boundaries_replace_the_current_edition_by_their_russian_names() {
-    let shipped =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/boundaries/kz_adm1_2024.geojson");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join(SHIPPED);
     let (_dir, file) = fresh_database();
     let before = oblys::store::load(&file).expect("loads");
     let args =

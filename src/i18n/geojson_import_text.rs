@@ -142,6 +142,38 @@ pub fn edition_ends(key: &str, year: i32, lang: Lang) -> String {
     }
 }
 
+/// Most regions named one by one when an incomplete edition is refused (the rest are counted).
+pub const LISTED_MISSING: usize = 5;
+
+/// The refusal of an edition that leaves regions without a boundary: file, edition key, the
+/// first [`LISTED_MISSING`] region names (in `lang`) and how many more.
+pub fn incomplete_edition(file: &str, key: &str, missing: &[&str], lang: Lang) -> String {
+    let count = missing.len();
+    let mut listed = missing.iter().take(LISTED_MISSING).copied().collect::<Vec<_>>().join(", ");
+    let more = count.saturating_sub(LISTED_MISSING);
+    if more > 0 {
+        listed.push_str(&match lang {
+            Lang::Kk => format!(" және тағы {more}"),
+            Lang::Ru => format!(" и ещё {more}"),
+            Lang::En => format!(" and {more} more"),
+        });
+    }
+    match lang {
+        Lang::Kk => format!(
+            "{file}: «{key}» шекаралар басылымында {count} өңірдің шекарасы жоқ: {listed}; \
+             ештеңе импортталған жоқ (басылым әр өңірге шекара беруі керек)"
+        ),
+        Lang::Ru => format!(
+            "{file}: в редакции границ «{key}» нет границ регионов ({count}): {listed}; ничего \
+             не импортировано (редакция должна дать границы каждому региону)"
+        ),
+        Lang::En => format!(
+            "{file}: boundary edition «{key}» has no boundary for {count} region(s): {listed}; \
+             nothing was imported (an edition must give every region its boundary)"
+        ),
+    }
+}
+
 /// "feature 3" in `lang`.
 pub fn feature(number: usize, lang: Lang) -> String {
     match lang {
@@ -601,6 +633,25 @@ mod tests {
             edition_ends("2022", 2025, Lang::Kk),
             "Қолданыстағы «2022» басылымы 2025 жылы аяқталады"
         );
+    }
+
+    #[test]
+    fn an_incomplete_edition_names_five_regions_then_counts_the_rest() {
+        let names = ["Абай", "Ақмола", "Ақтөбе", "Алматы", "Атырау", "Жетісу", "Ұлытау"];
+        assert_eq!(
+            incomplete_edition("a.geojson", "2025", &names, Lang::Kk),
+            "a.geojson: «2025» шекаралар басылымында 7 өңірдің шекарасы жоқ: Абай, Ақмола, \
+             Ақтөбе, Алматы, Атырау және тағы 2; ештеңе импортталған жоқ (басылым әр өңірге \
+             шекара беруі керек)"
+        );
+        assert_eq!(
+            incomplete_edition("a.geojson", "2025", &names[..2], Lang::En),
+            "a.geojson: boundary edition «2025» has no boundary for 2 region(s): Абай, Ақмола; \
+             nothing was imported (an edition must give every region its boundary)"
+        );
+        let ru = incomplete_edition("файл", "2025", &names, Lang::Ru);
+        assert!(ru.contains("(7): Абай, Ақмола, Ақтөбе, Алматы, Атырау и ещё 2;"), "{ru}");
+        assert_eq!(latin(&ru), Vec::<char>::new(), "{ru}");
     }
 
     #[test]

@@ -450,6 +450,25 @@ pub fn imported(
     )
 }
 
+/// The refusal of a command that would write `file` while an Oblys window edits it (holds its
+/// lock): nothing is written, a dry run still previews.
+pub fn open_for_editing(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "{file} Oblys бағдарламасында өңдеуге ашық; оны сонда жабыңыз немесе --dry-run \
+             беріңіз; ештеңе жазылған жоқ"
+        ),
+        Lang::Ru => format!(
+            "{file} открыт для редактирования в Oblys; закройте его там или используйте \
+             --dry-run; ничего не записано"
+        ),
+        Lang::En => format!(
+            "{file} is open for editing in Oblys; close it there or use --dry-run; nothing was \
+             written"
+        ),
+    }
+}
+
 /// Why a file cannot be previewed, in `lang`: one line naming the file (and the line and column
 /// where there is one).
 pub fn error(error: &ImportError, lang: Lang) -> String {
@@ -746,6 +765,21 @@ mod tests {
         };
         assert_eq!(problem_text(&p, Lang::Ru), "«Атлантида» не регион Казахстана");
         assert_eq!(problem(&p, Lang::Ru), "строка 3, столбец 1: «Атлантида» не регион Казахстана");
+    }
+
+    #[test]
+    fn a_file_open_in_a_window_is_named_in_each_language() {
+        assert_eq!(
+            open_for_editing("a.gpkg", Lang::En),
+            "a.gpkg is open for editing in Oblys; close it there or use --dry-run; nothing was \
+             written"
+        );
+        for lang in [Lang::Kk, Lang::Ru] {
+            let text = open_for_editing("файл", lang);
+            let text = text.replace("Oblys", "").replace("--dry-run", "");
+            assert_eq!(latin_outside_options(&text), Vec::<char>::new(), "{text}");
+        }
+        assert!(open_for_editing("a.gpkg", Lang::Ru).starts_with("a.gpkg открыт"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `oblys import FILE INPUT`: previews a statistics file against an Oblys file, prints the preview
 //! in the planner's language, and writes the good values in one transaction — or nothing, when
-//! the input has problems and the planner did not ask to skip them, or on a dry run.
+//! the input has problems and the planner did not ask to skip them, when an Oblys window edits
+//! the file (holds its lock, see [`crate::store::lock_for_editing`]), or on a dry run.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,9 @@ pub enum ImportCommandError {
          give --skip-problems to import only the good values)"
     )]
     Problems { file: String, count: usize, first: Box<RowProblem> },
+    /// An Oblys window holds the file's editing lock.
+    #[error("{}", import_text::open_for_editing(&file.display().to_string(), Lang::En))]
+    Locked { file: PathBuf },
     #[error("cannot print the preview: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -63,6 +67,9 @@ impl ImportCommandError {
                 T::NothingImported.get(lang),
                 T::UseSkipProblems.get(lang)
             ),
+            ImportCommandError::Locked { file } => {
+                import_text::open_for_editing(&file.display().to_string(), lang)
+            }
             other => other.to_string(),
         }
     }
@@ -77,15 +84,19 @@ pub struct ImportOutcome {
     pub summary: Option<ImportSummary>,
 }
 
-/// Runs `oblys import`: loads the Oblys file (refusing a foreign or damaged one), previews the
-/// input, prints the preview to `out`, and imports unless this is a dry run. With problems and
-/// without `skip_problems` nothing is written and [`ImportCommandError::Problems`] is returned.
+/// Runs `oblys import`: takes the file's editing lock (unless this is a dry run;
+/// [`ImportCommandError::Locked`] when an Oblys window holds it), loads the Oblys file (refusing a
+/// foreign or damaged one), previews the input, prints the preview to `out`, and imports unless
+/// this is a dry run. With problems and without `skip_problems` nothing is written and
+/// [`ImportCommandError::Problems`] is returned.
 pub fn run_import(
     request: &ImportRequest,
     out: &mut dyn Write,
 ) -> Result<ImportOutcome, ImportCommandError> {
     let lang = request.lang;
     let shown = request.input.display().to_string();
+    // Held until the write is committed, so no window starts editing between preview and write.
+    let _lock = if request.dry_run { None } else { Some(lock_for_write(&request.file)?) };
     let dataset = store::load(&request.file)?;
     let bytes = read_input(&request.input, &shown)?;
     let matcher = RegionMatcher::new(&dataset);
@@ -138,6 +149,14 @@ pub fn run_import(
         T::Unchanged.get(lang)
     )?;
     Ok(ImportOutcome { preview, format, summary: Some(summary) })
+}
+
+/// Takes the editing lock of `file` for a write, refusing when an Oblys window holds it. The
+/// file is checked first, so no lock file is ever put beside a foreign or damaged file.
+fn lock_for_write(file: &Path) -> Result<store::FileLock, ImportCommandError> {
+    store::schema_version(file)?;
+    store::lock_for_editing(file)?
+        .ok_or_else(|| ImportCommandError::Locked { file: file.to_owned() })
 }
 
 /// The source recorded with imported values: the input's file name (and sheet).

@@ -1,10 +1,11 @@
 //! `oblys import FILE layer.geojson --as …`: previews a GeoJSON layer against an Oblys file,
 //! prints the preview in the planner's language and writes the good features in one transaction
-//! — or nothing, when features have problems and the planner did not ask to skip them, or on a
-//! dry run.
+//! — or nothing, when features have problems and the planner did not ask to skip them, when a
+//! boundary edition would leave regions without a boundary, when an Oblys window edits the file,
+//! or on a dry run.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::geojson_input::{
     FeatureProblem, GeoJsonError, GeoJsonOptions, LayerItems, LayerKind, LayerPreview, YEARS,
@@ -12,7 +13,8 @@ use super::geojson_input::{
 };
 use super::{command::today_utc, read_input};
 use crate::i18n::geojson_import_text::{self as text, GeoJsonText as T};
-use crate::model::{CorridorKind, Dataset, Lang};
+use crate::i18n::import_text;
+use crate::model::{CorridorKind, Dataset, Lang, Names};
 use crate::store::{self, EditionSummary, FeatureBatch, LayerSummary, StoreError};
 
 /// Most items and repairs listed one by one in the preview (the rest are counted).
@@ -58,6 +60,19 @@ pub enum GeoJsonCommandError {
         text::problem(first, Lang::En)
     )]
     Problems { file: String, count: usize, first: Box<FeatureProblem> },
+    /// The edition gives no boundary to some regions in force in its first year: the map would
+    /// draw only the others and points could land only in them, so it is never written (not
+    /// even with --skip-problems).
+    #[error("{}", incomplete_message(file, key, missing, Lang::En))]
+    IncompleteEdition {
+        file: String,
+        key: String,
+        /// Names of the regions left without a boundary, in the dataset's order.
+        missing: Vec<Names>,
+    },
+    /// An Oblys window holds the file's editing lock.
+    #[error("{}", import_text::open_for_editing(&file.display().to_string(), Lang::En))]
+    Locked { file: PathBuf },
     #[error("cannot print the preview: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -87,9 +102,52 @@ impl GeoJsonCommandError {
                 T::NothingImported.get(lang),
                 T::UseSkipProblems.get(lang)
             ),
+            GeoJsonCommandError::IncompleteEdition { file, key, missing } => {
+                incomplete_message(file, key, missing, lang)
+            }
+            GeoJsonCommandError::Locked { file } => {
+                import_text::open_for_editing(&file.display().to_string(), lang)
+            }
             other => other.to_string(),
         }
     }
+}
+
+/// The refusal of an incomplete edition with the regions' names in `lang`.
+fn incomplete_message(file: &str, key: &str, missing: &[Names], lang: Lang) -> String {
+    let names: Vec<&str> = missing.iter().map(|n| n.get(lang)).collect();
+    text::incomplete_edition(file, key, &names, lang)
+}
+
+/// The refusal of `plan` when it leaves regions without a boundary.
+fn incomplete_edition(
+    file: &str,
+    plan: &super::geojson_input::EditionPlan,
+    dataset: &Dataset,
+) -> Option<GeoJsonCommandError> {
+    if plan.missing.is_empty() {
+        return None;
+    }
+    let missing = plan
+        .missing
+        .iter()
+        .map(|code| {
+            dataset.region(code).map_or_else(|| Names::new(code, code, code), |r| r.names.clone())
+        })
+        .collect();
+    Some(GeoJsonCommandError::IncompleteEdition {
+        file: file.to_owned(),
+        key: plan.edition.key.clone(),
+        missing,
+    })
+}
+
+/// Takes the editing lock of `file` for a write, refusing when an Oblys window holds it. The
+/// file is checked first, so no lock file is ever put beside a foreign or damaged file.
+fn lock_for_write(file: &Path) -> Result<store::FileLock, GeoJsonCommandError> {
+    store::schema_version(file)?;
+    store::lock_for_editing(file)?
+        .ok_or_else(|| GeoJsonCommandError::Locked { file: file.to_owned() })
 }
 
 /// What was written.
@@ -107,10 +165,12 @@ pub struct GeoJsonOutcome {
     pub written: Option<GeoJsonWritten>,
 }
 
-/// Runs `oblys import` on a GeoJSON file: loads the Oblys file (refusing a foreign or damaged
-/// one), previews the input, prints the preview to `out`, and writes unless this is a dry run.
-/// With problems and without `skip_problems` nothing is written and
-/// [`GeoJsonCommandError::Problems`] is returned.
+/// Runs `oblys import` on a GeoJSON file: takes the file's editing lock (unless this is a dry
+/// run; [`GeoJsonCommandError::Locked`] when an Oblys window holds it), loads the Oblys file
+/// (refusing a foreign or damaged one), previews the input, prints the preview to `out`, and
+/// writes unless this is a dry run. With problems and without `skip_problems` nothing is written
+/// and [`GeoJsonCommandError::Problems`] is returned; an edition that leaves regions without a
+/// boundary is never written ([`GeoJsonCommandError::IncompleteEdition`]).
 pub fn run_geojson_import(
     request: &GeoJsonRequest,
     out: &mut dyn Write,
@@ -120,6 +180,8 @@ pub fn run_geojson_import(
     let Some(layer) = request.layer else {
         return Err(GeoJsonCommandError::NoLayer { file: shown });
     };
+    // Held until the write is committed, so no window starts editing between preview and write.
+    let _lock = if request.dry_run { None } else { Some(lock_for_write(&request.file)?) };
     let dataset = store::load(&request.file)?;
     let bytes = read_input(&request.input, &shown).map_err(GeoJsonError::from)?;
     let source = request
@@ -150,9 +212,19 @@ pub fn run_geojson_import(
         let (count, first) = (preview.problems.len(), Box::new(first.clone()));
         return Err(GeoJsonCommandError::Problems { file: shown, count, first });
     }
+    let incomplete = match &preview.items {
+        LayerItems::Edition(plan) => incomplete_edition(&shown, plan, &dataset),
+        _ => None,
+    };
     if request.dry_run {
+        if let Some(refusal) = &incomplete {
+            writeln!(out, "{}", refusal.message(lang))?;
+        }
         writeln!(out, "{}", T::DryRun.get(lang))?;
         return Ok(GeoJsonOutcome { preview, written: None });
+    }
+    if let Some(refusal) = incomplete {
+        return Err(refusal);
     }
     if !preview.problems.is_empty() {
         writeln!(out, "{}: {}", T::ProblemsSkipped.get(lang), preview.problems.len())?;

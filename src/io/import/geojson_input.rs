@@ -283,7 +283,8 @@ pub struct EditionPlan {
     /// The current edition this one ends (at its first year), if any.
     pub closes: Option<String>,
     pub repaired: Vec<Repaired>,
-    /// Regions in force in the edition's first year that no feature matched.
+    /// Regions in force in the edition's first year that get no unit (no feature matched them,
+    /// or their feature has a problem); an edition with any is refused as incomplete.
     pub missing: Vec<String>,
 }
 
@@ -1209,7 +1210,8 @@ fn edition(
         .filter(|r| {
             r.valid_from.is_none_or(|f| f <= year)
                 && r.valid_to.is_none_or(|t| year < t)
-                && !seen.contains_key(&r.code)
+                // A region whose feature was refused (a shape beyond repair) has no unit either.
+                && !units.iter().any(|u| u.region_code == r.code)
         })
         .map(|r| r.code.clone())
         .collect();
