@@ -12,7 +12,7 @@
 //! problems beside each field) and the checks behind them (a point inside a current region, no
 //! negative counts, a year within 1990–2100, a name in at least one language).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use geo::{LineString, Point};
@@ -25,7 +25,7 @@ use crate::model::{
     IndicatorValue, Investment, LocationBasis, Names, Project, ProjectStatus, Scenario, Sector,
 };
 use crate::spatial::RegionLocator;
-use crate::store::StoreError;
+use crate::store::{FeatureBatch, StoreError};
 
 /// Earliest and latest year an edit may carry.
 pub const FIRST_YEAR: i32 = 1990;
@@ -61,6 +61,37 @@ pub enum Edit {
         old: Option<Scenario>,
         new: Option<Scenario>,
     },
+    /// Many values changed as one step (an import, or its undo): each change as `SetValue`.
+    SetValues(Vec<ValueChange>),
+    /// Features imported from a layer, added as one step.
+    AddFeatures(FeatureBatch),
+    /// The same features taken out again (the undo of `AddFeatures`).
+    RemoveFeatures(FeatureBatch),
+}
+
+/// One value of a [`Edit::SetValues`]: the row before and after, of the same key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueChange {
+    pub old: Option<IndicatorValue>,
+    pub new: Option<IndicatorValue>,
+}
+
+/// The key of a value: region code, indicator and year.
+fn value_key(v: &IndicatorValue) -> (&str, &str, i32) {
+    (v.region_code.as_str(), v.indicator.as_str(), v.year)
+}
+
+/// Ids of growth points and corridors and codes of projects in `batch`.
+fn batch_keys(batch: &FeatureBatch) -> (HashSet<i64>, HashSet<&str>, HashSet<i64>) {
+    (
+        batch.growth_points.iter().map(|g| g.id).collect(),
+        batch.projects.iter().map(|p| p.code.as_str()).collect(),
+        batch.corridors.iter().map(|c| c.id).collect(),
+    )
+}
+
+fn batch_is_empty(batch: &FeatureBatch) -> bool {
+    batch.growth_points.is_empty() && batch.projects.is_empty() && batch.corridors.is_empty()
 }
 
 /// Why an edit was not applied.
@@ -79,6 +110,22 @@ pub enum EditError {
 }
 
 impl Edit {
+    /// The edit an import of `values` makes: each value that is new or differs from the one
+    /// `ds` holds (which it replaces with its source and note); equal values are left alone, as
+    /// `store::import_values` leaves them. `values` name each key once.
+    pub fn import_values(ds: &Dataset, values: &[IndicatorValue]) -> Edit {
+        let index: HashMap<(&str, &str, i32), &IndicatorValue> =
+            ds.values.iter().map(|v| (value_key(v), v)).collect();
+        let changes = values
+            .iter()
+            .filter_map(|v| match index.get(&value_key(v)) {
+                Some(old) if old.value == v.value => None,
+                old => Some(ValueChange { old: old.map(|o| (*o).clone()), new: Some(v.clone()) }),
+            })
+            .collect();
+        Edit::SetValues(changes)
+    }
+
     /// Sets (`Some`) or deletes (`None`) the value of `indicator` for `region_code` in `year`,
     /// keeping the source and note of a value already there (a new one gets `source`).
     pub fn set_value(
@@ -150,6 +197,11 @@ impl Edit {
             Edit::PutProject { old, new } => Edit::PutProject { old: new, new: old },
             Edit::PutCorridor { old, new } => Edit::PutCorridor { old: new, new: old },
             Edit::PutScenario { old, new } => Edit::PutScenario { old: new, new: old },
+            Edit::SetValues(changes) => Edit::SetValues(
+                changes.into_iter().map(|c| ValueChange { old: c.new, new: c.old }).collect(),
+            ),
+            Edit::AddFeatures(batch) => Edit::RemoveFeatures(batch),
+            Edit::RemoveFeatures(batch) => Edit::AddFeatures(batch),
         }
     }
 
@@ -170,6 +222,13 @@ impl Edit {
             Edit::PutProject { old, new } => same(old, new, |o, n| o.code == n.code),
             Edit::PutCorridor { old, new } => same(old, new, |o, n| o.id == n.id),
             Edit::PutScenario { old, new } => same(old, new, |o, n| o.id == n.id),
+            Edit::SetValues(changes) => {
+                !changes.is_empty()
+                    && changes
+                        .iter()
+                        .all(|c| same(&c.old, &c.new, |o, n| value_key(o) == value_key(n)))
+            }
+            Edit::AddFeatures(batch) | Edit::RemoveFeatures(batch) => !batch_is_empty(batch),
         }
     }
 
@@ -200,6 +259,36 @@ impl Edit {
             Edit::PutScenario { old, new } => {
                 let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return false };
                 ds.scenario(id) == old.as_ref()
+            }
+            Edit::SetValues(changes) => {
+                let index: HashMap<(&str, &str, i32), &IndicatorValue> =
+                    ds.values.iter().map(|v| (value_key(v), v)).collect();
+                changes.iter().all(|c| {
+                    let Some(key) = c.old.as_ref().or(c.new.as_ref()) else { return false };
+                    index.get(&value_key(key)).copied() == c.old.as_ref()
+                })
+            }
+            Edit::AddFeatures(batch) => {
+                let (points, projects, corridors) = batch_keys(batch);
+                // Nothing of the batch is there yet (and no id or code comes twice in it).
+                points.len() == batch.growth_points.len()
+                    && projects.len() == batch.projects.len()
+                    && corridors.len() == batch.corridors.len()
+                    && !ds.growth_points.iter().any(|g| points.contains(&g.id))
+                    && !ds.projects.iter().any(|p| projects.contains(p.code.as_str()))
+                    && !ds.corridors.iter().any(|c| corridors.contains(&c.id))
+            }
+            Edit::RemoveFeatures(batch) => {
+                // Every feature of the batch is there, as it was added.
+                let points: HashMap<i64, &GrowthPoint> =
+                    ds.growth_points.iter().map(|g| (g.id, g)).collect();
+                let projects: HashMap<&str, &Project> =
+                    ds.projects.iter().map(|p| (p.code.as_str(), p)).collect();
+                let corridors: HashMap<i64, &Corridor> =
+                    ds.corridors.iter().map(|c| (c.id, c)).collect();
+                batch.growth_points.iter().all(|g| points.get(&g.id) == Some(&g))
+                    && batch.projects.iter().all(|p| projects.get(p.code.as_str()) == Some(&p))
+                    && batch.corridors.iter().all(|c| corridors.get(&c.id) == Some(&c))
             }
         }
     }
@@ -233,6 +322,19 @@ impl Edit {
             Edit::PutCorridor { old: Some(c), new: None } => store::delete_corridor(path, c.id),
             Edit::PutScenario { new: Some(s), .. } => store::save_scenario(path, s),
             Edit::PutScenario { old: Some(s), new: None } => store::delete_scenario(path, s.id),
+            Edit::SetValues(changes) => {
+                let put: Vec<IndicatorValue> =
+                    changes.iter().filter_map(|c| c.new.clone()).collect();
+                let delete: Vec<store::ValueKey> = changes
+                    .iter()
+                    .filter(|c| c.new.is_none())
+                    .filter_map(|c| c.old.as_ref())
+                    .map(|v| (v.region_code.clone(), v.indicator.clone(), v.year))
+                    .collect();
+                store::change_values(path, &put, &delete)
+            }
+            Edit::AddFeatures(batch) => store::add_features(path, batch).map(|_| ()),
+            Edit::RemoveFeatures(batch) => store::remove_features(path, batch),
             // Both None: `check` refuses it before anything is written.
             Edit::SetValue { .. }
             | Edit::PutGrowthPoint { .. }
@@ -277,6 +379,25 @@ impl Edit {
                 let at = ds.scenarios.iter().position(|s| s.id == id);
                 put(&mut ds.scenarios, at, new.clone(), |_| 0, false);
             }
+            Edit::SetValues(changes) => apply_values(ds, changes),
+            Edit::AddFeatures(batch) => {
+                // New ids usually follow the last; sorting (stable) keeps the file's fid order.
+                ds.growth_points.extend(batch.growth_points.iter().cloned());
+                if !ds.growth_points.is_sorted_by_key(|g| g.id) {
+                    ds.growth_points.sort_by_key(|g| g.id);
+                }
+                ds.projects.extend(batch.projects.iter().cloned());
+                ds.corridors.extend(batch.corridors.iter().cloned());
+                if !ds.corridors.is_sorted_by_key(|c| c.id) {
+                    ds.corridors.sort_by_key(|c| c.id);
+                }
+            }
+            Edit::RemoveFeatures(batch) => {
+                let (points, projects, corridors) = batch_keys(batch);
+                ds.growth_points.retain(|g| !points.contains(&g.id));
+                ds.projects.retain(|p| !projects.contains(p.code.as_str()));
+                ds.corridors.retain(|c| !corridors.contains(&c.id));
+            }
         }
     }
 
@@ -309,8 +430,66 @@ impl Edit {
                 .or(old.as_ref())
                 .map(|s| s.name.get(lang).to_owned())
                 .unwrap_or_default(),
+            // The input's file name (the imported values' source) and how many values.
+            Edit::SetValues(changes) => {
+                let source = changes
+                    .iter()
+                    .find_map(|c| c.new.as_ref().or(c.old.as_ref()))
+                    .map(|v| v.source.clone())
+                    .unwrap_or_default();
+                crate::i18n::import_text::batch_label(&source, changes.len(), lang)
+            }
+            Edit::AddFeatures(batch) | Edit::RemoveFeatures(batch) => {
+                let source = batch
+                    .growth_points
+                    .first()
+                    .map(|g| g.source.clone())
+                    .or_else(|| batch.projects.first().map(|p| p.source.clone()))
+                    .unwrap_or_default();
+                let count =
+                    batch.growth_points.len() + batch.projects.len() + batch.corridors.len();
+                crate::i18n::import_text::batch_label(&source, count, lang)
+            }
         }
     }
+}
+
+/// Applies a (checked) batch of value changes to `ds` as the file reads them back: a changed
+/// value stays in place, a removed one leaves, a new one comes last.
+fn apply_values(ds: &mut Dataset, changes: &[ValueChange]) {
+    let at: Vec<Option<usize>> = {
+        let index: HashMap<(&str, &str, i32), usize> =
+            ds.values.iter().enumerate().map(|(i, v)| (value_key(v), i)).collect();
+        changes
+            .iter()
+            .map(|c| {
+                c.old.as_ref().or(c.new.as_ref()).and_then(|k| index.get(&value_key(k)).copied())
+            })
+            .collect()
+    };
+    let mut removed = vec![false; ds.values.len()];
+    let mut added = Vec::new();
+    for (change, at) in changes.iter().zip(at) {
+        match (at, &change.new) {
+            (Some(i), Some(new)) => {
+                if let Some(slot) = ds.values.get_mut(i) {
+                    *slot = new.clone();
+                }
+            }
+            (Some(i), None) => {
+                if let Some(flag) = removed.get_mut(i) {
+                    *flag = true;
+                }
+            }
+            (None, Some(new)) => added.push(new.clone()),
+            (None, None) => {}
+        }
+    }
+    if removed.contains(&true) {
+        let mut flags = removed.into_iter();
+        ds.values.retain(|_| !flags.next().unwrap_or(false));
+    }
+    ds.values.extend(added);
 }
 
 /// Replaces the row at `at` with `new`, removes it (`new` None), or adds `new`: by `id` order
@@ -960,7 +1139,7 @@ impl AppState {
                 }
             }
         }
-        if matches!(edit, Edit::SetValue { .. }) {
+        if matches!(edit, Edit::SetValue { .. } | Edit::SetValues(_)) {
             self.years = self.dataset.years_of(&self.view.indicator);
             self.view.year = nearest_year(&self.years, self.view.year);
             self.clamp_compare_year();
@@ -1202,6 +1381,28 @@ mod tests {
             new: Some(GrowthPoint { id: g.id + 1000, ..g }),
         };
         assert!(matches!(crossed.check(ds), Err(EditError::Mismatch)));
+    }
+
+    #[test]
+    fn added_features_come_out_again_whole_and_twice_is_stale() {
+        let ds = default_dataset();
+        let mut g = ds.growth_points.first().unwrap().clone();
+        g.id = ds.growth_points.iter().map(|g| g.id).max().unwrap() + 1;
+        let mut p = ds.projects.first().unwrap().clone();
+        p.code = "GEO-1".into();
+        let batch =
+            FeatureBatch { growth_points: vec![g.clone()], projects: vec![p], corridors: vec![] };
+        let edit = Edit::AddFeatures(batch);
+        let mut mine = ds.clone();
+        edit.check(&mine).unwrap();
+        edit.apply_to(&mut mine);
+        assert_eq!(mine.growth_points.last(), Some(&g));
+        assert_eq!(mine.project("GEO-1").map(|p| p.code.as_str()), Some("GEO-1"));
+        assert!(matches!(edit.check(&mine), Err(EditError::Stale)));
+        edit.inverse().check(&mine).unwrap();
+        edit.inverse().apply_to(&mut mine);
+        assert_eq!(&mine, ds);
+        assert!(matches!(edit.inverse().check(&mine), Err(EditError::Stale)));
     }
 
     /// A small dataset: two regions, one indicator, a few values, points and corridors.

@@ -1,14 +1,13 @@
 //! The import window's model: the input file chosen (with its sheet and indicator), what reading
 //! it gave (the preview, or why it cannot be read), and what importing wrote. Reading never
 //! writes anything; a file larger than [`BACKGROUND_BYTES`] is read on a worker thread so the
-//! window keeps drawing. Importing writes every good value in one transaction
-//! (`store::import_values`) and only then puts the same values into the in-memory `Dataset`,
-//! so the map, table and charts show them at once and the window always shows what the file
-//! holds; the values with problems are never written. An import is not an undoable edit: the
-//! undo stack holds single-row edits, and an edit made before the import whose value the
-//! import replaced is refused as stale rather than undone over it.
+//! window keeps drawing. Importing is one undoable edit (`Edit::SetValues`): every good value
+//! that is new or different is written in one transaction and only then put into the in-memory
+//! `Dataset`, so the map, table and charts show them at once and the window always shows what
+//! the file holds; the values with problems are never written. Ctrl+Z takes the whole import
+//! back (the new values deleted, the replaced ones restored, in the file too); Ctrl+Y makes it
+//! again.
 
-use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,6 +15,7 @@ use std::thread::JoinHandle;
 
 use calamine::Reader;
 
+use super::edit::Edit;
 use super::{AppState, Dirty, nearest_year};
 use crate::i18n::edit_text::EditText;
 use crate::io::import::command::today_utc;
@@ -24,7 +24,7 @@ use crate::io::import::{
     read_input,
 };
 use crate::model::{Dataset, IndicatorValue};
-use crate::store::{self, ImportSummary};
+use crate::store::ImportSummary;
 
 /// Inputs at least this large are read on a worker thread: 100,000 CSV rows (≈ 5 MB) take
 /// 150–195 ms to preview (`benches/import.rs`), so 256 KiB takes about 10 ms, within a frame.
@@ -152,40 +152,6 @@ pub fn values_to_import(read: &InputRead) -> Vec<IndicatorValue> {
             note: note.clone(),
         })
         .collect()
-}
-
-/// Puts imported `values` into `ds` as `store::import_values` puts them into the file (and as
-/// the file reads back): a new (region, indicator, year) comes last, a different value replaces
-/// the old one in place with its source and note, an equal one is left as it was. `values`
-/// name each key once (the preview merges repeats).
-pub fn merge_into(ds: &mut Dataset, values: &[IndicatorValue]) -> ImportSummary {
-    let at: Vec<Option<usize>> = {
-        let index: HashMap<(&str, &str, i32), usize> = ds
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| ((v.region_code.as_str(), v.indicator.as_str(), v.year), i))
-            .collect();
-        values
-            .iter()
-            .map(|v| index.get(&(v.region_code.as_str(), v.indicator.as_str(), v.year)).copied())
-            .collect()
-    };
-    let mut summary = ImportSummary::default();
-    for (value, at) in values.iter().zip(at) {
-        match at.and_then(|i| ds.values.get_mut(i)) {
-            Some(old) if old.value == value.value => summary.unchanged += 1,
-            Some(old) => {
-                *old = value.clone();
-                summary.replaced += 1;
-            }
-            None => {
-                ds.values.push(value.clone());
-                summary.inserted += 1;
-            }
-        }
-    }
-    summary
 }
 
 /// A file being read on a worker thread.
@@ -340,14 +306,23 @@ impl AppState {
             return Dirty::NOTHING;
         }
         let values = values_to_import(read);
-        let summary = match store::import_values(&self.file, &values) {
-            Ok(summary) => summary,
-            Err(e) => {
+        let edit = Edit::import_values(&self.dataset, &values);
+        let Edit::SetValues(changes) = &edit else { return Dirty::NOTHING };
+        let replaced = changes.iter().filter(|c| c.old.is_some()).count();
+        let summary = ImportSummary {
+            inserted: changes.len() - replaced,
+            replaced,
+            unchanged: values.len() - changes.len(),
+        };
+        if !changes.is_empty() {
+            // One write of every value, and one step for undo.
+            if let Err(e) = edit.write(&self.file) {
                 dialog.apply_error = Some(e.to_string());
                 return Dirty::NOTHING;
             }
-        };
-        merge_into(Arc::make_mut(&mut self.dataset), &values);
+            edit.apply_to(Arc::make_mut(&mut self.dataset));
+            self.history.record(edit);
+        }
         dialog.stage = Stage::Imported(summary);
         dialog.apply_error = None;
         self.years = self.dataset.years_of(&self.view.indicator);
@@ -368,6 +343,7 @@ mod tests {
     use super::*;
     use crate::app::Action;
     use crate::model::Lang;
+    use crate::store;
 
     const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
 
@@ -432,22 +408,45 @@ mod tests {
     }
 
     #[test]
-    fn merging_follows_the_files_rules_and_counts() {
+    fn an_import_edit_replaces_in_place_adds_last_and_leaves_equal_values() {
         let ds = crate::io::default_dataset::build().unwrap();
         let old = ds.values.first().unwrap().clone();
         let mut mine = ds.clone();
-        let same = old.clone();
         let replaced =
             IndicatorValue { value: old.value + 1.0, source: "x.csv".into(), ..old.clone() };
         let new = IndicatorValue { year: 2099, ..old.clone() };
-        let summary = merge_into(&mut mine, &[replaced.clone(), new.clone()]);
-        assert_eq!(summary, ImportSummary { inserted: 1, replaced: 1, unchanged: 0 });
+        let same = ds.values.get(1).unwrap().clone();
+        let edit = Edit::import_values(&mine, &[replaced.clone(), new.clone(), same]);
+        let Edit::SetValues(changes) = &edit else { panic!("{edit:?}") };
+        assert_eq!(changes.len(), 2, "the equal value is no change");
+        edit.check(&mine).unwrap();
+        edit.apply_to(&mut mine);
         assert_eq!(mine.values.first(), Some(&replaced));
         assert_eq!(mine.values.last(), Some(&new));
         assert_eq!(mine.values.len(), ds.values.len() + 1);
-        let again = merge_into(&mut mine, &[replaced.clone(), same.clone()]);
-        assert_eq!(again, ImportSummary { inserted: 0, replaced: 1, unchanged: 1 });
-        assert_eq!(mine.values.first(), Some(&same));
+        assert!(edit.check(&mine).is_err(), "applied twice is stale");
+        edit.inverse().check(&mine).unwrap();
+        edit.inverse().apply_to(&mut mine);
+        assert_eq!(mine, ds);
+    }
+
+    #[test]
+    fn undo_takes_a_whole_import_back_in_the_file_too_and_redo_makes_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        let original = state.dataset().clone();
+        state.apply(Action::ImportPreview(choose(fixture("long_utf8_comma.csv"))));
+        state.apply(Action::ImportApply);
+        let imported = state.dataset().clone();
+        assert_eq!(imported.value("KZ-AKM", "population", 2020), Some(738_587.0));
+        assert_eq!(state.history().undo_len(), 1, "the import is one step");
+        state.apply(Action::Undo);
+        assert_eq!(state.dataset(), &original);
+        assert_eq!(&store::load(state.file()).unwrap(), &original);
+        state.apply(Action::Redo);
+        assert_eq!(state.dataset(), &imported);
+        assert_eq!(&store::load(state.file()).unwrap(), &imported);
+        assert_eq!((state.history().undo_len(), state.history().redo_len()), (1, 0));
     }
 
     #[test]

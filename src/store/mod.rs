@@ -10,6 +10,7 @@
 //! `oblys_meta`) before anything writes to it, so a foreign file is never modified.
 
 pub(crate) mod codes;
+mod batch;
 mod copy;
 mod edit;
 mod gpkg;
@@ -27,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use batch::{ValueKey, change_values, remove_features};
 pub use copy::save_copy_as;
 pub use edit::{
     delete_corridor, delete_growth_point, delete_project, delete_value, put_corridor,
