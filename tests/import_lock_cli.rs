@@ -1,0 +1,150 @@
+//! `oblys import` beside an open Oblys window: while another process holds the file's editing
+//! lock (as the window does, `store::lock_for_editing`), an import of a table or a GeoJSON layer
+//! is refused in one line with exit code 2 and the file left byte for byte as it was; a dry run
+//! still previews; once the lock is released the same import is written.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{database, stderr};
+
+/// A fresh copy of the default database in its own folder.
+fn fresh_database() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("work.gpkg");
+    std::fs::copy(database(), &path).expect("database copied");
+    (dir, path)
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+fn oblys_import(file: &Path, input: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("import")
+        .arg(file)
+        .arg(input)
+        .args(args)
+        .output()
+        .expect("oblys runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs an import that must be refused because the file is locked: exit code 2, nothing on
+/// standard output, one line on stderr, the file unchanged. Returns the line.
+fn refused_while_locked(file: &Path, input: &Path, args: &[&str]) -> String {
+    let before = std::fs::read(file).expect("file read");
+    let output = oblys_import(file, input, args);
+    assert_eq!(output.status.code(), Some(2), "stdout: {}", stdout(&output));
+    assert_eq!(std::fs::read(file).expect("file read"), before, "the file was modified");
+    assert_eq!(stdout(&output), "", "refused before any preview");
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    message.trim_end().to_owned()
+}
+
+fn population_2097(file: &Path, region: &str) -> Option<f64> {
+    let dataset = oblys::store::load(file).expect("loads");
+    dataset
+        .values
+        .iter()
+        .find(|v| v.region_code == region && v.indicator == "population" && v.year == 2097)
+        .map(|v| v.value)
+}
+
+#[test]
+fn a_table_import_is_refused_while_a_window_edits_the_file_and_written_once_it_closes() {
+    let (_dir, file) = fresh_database();
+    let input = fixture("long_new_values.csv");
+    let window = oblys::store::lock_for_editing(&file).expect("lock file").expect("lock taken");
+
+    let message = refused_while_locked(&file, &input, &[]);
+    assert_eq!(
+        message,
+        format!(
+            "oblys: {} is open for editing in Oblys; close it there or use --dry-run; nothing \
+             was written",
+            file.display()
+        )
+    );
+    // --skip-problems does not get past the lock either.
+    refused_while_locked(&file, &input, &["--skip-problems"]);
+
+    // A dry run needs no lock: it previews and writes nothing.
+    let before = std::fs::read(&file).expect("file read");
+    let output = oblys_import(&file, &input, &["--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Values to import: 3"), "{text}");
+    assert!(text.ends_with("Dry run: nothing was written.\n"), "{text}");
+    assert_eq!(std::fs::read(&file).expect("file read"), before);
+    assert_eq!(population_2097(&file, "KZ-AKM"), None);
+
+    drop(window);
+    let output = oblys_import(&file, &input, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains(": 3 new, 0 replaced, 0 unchanged."), "{}", stdout(&output));
+    assert_eq!(population_2097(&file, "KZ-AKM"), Some(1000.0));
+    // The import let go of the lock when it ended: a window can take it again.
+    assert!(oblys::store::lock_for_editing(&file).expect("lock file").is_some());
+}
+
+#[test]
+fn a_geojson_import_is_refused_while_a_window_edits_the_file_in_the_planners_language() {
+    let (_dir, file) = fresh_database();
+    let input = fixture("geojson/growth_points.geojson");
+    let args = ["--as", "growth_points", "--name-property", "name"];
+    let before = oblys::store::load(&file).expect("loads").growth_points.len();
+    let window = oblys::store::lock_for_editing(&file).expect("lock file").expect("lock taken");
+
+    let mut ru = args.to_vec();
+    ru.extend(["--lang", "ru"]);
+    let message = refused_while_locked(&file, &input, &ru);
+    assert_eq!(
+        message,
+        format!(
+            "oblys: {} открыт для редактирования в Oblys; закройте его там или используйте \
+             --dry-run; ничего не записано",
+            file.display()
+        )
+    );
+    let mut kk = args.to_vec();
+    kk.extend(["--lang", "kk"]);
+    let message = refused_while_locked(&file, &input, &kk);
+    assert!(
+        message.ends_with(
+            "өңдеуге ашық; оны сонда жабыңыз немесе --dry-run беріңіз; ештеңе жазылған жоқ"
+        ),
+        "{message}"
+    );
+
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let output = oblys_import(&file, &input, &dry);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Growth points to import: 3"), "{}", stdout(&output));
+
+    drop(window);
+    let output = oblys_import(&file, &input, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let after = oblys::store::load(&file).expect("loads").growth_points.len();
+    assert_eq!(after, before + 3);
+}
+
+#[test]
+fn a_refused_foreign_file_gets_no_lock_file_beside_it() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("notes.gpkg");
+    std::fs::write(&file, b"not a database at all").expect("written");
+    let output = oblys_import(&file, &fixture("long_new_values.csv"), &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("notes.gpkg"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&file).expect("read"), b"not a database at all");
+    assert!(!oblys::store::lock_path(&file).exists(), "a lock file was put beside it");
+}
