@@ -159,22 +159,22 @@ pub fn corridor_style(kind: CorridorKind) -> LineStyle {
             },
         },
         CorridorKind::Road => LineStyle {
-            casing: halo(4.4),
-            line: LineStroke { color: Rgba::rgb(0xb3, 0x58, 0x06), width_px: 2.6, dash: &[] },
+            casing: halo(4.8),
+            line: LineStroke { color: Rgba::rgb(0xb3, 0x58, 0x06), width_px: 3.0, dash: &[] },
         },
         CorridorKind::PowerLine => LineStyle {
-            casing: halo(3.4),
+            casing: halo(3.8),
             line: LineStroke {
                 color: Rgba::rgb(0x76, 0x2a, 0x83),
-                width_px: 1.5,
+                width_px: 1.8,
                 dash: &[9.0, 3.0, 2.0, 3.0],
             },
         },
         CorridorKind::Pipeline => LineStyle {
-            casing: halo(4.0),
+            casing: halo(4.4),
             line: LineStroke {
                 color: Rgba::rgb(0x01, 0x66, 0x5e),
-                width_px: 2.2,
+                width_px: 2.6,
                 dash: &[6.0, 3.5],
             },
         },
