@@ -191,6 +191,15 @@ fn scenario_map(
     scenario_map::render_scenario_map_file(&request).map_err(|e| e.to_string())
 }
 
+/// For a command that only reads `file`: the editing lock held while an older file is upgraded
+/// (reading upgrades it), or the refusal when an Oblys window holds the lock.
+fn upgrade_lock(
+    file: &std::path::Path,
+    lang: Lang,
+) -> Result<Option<oblys::store::FileLock>, String> {
+    oblys::io::import::command::lock_if_upgrading(file).map_err(|e| e.message(lang))
+}
+
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language «{code}»: use kk, ru or en"))
 }
@@ -217,7 +226,7 @@ fn main() -> ExitCode {
             scenario,
             compare,
             relative,
-        }) => match (scenario, compare, indicator) {
+        }) => upgrade_lock(&file, lang).and_then(|_lock| match (scenario, compare, indicator) {
             (None, None, Some(indicator)) => {
                 let request = oblys::export::MapRequest {
                     file,
@@ -233,16 +242,19 @@ fn main() -> ExitCode {
             (scenario, compare, indicator) => {
                 scenario_map(file, scenario, compare, relative, indicator, year, lang, out, width)
             }
-        },
-        Some(Command::Project { file, scenario, format, lang, out }) => {
-            let request =
-                oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };
-            oblys::io::projection::write_projection_file(&request).map_err(|e| e.to_string())
-        }
-        Some(Command::Export { file, table, format, lang, out }) => {
-            let request = oblys::io::export_table::ExportRequest { file, table, format, lang, out };
-            oblys::io::export_table::export_table_file(&request).map_err(|e| e.to_string())
-        }
+        }),
+        Some(Command::Project { file, scenario, format, lang, out }) => upgrade_lock(&file, lang)
+            .and_then(|_lock| {
+                let request =
+                    oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };
+                oblys::io::projection::write_projection_file(&request).map_err(|e| e.to_string())
+            }),
+        Some(Command::Export { file, table, format, lang, out }) => upgrade_lock(&file, lang)
+            .and_then(|_lock| {
+                let request =
+                    oblys::io::export_table::ExportRequest { file, table, format, lang, out };
+                oblys::io::export_table::export_table_file(&request).map_err(|e| e.to_string())
+            }),
         Some(Command::Import {
             file,
             input,

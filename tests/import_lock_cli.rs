@@ -148,3 +148,64 @@ fn a_refused_foreign_file_gets_no_lock_file_beside_it() {
     assert_eq!(std::fs::read(&file).expect("read"), b"not a database at all");
     assert!(!oblys::store::lock_path(&file).exists(), "a lock file was put beside it");
 }
+
+/// Turns `file` into a file of schema version 2, as an Oblys before scenarios wrote it: the
+/// scenario tables of version 3 are dropped.
+fn downgrade_to_version_2(file: &Path) {
+    let conn = rusqlite::Connection::open(file).expect("opens");
+    conn.execute_batch(
+        "DROP TABLE scenario_targets; DROP TABLE scenario_levers; DROP TABLE scenario_projects;
+         DROP TABLE scenario_growth_rates; DROP TABLE scenarios;
+         DELETE FROM gpkg_contents WHERE table_name LIKE 'scenario%';
+         UPDATE oblys_meta SET value = '2' WHERE key = 'schema_version';",
+    )
+    .expect("downgraded");
+}
+
+fn oblys_export(file: &Path, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("export")
+        .arg(file)
+        .args(["--table", "regions", "--format", "csv", "--lang", "en", "--out"])
+        .arg(out)
+        .output()
+        .expect("oblys runs")
+}
+
+#[test]
+fn reading_commands_do_not_upgrade_an_older_file_a_window_holds_but_read_a_current_one() {
+    let (dir, file) = fresh_database();
+    let out = dir.path().join("regions.csv");
+    let window = oblys::store::lock_for_editing(&file).expect("lock file").expect("lock taken");
+    // A current file is only read: exporting it beside the window is fine.
+    let output = oblys_export(&file, &out);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(out.exists());
+    drop(window);
+
+    downgrade_to_version_2(&file);
+    let out = dir.path().join("regions-old.csv");
+    let window = oblys::store::lock_for_editing(&file).expect("lock file").expect("lock taken");
+    let before = std::fs::read(&file).expect("read");
+    let output = oblys_export(&file, &out);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        format!(
+            "oblys: {} was written by an older Oblys and must be upgraded before it is read, \
+             but it is open for editing in Oblys; close it there; nothing was written",
+            file.display()
+        )
+    );
+    assert_eq!(std::fs::read(&file).expect("read"), before, "the file was modified");
+    assert!(!out.exists());
+    assert!(!dir.path().join("work.v2-backup.gpkg").exists(), "no backup, no upgrade");
+    assert_eq!(oblys::store::schema_version(&file).expect("checked"), 2);
+
+    drop(window);
+    let output = oblys_export(&file, &out);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(out.exists());
+    assert!(dir.path().join("work.v2-backup.gpkg").exists(), "backup written before upgrade");
+    assert_eq!(oblys::store::schema_version(&file).expect("checked"), oblys::store::SCHEMA_VERSION);
+}

@@ -479,6 +479,26 @@ pub fn open_for_editing(file: &str, lang: Lang) -> String {
     }
 }
 
+/// The refusal of a reading command (map, export, projection) when `file`, written by an older
+/// Oblys, must be upgraded first but an Oblys window holds its lock.
+pub fn upgrade_while_open(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "{file} файлы Oblys бағдарламасының ескі нұсқасында жазылған, оны оқымас бұрын \
+             жаңарту керек, бірақ ол Oblys бағдарламасында өңдеуге ашық; оны сонда жабыңыз; \
+             ештеңе жазылған жоқ"
+        ),
+        Lang::Ru => format!(
+            "{file} записан старой версией Oblys и перед чтением должен быть обновлён, но он \
+             открыт для редактирования в Oblys; закройте его там; ничего не записано"
+        ),
+        Lang::En => format!(
+            "{file} was written by an older Oblys and must be upgraded before it is read, but it \
+             is open for editing in Oblys; close it there; nothing was written"
+        ),
+    }
+}
+
 /// Why a file cannot be previewed, in `lang`: one line naming the file (and the line and column
 /// where there is one).
 pub fn error(error: &ImportError, lang: Lang) -> String {
@@ -790,6 +810,10 @@ mod tests {
             assert_eq!(latin_outside_options(&text), Vec::<char>::new(), "{text}");
         }
         assert!(open_for_editing("a.gpkg", Lang::Ru).starts_with("a.gpkg открыт"));
+        for lang in [Lang::Kk, Lang::Ru] {
+            let text = upgrade_while_open("файл", lang).replace("Oblys", "");
+            assert_eq!(latin_outside_options(&text), Vec::<char>::new(), "{text}");
+        }
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub enum ImportCommandError {
     /// An Oblys window holds the file's editing lock.
     #[error("{}", import_text::open_for_editing(&file.display().to_string(), Lang::En))]
     Locked { file: PathBuf },
+    /// An older file must be upgraded before a command reads it, and an Oblys window holds its
+    /// editing lock.
+    #[error("{}", import_text::upgrade_while_open(&file.display().to_string(), Lang::En))]
+    UpgradeLocked { file: PathBuf },
     #[error("cannot print the preview: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -69,6 +73,9 @@ impl ImportCommandError {
             ),
             ImportCommandError::Locked { file } => {
                 import_text::open_for_editing(&file.display().to_string(), lang)
+            }
+            ImportCommandError::UpgradeLocked { file } => {
+                import_text::upgrade_while_open(&file.display().to_string(), lang)
             }
             other => other.to_string(),
         }
@@ -157,6 +164,22 @@ fn lock_for_write(file: &Path) -> Result<store::FileLock, ImportCommandError> {
     store::schema_version(file)?;
     store::lock_for_editing(file)?
         .ok_or_else(|| ImportCommandError::Locked { file: file.to_owned() })
+}
+
+/// The editing lock of `file` for a command that only reads it (`oblys map`, `project`,
+/// `export`) but, like every reader, upgrades it first when an older Oblys wrote it: `Some`
+/// (hold it until the command ends) when the file will be upgraded, `None` when it is current or
+/// cannot be checked (the command then reports why), [`ImportCommandError::UpgradeLocked`] when
+/// an Oblys window holds the lock.
+pub fn lock_if_upgrading(file: &Path) -> Result<Option<store::FileLock>, ImportCommandError> {
+    match store::schema_version(file) {
+        Ok(version) if version < store::SCHEMA_VERSION => {}
+        _ => return Ok(None),
+    }
+    match store::lock_for_editing(file)? {
+        Some(lock) => Ok(Some(lock)),
+        None => Err(ImportCommandError::UpgradeLocked { file: file.to_owned() }),
+    }
 }
 
 /// The source recorded with imported values: the input's file name (and sheet).

@@ -119,8 +119,10 @@ fn incomplete_message(file: &str, key: &str, missing: &[Names], lang: Lang) -> S
     text::incomplete_edition(file, key, &names, lang)
 }
 
-/// The refusal of `plan` when it leaves regions without a boundary.
-fn incomplete_edition(
+/// The refusal of `plan` when it leaves regions without a boundary (`None` when it is
+/// complete). Every writer of an imported edition (the command, a window) checks it first: an
+/// incomplete current edition would draw only its regions and place points only in them.
+pub fn incomplete_edition(
     file: &str,
     plan: &super::geojson_input::EditionPlan,
     dataset: &Dataset,
