@@ -76,8 +76,9 @@ pub struct DataEditor {
 }
 
 impl DataEditor {
-    /// Tells the map whether clicks are the editor's and what to draw over it: corridors on the
-    /// Corridors tab, the line being drawn, the point being placed.
+    /// Tells the map whether clicks are the editor's and what to draw over it: on the Corridors
+    /// tab the line being drawn (and, while the map's corridor layer is off, the other
+    /// corridors, which the layer otherwise shows in their own style), the point being placed.
     pub fn prepare_map(&self, state: &AppState, map: &mut MapCache) {
         let open = state.data_open();
         map.capture = open && self.mode != MapMode::Idle;
@@ -87,9 +88,11 @@ impl DataEditor {
             return;
         }
         if self.tab == Tab::Corridors {
-            let editing = self.corridor.as_ref().and_then(|c| c.id);
-            for c in state.dataset().corridors.iter().filter(|c| Some(c.id) != editing) {
-                map.overlay_lines.push(c.line.0.iter().map(|p| [p.x, p.y]).collect());
+            if !state.view().show_corridors {
+                let editing = self.corridor.as_ref().and_then(|c| c.id);
+                for c in state.dataset().corridors.iter().filter(|c| Some(c.id) != editing) {
+                    map.overlay_lines.push(c.line.0.iter().map(|p| [p.x, p.y]).collect());
+                }
             }
             if let Some(form) = &self.corridor {
                 map.overlay_lines.push(form.points.clone());
