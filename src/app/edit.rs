@@ -1122,7 +1122,7 @@ impl AppState {
     }
 
     /// Checks, writes and applies one edit; what it invalidated.
-    fn commit_edit(&mut self, edit: &Edit) -> Result<Dirty, EditError> {
+    pub(super) fn commit_edit(&mut self, edit: &Edit) -> Result<Dirty, EditError> {
         if self.read_only {
             return Err(EditError::ReadOnly);
         }

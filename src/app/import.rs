@@ -15,16 +15,20 @@ use std::thread::JoinHandle;
 
 use calamine::Reader;
 
-use super::edit::Edit;
-use super::{AppState, Dirty, nearest_year};
+use super::edit::{Edit, EditError};
+use super::{AppState, Dirty};
 use crate::i18n::edit_text::EditText;
 use crate::io::import::command::today_utc;
+use crate::io::import::geojson_input::{
+    GeoJsonError, GeoJsonOptions, LayerItems, LayerKind, LayerPreview, YEARS, is_geojson,
+    preview_geojson,
+};
 use crate::io::import::{
     ImportError, InputFormat, Preview, PreviewOptions, RegionMatcher, is_xlsx, preview_input,
     read_input,
 };
-use crate::model::{Dataset, IndicatorValue};
-use crate::store::ImportSummary;
+use crate::model::{CorridorKind, Dataset, IndicatorValue};
+use crate::store::{self, EditionSummary, FeatureBatch, ImportSummary};
 
 /// Inputs at least this large are read on a worker thread: 100,000 CSV rows (≈ 5 MB) take
 /// 150–195 ms to preview (`benches/import.rs`), so 256 KiB takes about 10 ms, within a frame.
@@ -40,6 +44,164 @@ pub struct InputChoice {
     pub sheet: Option<String>,
     /// The indicator of a table that does not name one (key), when the planner gave it.
     pub indicator: Option<String>,
+    /// How a GeoJSON input is read (unused for tables).
+    pub layer: LayerChoice,
+}
+
+/// How the features of a GeoJSON input are read: what they become and which property says
+/// what. `None` for a property lets the preview pick the usual one (`name`, else the first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerChoice {
+    pub layer: LayerKind,
+    /// The property naming each feature (points, lines) or its region (editions).
+    pub name_property: Option<String>,
+    /// The property holding each region's code (editions; instead of the name).
+    pub code_property: Option<String>,
+    /// The corridors' kind; `None` takes each feature's `kind` property.
+    pub kind: Option<CorridorKind>,
+    /// Key of the boundary edition written (this year when empty).
+    pub edition_key: String,
+    /// Replace an edition with the same key.
+    pub replace: bool,
+}
+
+impl Default for LayerChoice {
+    fn default() -> LayerChoice {
+        LayerChoice {
+            layer: LayerKind::GrowthPoints,
+            name_property: None,
+            code_property: None,
+            kind: None,
+            edition_key: String::new(),
+            replace: false,
+        }
+    }
+}
+
+/// A GeoJSON file read: its preview and the properties its features have (in file order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerRead {
+    /// The choice as read, with the defaults it took filled in.
+    pub choice: InputChoice,
+    pub preview: LayerPreview,
+    pub properties: Vec<String>,
+}
+
+/// A GeoJSON file that cannot be previewed with the options chosen.
+#[derive(Debug)]
+pub struct LayerRefused {
+    pub choice: InputChoice,
+    pub error: GeoJsonError,
+    pub properties: Vec<String>,
+}
+
+/// What importing a GeoJSON file wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LayerImported {
+    /// Growth points, projects or corridors added (one undoable step).
+    Features { layer: LayerKind, count: usize },
+    /// A boundary edition written (not undoable; the dataset and the map were reloaded).
+    Edition { key: String, summary: EditionSummary },
+}
+
+/// The properties the features of a GeoJSON text have, each once, in the order first met;
+/// none when the text is not a FeatureCollection (the preview says why).
+pub fn property_names(bytes: &[u8]) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Collection {
+        #[serde(default)]
+        features: Vec<Feature>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Feature {
+        #[serde(default)]
+        properties: Option<serde_json::Map<String, serde_json::Value>>,
+    }
+    let Ok(collection) = serde_json::from_slice::<Collection>(bytes) else { return Vec::new() };
+    let mut seen = std::collections::HashSet::new();
+    let mut names = Vec::new();
+    for properties in collection.features.iter().filter_map(|f| f.properties.as_ref()) {
+        for name in properties.keys() {
+            if seen.insert(name.as_str()) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// The property taken as the name when none is chosen: `name` (or a `name_ru`/`name_kk`/
+/// `name_en`, `NAME`), else the first.
+fn default_name_property(properties: &[String]) -> Option<String> {
+    ["name", "name_ru", "name_kk", "name_en", "NAME", "Name"]
+        .iter()
+        .find(|n| properties.iter().any(|p| p == *n))
+        .map(|n| (*n).to_owned())
+        .or_else(|| properties.first().cloned())
+}
+
+/// This year, from today's date (the end of the allowed years should the date be unreadable).
+fn this_year() -> i32 {
+    today_utc().get(..4).and_then(|y| y.parse().ok()).unwrap_or(*YEARS.end())
+}
+
+/// Reads the GeoJSON file of `choice` and previews it against `dataset`. Writes nothing.
+pub fn read_layer(choice: &InputChoice, dataset: &Dataset) -> Result<LayerRead, Box<LayerRefused>> {
+    let shown = shown_name(&choice.path);
+    let mut choice = choice.clone();
+    let bytes = match read_input(&choice.path, &shown) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let error = GeoJsonError::from(e);
+            return Err(Box::new(LayerRefused { choice, error, properties: Vec::new() }));
+        }
+    };
+    let properties = property_names(&bytes);
+    let layer = &mut choice.layer;
+    if layer.name_property.is_none()
+        && (layer.layer != LayerKind::Edition || layer.code_property.is_none())
+    {
+        layer.name_property = default_name_property(&properties);
+    }
+    let edition = layer.layer == LayerKind::Edition;
+    if edition && layer.edition_key.trim().is_empty() {
+        layer.edition_key = this_year().to_string();
+    }
+    let options = GeoJsonOptions {
+        layer: layer.layer,
+        name_property: layer.name_property.clone(),
+        code_property: layer.code_property.clone().filter(|_| edition),
+        name_lang: None,
+        kind: layer.kind.filter(|_| layer.layer == LayerKind::Corridors),
+        edition_key: edition.then(|| layer.edition_key.trim().to_owned()),
+        valid_from: None,
+        replace: edition && layer.replace,
+        this_year: this_year(),
+        source: shown.clone(),
+    };
+    match preview_geojson(&shown, &bytes, dataset, &options) {
+        Ok(preview) => Ok(LayerRead { choice, preview, properties }),
+        Err(error) => Err(Box::new(LayerRefused { choice, error, properties })),
+    }
+}
+
+/// The new features of a points or lines preview, as one batch (empty for an edition).
+pub fn batch_of(items: &LayerItems) -> FeatureBatch {
+    fn take<T: Clone>(list: &[crate::io::import::geojson_input::Imported<T>]) -> Vec<T> {
+        list.iter().map(|i| i.item.clone()).collect()
+    }
+    match items {
+        LayerItems::GrowthPoints(list) => {
+            FeatureBatch { growth_points: take(list), ..FeatureBatch::default() }
+        }
+        LayerItems::Projects(list) => {
+            FeatureBatch { projects: take(list), ..FeatureBatch::default() }
+        }
+        LayerItems::Corridors(list) => {
+            FeatureBatch { corridors: take(list), ..FeatureBatch::default() }
+        }
+        LayerItems::Edition(_) => FeatureBatch::default(),
+    }
 }
 
 /// How many values a preview would import, and how many cells it leaves out.
@@ -182,6 +344,12 @@ pub enum Stage {
     Refused(Box<InputRefused>),
     /// The good values were written into the file.
     Imported(ImportSummary),
+    /// The preview of a GeoJSON file.
+    LayerRead(Box<LayerRead>),
+    /// The GeoJSON file cannot be previewed with the options chosen.
+    LayerRefused(Box<LayerRefused>),
+    /// The GeoJSON file's features (or edition) were written.
+    LayerImported(LayerImported),
 }
 
 /// The import window's state while it is open.
@@ -208,7 +376,9 @@ impl ImportDialog {
             Stage::Reading(r) => Some(&r.choice),
             Stage::Read(r) => Some(&r.choice),
             Stage::Refused(r) => Some(&r.choice),
-            Stage::Choosing | Stage::Imported(_) => None,
+            Stage::LayerRead(r) => Some(&r.choice),
+            Stage::LayerRefused(r) => Some(&r.choice),
+            Stage::Choosing | Stage::Imported(_) | Stage::LayerImported(_) => None,
         }
     }
 
@@ -217,7 +387,24 @@ impl ImportDialog {
         match &self.stage {
             Stage::Read(r) => &r.sheets,
             Stage::Refused(r) => &r.sheets,
-            Stage::Choosing | Stage::Reading(_) | Stage::Imported(_) => &[],
+            _ => &[],
+        }
+    }
+
+    /// The properties of the GeoJSON file chosen last (empty for a table or nothing read).
+    pub fn properties(&self) -> &[String] {
+        match &self.stage {
+            Stage::LayerRead(r) => &r.properties,
+            Stage::LayerRefused(r) => &r.properties,
+            _ => &[],
+        }
+    }
+
+    /// The GeoJSON preview waiting to be imported, if any.
+    pub fn layer_read(&self) -> Option<&LayerRead> {
+        match &self.stage {
+            Stage::LayerRead(r) => Some(r),
+            _ => None,
         }
     }
 
@@ -243,6 +430,14 @@ impl AppState {
     pub(super) fn preview_import(&mut self, choice: InputChoice) -> Dirty {
         let Some(dialog) = self.import.as_mut() else { return Dirty::NOTHING };
         dialog.apply_error = None;
+        if is_geojson(&choice.path) {
+            // GeoJSON is read here: 100,000 points preview in about 0.3 s (benches/geojson_import).
+            dialog.stage = match read_layer(&choice, &self.dataset) {
+                Ok(read) => Stage::LayerRead(Box::new(read)),
+                Err(refused) => Stage::LayerRefused(refused),
+            };
+            return Dirty::NOTHING;
+        }
         let workbook = is_xlsx(&choice.path.to_string_lossy(), &[]);
         let limit = if workbook { BACKGROUND_WORKBOOK_BYTES } else { BACKGROUND_BYTES };
         let large = std::fs::metadata(&choice.path).is_ok_and(|m| m.len() >= limit);
@@ -291,45 +486,107 @@ impl AppState {
         Dirty::NOTHING
     }
 
-    /// Writes the previewed good values into the file in one transaction, then into the
-    /// dataset; a refusal (read-only window, a file that changed underneath) writes nothing and
+    /// Writes the previewed good values (or features) into the file in one transaction as one
+    /// undoable edit, then into the dataset; a boundary edition is written and the file
+    /// reloaded. A refusal (read-only window, a file that changed underneath) writes nothing and
     /// keeps its message in the window.
     pub(super) fn apply_import(&mut self) -> Dirty {
         let lang = self.view.lang;
         let Some(dialog) = self.import.as_mut() else { return Dirty::NOTHING };
-        let Stage::Read(read) = &dialog.stage else { return Dirty::NOTHING };
-        if read.preview.rows.is_empty() {
-            return Dirty::NOTHING;
-        }
         if self.read_only {
             dialog.apply_error = Some(EditText::ReadOnlyRefusal.get(lang).to_owned());
             return Dirty::NOTHING;
         }
-        let values = values_to_import(read);
-        let edit = Edit::import_values(&self.dataset, &values);
-        let Edit::SetValues(changes) = &edit else { return Dirty::NOTHING };
-        let replaced = changes.iter().filter(|c| c.old.is_some()).count();
-        let summary = ImportSummary {
-            inserted: changes.len() - replaced,
-            replaced,
-            unchanged: values.len() - changes.len(),
+        let (edit, stage) = match &dialog.stage {
+            Stage::Read(read) if !read.preview.rows.is_empty() => {
+                let values = values_to_import(read);
+                let edit = Edit::import_values(&self.dataset, &values);
+                let changed = match &edit {
+                    Edit::SetValues(changes) => changes.as_slice(),
+                    _ => &[],
+                };
+                let replaced = changed.iter().filter(|c| c.old.is_some()).count();
+                let summary = ImportSummary {
+                    inserted: changed.len() - replaced,
+                    replaced,
+                    unchanged: values.len() - changed.len(),
+                };
+                (edit, Stage::Imported(summary))
+            }
+            Stage::LayerRead(read) if !read.preview.items.is_empty() => {
+                if let LayerItems::Edition(plan) = &read.preview.items {
+                    let (plan, replace) = (plan.clone(), read.choice.layer.replace);
+                    return self.apply_edition(&plan.edition, replace);
+                }
+                let layer = read.choice.layer.layer;
+                let count = read.preview.items.len();
+                let edit = Edit::AddFeatures(batch_of(&read.preview.items));
+                (edit, Stage::LayerImported(LayerImported::Features { layer, count }))
+            }
+            _ => return Dirty::NOTHING,
         };
-        if !changes.is_empty() {
-            // One write of every value, and one step for undo.
-            if let Err(e) = edit.write(&self.file) {
-                dialog.apply_error = Some(e.to_string());
+        // Equal values only: nothing to write and no step to undo.
+        let empty = matches!(&edit, Edit::SetValues(changes) if changes.is_empty());
+        let dirty = if empty {
+            Dirty::NOTHING
+        } else {
+            match self.commit_edit(&edit) {
+                Ok(dirty) => {
+                    self.history.record(edit);
+                    dirty
+                }
+                Err(e) => {
+                    let message = match e {
+                        EditError::ReadOnly => EditText::ReadOnlyRefusal.get(lang).to_owned(),
+                        EditError::Stale => EditText::StaleEdit.get(lang).to_owned(),
+                        other => other.to_string(),
+                    };
+                    if let Some(dialog) = self.import.as_mut() {
+                        dialog.apply_error = Some(message);
+                    }
+                    return Dirty::NOTHING;
+                }
+            }
+        };
+        if let Some(dialog) = self.import.as_mut() {
+            dialog.stage = stage;
+            dialog.apply_error = None;
+        }
+        dirty
+    }
+
+    /// Writes a boundary edition (not undoable) and continues on the file as reloaded: the
+    /// dataset, the regions for placing points and the map's geometry are built afresh, as
+    /// File > Open builds them; the undo history, the window's read-only mark and the import
+    /// window are kept.
+    fn apply_edition(&mut self, edition: &crate::model::BoundaryEdition, replace: bool) -> Dirty {
+        let written = store::write_edition(&self.file, edition, replace)
+            .and_then(|summary| store::load(&self.file).map(|ds| (summary, ds)));
+        let (summary, dataset) = match written {
+            Ok(done) => done,
+            Err(e) => {
+                if let Some(dialog) = self.import.as_mut() {
+                    dialog.apply_error = Some(e.to_string());
+                }
                 return Dirty::NOTHING;
             }
-            edit.apply_to(Arc::make_mut(&mut self.dataset));
-            self.history.record(edit);
+        };
+        let mut fresh = AppState::new(self.file.clone(), dataset, self.view.lang);
+        // Painters cache by version: the fresh scenes must not look like the old ones.
+        fresh.scene_version += self.scene_version + 1;
+        fresh.compare_version += self.compare_version + 1;
+        fresh.target_map_version += self.target_map_version + 1;
+        fresh.read_only = self.read_only;
+        fresh.data_open = self.data_open;
+        fresh.history = std::mem::take(&mut self.history);
+        fresh.import = self.import.take();
+        if let Some(dialog) = fresh.import.as_mut() {
+            let key = edition.key.clone();
+            dialog.stage = Stage::LayerImported(LayerImported::Edition { key, summary });
+            dialog.apply_error = None;
         }
-        dialog.stage = Stage::Imported(summary);
-        dialog.apply_error = None;
-        self.years = self.dataset.years_of(&self.view.indicator);
-        self.view.year = nearest_year(&self.years, self.view.year);
-        self.clamp_compare_year();
-        // New values feed the map, table, charts and the scenarios' base years.
-        Dirty { projections: true, ..Dirty::VIEW }
+        *self = fresh;
+        Dirty::NOTHING
     }
 
     /// The import window's state, while it is open.

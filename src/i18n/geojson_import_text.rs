@@ -192,6 +192,109 @@ pub fn points_word(lang: Lang) -> &'static str {
     }
 }
 
+/// Fixed texts of the import window when the input is GeoJSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LayerWindowText {
+    ImportAs,
+    NameProperty,
+    /// The code property, chosen instead of the name (editions).
+    CodeProperty,
+    /// No property chosen.
+    NoProperty,
+    EditionKey,
+    ReplaceEdition,
+    CorridorKind,
+    /// Each corridor's kind from its own `kind` property.
+    KindFromFile,
+    /// An edition is not an undoable edit.
+    NotUndoable,
+    /// Column header: the feature's number in the file.
+    Feature,
+    /// Column header: the feature's name.
+    Name,
+    /// Column header: a corridor's points.
+    Points,
+}
+
+impl LayerWindowText {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use LayerWindowText as T;
+        match (self, lang) {
+            (T::ImportAs, Lang::Kk) => "Импорттау түрі",
+            (T::ImportAs, Lang::Ru) => "Импортировать как",
+            (T::ImportAs, Lang::En) => "Import as",
+            (T::NameProperty, Lang::Kk) => "Атауы бар қасиет",
+            (T::NameProperty, Lang::Ru) => "Свойство с названием",
+            (T::NameProperty, Lang::En) => "Name property",
+            (T::CodeProperty, Lang::Kk) => "Коды бар қасиет (атаудың орнына)",
+            (T::CodeProperty, Lang::Ru) => "Свойство с кодом (вместо названия)",
+            (T::CodeProperty, Lang::En) => "Code property (instead of the name)",
+            (T::NoProperty, Lang::Kk) => "жоқ",
+            (T::NoProperty, Lang::Ru) => "нет",
+            (T::NoProperty, Lang::En) => "none",
+            (T::EditionKey, Lang::Kk) => "Басылым кілті",
+            (T::EditionKey, Lang::Ru) => "Ключ редакции",
+            (T::EditionKey, Lang::En) => "Edition key",
+            (T::ReplaceEdition, Lang::Kk) => "Осы кілті бар басылымды ауыстыру",
+            (T::ReplaceEdition, Lang::Ru) => "Заменить редакцию с этим ключом",
+            (T::ReplaceEdition, Lang::En) => "Replace an edition with this key",
+            (T::CorridorKind, Lang::Kk) => "Дәліз түрі",
+            (T::CorridorKind, Lang::Ru) => "Вид коридора",
+            (T::CorridorKind, Lang::En) => "Corridor kind",
+            (T::KindFromFile, Lang::Kk) => "әр нысанның «kind» қасиетінен",
+            (T::KindFromFile, Lang::Ru) => "из свойства «kind» каждого объекта",
+            (T::KindFromFile, Lang::En) => "from each feature’s «kind» property",
+            (T::NotUndoable, Lang::Kk) => {
+                "Шекаралар басылымын болдырмау мүмкін емес: жазылғаннан кейін файл мен карта қайта \
+                 жүктеледі."
+            }
+            (T::NotUndoable, Lang::Ru) => {
+                "Запись редакции границ нельзя отменить: после неё файл и карта загружаются заново."
+            }
+            (T::NotUndoable, Lang::En) => {
+                "Writing a boundary edition cannot be undone: the file and the map are reloaded \
+                 after it."
+            }
+            (T::Feature, Lang::Kk) => "Нысан",
+            (T::Feature, Lang::Ru) => "Объект",
+            (T::Feature, Lang::En) => "Feature",
+            (T::Name, Lang::Kk) => "Атауы",
+            (T::Name, Lang::Ru) => "Название",
+            (T::Name, Lang::En) => "Name",
+            (T::Points, Lang::Kk) => "Нүктелер",
+            (T::Points, Lang::Ru) => "Точки",
+            (T::Points, Lang::En) => "Points",
+        }
+    }
+}
+
+/// The import button for a layer: "Import 3 features" (Russian declines the noun).
+pub fn import_features(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{count} нысанды импорттау"),
+        Lang::Ru => {
+            let noun = match (count % 10, count % 100) {
+                (1, n) if n != 11 => "объект",
+                (2..=4, n) if !(12..=14).contains(&n) => "объекта",
+                _ => "объектов",
+            };
+            format!("Импортировать {count} {noun}")
+        }
+        Lang::En if count == 1 => "Import 1 feature".to_owned(),
+        Lang::En => format!("Import {count} features"),
+    }
+}
+
+/// What a layer import wrote: "Imported into FILE: 3 (growth points)."
+pub fn features_imported(file: &str, count: usize, layer: LayerKind, lang: Lang) -> String {
+    let into = match lang {
+        Lang::Kk => format!("{file} {}", GeoJsonText::ImportedInto.get(lang)),
+        Lang::Ru | Lang::En => format!("{} {file}", GeoJsonText::ImportedInto.get(lang)),
+    };
+    format!("{into}: {count} ({}).", layer_name(layer, lang))
+}
+
 /// A layer as the planner names it.
 pub fn layer_name(layer: LayerKind, lang: Lang) -> &'static str {
     match (layer, lang) {
@@ -550,6 +653,34 @@ mod tests {
             text = text.replace(typed, "");
         }
         text.chars().filter(char::is_ascii_alphabetic).collect()
+    }
+
+    #[test]
+    fn window_texts_in_kazakh_and_russian_have_no_latin_letters() {
+        use LayerWindowText as W;
+        let all = [
+            W::ImportAs,
+            W::NameProperty,
+            W::CodeProperty,
+            W::NoProperty,
+            W::EditionKey,
+            W::ReplaceEdition,
+            W::CorridorKind,
+            W::KindFromFile,
+            W::NotUndoable,
+            W::Feature,
+            W::Name,
+            W::Points,
+        ];
+        for text in all {
+            for lang in [Lang::Kk, Lang::Ru] {
+                let t = text.get(lang);
+                assert_eq!(latin(t), Vec::<char>::new(), "{text:?} {lang:?}: {t}");
+            }
+        }
+        assert_eq!(import_features(3, Lang::Ru), "Импортировать 3 объекта");
+        assert_eq!(import_features(11, Lang::Ru), "Импортировать 11 объектов");
+        assert_eq!(import_features(1, Lang::En), "Import 1 feature");
     }
 
     #[test]

@@ -187,7 +187,8 @@ mod tests {
         assert_eq!(after.value("KZ-AKM", "population", 2097), Some(5.0));
         let key = ("KZ-AKM".to_owned(), "population".to_owned(), 2097);
         let gone = ("KZ-AKM".to_owned(), "population".to_owned(), 2096);
-        let error = change_values(&path, &[old.clone()], &[key.clone(), gone]).unwrap_err();
+        let error =
+            change_values(&path, std::slice::from_ref(&old), &[key.clone(), gone]).unwrap_err();
         assert!(error.to_string().contains("no value of population for KZ-AKM in 2096"), "{error}");
         assert_eq!(load(&path).unwrap(), after);
         change_values(&path, &[old], &[key]).unwrap();

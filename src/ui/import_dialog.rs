@@ -11,14 +11,18 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 use egui::{Align, Color32, ComboBox, Label, Layout, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::import::{Counts, ImportDialog, InputChoice, InputRead, Stage};
+use crate::app::import::{
+    Counts, ImportDialog, InputChoice, InputRead, LayerChoice, LayerImported, LayerRead, Stage,
+};
 use crate::app::{Action, AppState};
 use crate::i18n::edit_text::EditText;
+use crate::i18n::geojson_import_text::{self as geojson_text, GeoJsonText, LayerWindowText as W};
 use crate::i18n::import_text::{self, ImportText as T};
-use crate::i18n::map_text::format_number;
+use crate::i18n::map_text::{self, format_number};
 use crate::i18n::ui_text::{UiText, before_year};
+use crate::io::import::geojson_input::{LayerItems, LayerKind, is_geojson};
 use crate::io::import::{InputFormat, Layout as TableLayout, PreviewRow};
-use crate::model::{Dataset, Lang, NATIONAL_CODE};
+use crate::model::{CorridorKind, Dataset, Lang, NATIONAL_CODE};
 use crate::ui::theme;
 
 /// Width of the window's content, points.
@@ -35,8 +39,8 @@ const PROBLEM: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
 const REPLACING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
 /// How often the window looks whether a large file has been read, milliseconds.
 const POLL_MS: u64 = 40;
-/// Extensions listed in the folder (statistics tables).
-const INPUT_EXTENSIONS: [&str; 5] = ["csv", "txt", "tsv", "xlsx", "xlsm"];
+/// Extensions listed in the folder (statistics tables and GeoJSON layers).
+const INPUT_EXTENSIONS: [&str; 7] = ["csv", "txt", "tsv", "xlsx", "xlsm", "geojson", "json"];
 
 /// A folder's subfolders and statistics files, each by name.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -88,6 +92,10 @@ pub struct ImportWindow {
     listing: Listing,
     /// Whether the path was filled in for the window now open.
     started: bool,
+    /// The edition key as typed (read again when the field loses focus).
+    edition_key: String,
+    /// Whether the edition key field had the focus on the last frame.
+    editing_key: bool,
 }
 
 /// The import window, while `state` has it open.
@@ -122,7 +130,7 @@ pub fn show(
         ui.label(RichText::new(T::WindowTitle.get(lang)).size(theme::HEADING_PT).strong());
         ui.add_space(4.0);
         choose_file(ui, dialog, win, lang, actions);
-        options(ui, state, dialog, lang, actions);
+        options(ui, state, dialog, win, lang, actions);
         ui.separator();
         body(ui, state, dialog, lang);
         ui.add_space(6.0);
@@ -142,7 +150,18 @@ fn choice_of(path: PathBuf, dialog: &ImportDialog) -> InputChoice {
     let last = dialog.choice();
     let sheet = last.filter(|c| c.path == path).and_then(|c| c.sheet.clone());
     let indicator = last.and_then(|c| c.indicator.clone());
-    InputChoice { path, sheet, indicator }
+    // Another file has other properties: only what the features become is kept.
+    let layer = match last {
+        Some(c) if c.path == path => c.layer.clone(),
+        Some(c) => LayerChoice {
+            layer: c.layer.layer,
+            kind: c.layer.kind,
+            edition_key: c.layer.edition_key.clone(),
+            ..LayerChoice::default()
+        },
+        None => LayerChoice::default(),
+    };
+    InputChoice { path, sheet, indicator, layer }
 }
 
 /// The path field, the Preview button and the folder's statistics files.
@@ -225,10 +244,15 @@ fn options(
     ui: &mut Ui,
     state: &AppState,
     dialog: &ImportDialog,
+    win: &mut ImportWindow,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
     let Some(choice) = dialog.choice() else { return };
+    if is_geojson(&choice.path) {
+        layer_options(ui, dialog, choice, win, lang, actions);
+        return;
+    }
     let ds = state.dataset();
     ui.horizontal(|ui| {
         let sheets = dialog.sheets();
@@ -276,6 +300,273 @@ fn options(
     });
 }
 
+/// A property combo: `None` shown as "none" when `optional`.
+fn property_combo(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    properties: &[String],
+    chosen: &mut Option<String>,
+    optional: bool,
+    lang: Lang,
+) {
+    let label = ui.label(label);
+    let shown = chosen.clone().unwrap_or_else(|| W::NoProperty.get(lang).to_owned());
+    ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            if optional {
+                ui.selectable_value(chosen, None, W::NoProperty.get(lang));
+            }
+            for name in properties {
+                ui.selectable_value(chosen, Some(name.clone()), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// A GeoJSON input's options: what its features become, the property naming them (or, for an
+/// edition, the code property, the key and whether it replaces one), the corridors' kind. A
+/// change reads the file again.
+fn layer_options(
+    ui: &mut Ui,
+    dialog: &ImportDialog,
+    choice: &InputChoice,
+    win: &mut ImportWindow,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let mut layer = choice.layer.clone();
+    let properties = dialog.properties();
+    let edition = layer.layer == LayerKind::Edition;
+    ui.horizontal(|ui| {
+        let label = ui.label(W::ImportAs.get(lang));
+        ComboBox::from_id_salt("import_layer")
+            .selected_text(geojson_text::layer_name(layer.layer, lang))
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                for kind in LayerKind::ALL {
+                    ui.selectable_value(
+                        &mut layer.layer,
+                        kind,
+                        geojson_text::layer_name(kind, lang),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(12.0);
+        let before = (layer.name_property.clone(), layer.code_property.clone());
+        property_combo(
+            ui,
+            "import_name_property",
+            W::NameProperty.get(lang),
+            properties,
+            &mut layer.name_property,
+            edition,
+            lang,
+        );
+        if edition {
+            ui.add_space(12.0);
+            property_combo(
+                ui,
+                "import_code_property",
+                W::CodeProperty.get(lang),
+                properties,
+                &mut layer.code_property,
+                true,
+                lang,
+            );
+            // Regions are matched by one of the two: the one chosen last wins.
+            if layer.code_property.is_some() && layer.code_property != before.1 {
+                layer.name_property = None;
+            } else if layer.name_property.is_some() && layer.name_property != before.0 {
+                layer.code_property = None;
+            }
+        }
+        if layer.layer == LayerKind::Corridors {
+            ui.add_space(12.0);
+            let name = |k: Option<CorridorKind>| {
+                k.map_or(W::KindFromFile.get(lang), |k| map_text::corridor_kind(k, lang))
+            };
+            let label = ui.label(W::CorridorKind.get(lang));
+            ComboBox::from_id_salt("import_corridor_kind")
+                .selected_text(name(layer.kind))
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut layer.kind, None, name(None));
+                    for kind in [
+                        CorridorKind::Railway,
+                        CorridorKind::Road,
+                        CorridorKind::PowerLine,
+                        CorridorKind::Pipeline,
+                    ] {
+                        ui.selectable_value(&mut layer.kind, Some(kind), name(Some(kind)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+    });
+    if edition {
+        if !win.editing_key {
+            win.edition_key.clone_from(&layer.edition_key);
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(W::EditionKey.get(lang));
+            let field = ui
+                .add(TextEdit::singleline(&mut win.edition_key).desired_width(90.0))
+                .labelled_by(label.id);
+            win.editing_key = field.has_focus();
+            if field.lost_focus() {
+                layer.edition_key = win.edition_key.trim().to_owned();
+            }
+            ui.add_space(12.0);
+            ui.checkbox(&mut layer.replace, W::ReplaceEdition.get(lang));
+        });
+        ui.label(RichText::new(W::NotUndoable.get(lang)).color(REPLACING));
+    }
+    if layer != choice.layer {
+        // Another layer kind names its features by other properties: let the preview choose.
+        if layer.layer != choice.layer.layer {
+            layer.name_property = None;
+            layer.code_property = None;
+        }
+        actions.push(Action::ImportPreview(InputChoice { layer, ..choice.clone() }));
+    }
+}
+
+/// A GeoJSON preview: the counts, each feature to import (number, name, region or kind) in
+/// the view's language, an edition's key and regions left without a boundary, and every
+/// problem with its feature number.
+fn layer_preview(ui: &mut Ui, ds: &Dataset, read: &LayerRead, lang: Lang) {
+    let preview = &read.preview;
+    let to_import = match &preview.items {
+        LayerItems::GrowthPoints(_) => GeoJsonText::GrowthPointsToImport,
+        LayerItems::Projects(_) => GeoJsonText::ProjectsToImport,
+        LayerItems::Corridors(_) => GeoJsonText::CorridorsToImport,
+        LayerItems::Edition(_) => GeoJsonText::RegionsToImport,
+    };
+    let problems = preview.problems.len();
+    ui.horizontal(|ui| {
+        count(ui, GeoJsonText::FeaturesInFile.get(lang), preview.features, theme::TEXT);
+        count(ui, to_import.get(lang), preview.items.len(), theme::ACCENT);
+        let colour = if problems > 0 { PROBLEM } else { theme::TEXT };
+        count(ui, GeoJsonText::Problems.get(lang), problems, colour);
+    });
+    let region = |code: &str| ds.region(code).map_or(code, |r| r.names.get(lang)).to_owned();
+    // (feature, name, region or kind)
+    let rows: Vec<(usize, String, String)> = match &preview.items {
+        LayerItems::GrowthPoints(list) => list
+            .iter()
+            .map(|i| (i.feature, i.item.names.get(lang).to_owned(), region(&i.item.region_code)))
+            .collect(),
+        LayerItems::Projects(list) => list
+            .iter()
+            .map(|i| (i.feature, i.item.names.get(lang).to_owned(), region(&i.item.region_code)))
+            .collect(),
+        LayerItems::Corridors(list) => list
+            .iter()
+            .map(|i| {
+                let kind = map_text::corridor_kind(i.item.kind, lang);
+                (i.feature, i.item.names.get(lang).to_owned(), kind.to_owned())
+            })
+            .collect(),
+        LayerItems::Edition(plan) => {
+            let heading =
+                if plan.replaces { GeoJsonText::ReplacesEdition } else { GeoJsonText::NewEdition };
+            let from = plan.edition.valid_from.map(|y| y.to_string()).unwrap_or_default();
+            ui.label(format!(
+                "{} «{}», {} {from}",
+                heading.get(lang),
+                plan.edition.key,
+                GeoJsonText::From.get(lang)
+            ));
+            if let Some(closed) = &plan.closes {
+                let year = plan.edition.valid_from.unwrap_or_default();
+                ui.label(geojson_text::edition_ends(closed, year, lang));
+            }
+            if !plan.missing.is_empty() {
+                let names: Vec<String> = plan.missing.iter().map(|c| region(c)).collect();
+                let text =
+                    format!("{}: {}", GeoJsonText::RegionsWithoutShape.get(lang), names.join(", "));
+                ui.add(Label::new(RichText::new(text).color(PROBLEM)).wrap());
+            }
+            plan.edition
+                .units
+                .iter()
+                .zip(&plan.features)
+                .map(|(u, f)| {
+                    let area = format_number(u.area_km2, 0, lang);
+                    (
+                        *f,
+                        region(&u.region_code),
+                        format!("{area} {}", GeoJsonText::AreaKm2.get(lang)),
+                    )
+                })
+                .collect()
+        }
+    };
+    let third = match &preview.items {
+        LayerItems::Corridors(_) => W::CorridorKind.get(lang),
+        LayerItems::Edition(_) => GeoJsonText::AreaKm2.get(lang),
+        _ => GeoJsonText::Region.get(lang),
+    };
+    let second = match &preview.items {
+        LayerItems::Edition(_) => GeoJsonText::Region.get(lang),
+        _ => W::Name.get(lang),
+    };
+    ui.add_space(4.0);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    ui.push_id("import_features", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::exact(80.0))
+            .column(Column::exact(360.0))
+            .column(Column::remainder())
+            .max_scroll_height(VALUES_HEIGHT)
+            .header(row_height, |mut header| {
+                for title in [W::Feature.get(lang), second, third] {
+                    header.col(|ui| {
+                        ui.label(RichText::new(capitalised(title)).strong());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let Some((feature, name, place)) = rows.get(row.index()) else { return };
+                    row.col(|ui| {
+                        ui.label(feature.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(name.as_str()).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(place.as_str()).truncate());
+                    });
+                });
+            });
+    });
+    ui.add_space(4.0);
+    ui.label(RichText::new(GeoJsonText::Problems.get(lang)).strong());
+    if preview.problems.is_empty() {
+        ui.label(RichText::new(T::NoProblems.get(lang)).color(theme::TEXT_MUTED));
+        return;
+    }
+    egui::ScrollArea::vertical().id_salt("import_layer_problems").max_height(PROBLEMS_HEIGHT).show(
+        ui,
+        |ui| {
+            for p in &preview.problems {
+                ui.add(
+                    Label::new(RichText::new(geojson_text::problem(p, lang)).color(PROBLEM)).wrap(),
+                );
+            }
+        },
+    );
+}
+
 /// What the window shows under the choice: a hint, the reading, the refusal, the preview or
 /// what was imported.
 fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
@@ -294,6 +585,31 @@ fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
             ui.add(Label::new(RichText::new(message).color(PROBLEM)).wrap());
         }
         Stage::Read(read) => preview(ui, state.dataset(), read, lang),
+        Stage::LayerRead(read) => layer_preview(ui, state.dataset(), read, lang),
+        Stage::LayerRefused(refused) => {
+            let message = geojson_text::error(&refused.error, lang);
+            ui.add(Label::new(RichText::new(message).color(PROBLEM)).wrap());
+        }
+        Stage::LayerImported(imported) => {
+            let file = state.file().file_name().map_or_else(
+                || state.file().display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let text = match imported {
+                LayerImported::Features { layer, count } => {
+                    geojson_text::features_imported(&file, *count, *layer, lang)
+                }
+                LayerImported::Edition { key, summary } => {
+                    let into = geojson_text::features_imported(&file, 0, LayerKind::Edition, lang);
+                    let what =
+                        geojson_text::edition_written(key, summary.units, summary.replaced, lang);
+                    // "Imported into FILE: …" with the edition's sentence after the colon.
+                    let head = into.split(':').next().unwrap_or_default();
+                    format!("{head}: {what}.")
+                }
+            };
+            ui.label(RichText::new(text).strong().color(theme::ACCENT));
+        }
         Stage::Imported(summary) => {
             let file = state.file().file_name().map_or_else(
                 || state.file().display().to_string(),
@@ -581,7 +897,7 @@ fn buttons(
     actions: &mut Vec<Action>,
 ) {
     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        if matches!(dialog.stage(), Stage::Imported(_)) {
+        if matches!(dialog.stage(), Stage::Imported(_) | Stage::LayerImported(_)) {
             if ui.button(T::Close.get(lang)).clicked() {
                 actions.push(Action::ShowImport(false));
             }
@@ -589,6 +905,26 @@ fn buttons(
         }
         if ui.button(T::Cancel.get(lang)).clicked() {
             actions.push(Action::ShowImport(false));
+        }
+        if let Some(read) = dialog.layer_read() {
+            let good = read.preview.items.len();
+            // An edition that leaves regions without a boundary is refused, as by `oblys import`.
+            let complete = match &read.preview.items {
+                LayerItems::Edition(plan) => plan.missing.is_empty(),
+                _ => true,
+            };
+            let text = RichText::new(geojson_text::import_features(good, lang)).strong();
+            let button = egui::Button::new(text.color(Color32::WHITE)).fill(theme::ACCENT);
+            let enabled = good > 0 && complete && !state.read_only();
+            let response = ui.add_enabled(enabled, button);
+            let response = if state.read_only() {
+                response.on_disabled_hover_text(EditText::ReadOnlyRefusal.get(lang))
+            } else {
+                response
+            };
+            if response.clicked() {
+                actions.push(Action::ImportApply);
+            }
         }
         if let Some(read) = dialog.read() {
             let good = read.counts.matched;

@@ -1,0 +1,150 @@
+//! GeoJSON in the import window, driven headless with egui_kittest on a real file written from
+//! the default dataset: a points layer chosen in the window offers its features' properties in
+//! the name-property combo, previews each point with the region it falls in (in the view's
+//! language), imports them as growth points in one step, and Ctrl+Z takes them all back from the
+//! data and the file.
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use oblys::app::AppState;
+use oblys::model::Lang;
+use oblys::ui::Gui;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/geojson").join(name)
+}
+
+/// A window in `lang` on a fresh file holding the default dataset.
+fn window(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, Gui> {
+    let path = dir.path().join("kazakhstan.gpkg");
+    let dataset = oblys::io::default_dataset::build().expect("default dataset");
+    oblys::store::create(&path, &dataset).expect("file written");
+    let dataset = oblys::store::load(&path).expect("file read");
+    let gui = Gui::new(AppState::new(path, dataset, lang));
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
+    harness.run();
+    harness
+}
+
+/// Opens File > Import table… and reads `input`.
+fn read_input(harness: &mut Harness<'_, Gui>, labels: [&str; 3], input: &Path) {
+    let [file, entry, field] = labels;
+    harness.get_by_role_and_label(Role::Button, file).click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, field).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, field).type_text(&input.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+/// Whether a label reading `region` stands right of the label `name`, on its row.
+fn beside(harness: &Harness<'_, Gui>, name: &str, region: &str) -> bool {
+    let row = harness.get_by_label(name).rect();
+    harness.query_all_by_label(region).any(|n| {
+        let at = n.rect();
+        (at.center().y - row.center().y).abs() < 2.0 && at.left() > row.right()
+    })
+}
+
+const EN: [&str; 3] = ["File", "Import table…", "Input file"];
+
+#[test]
+fn growth_points_are_imported_with_their_regions_and_ctrl_z_takes_them_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    let original = harness.state().state().dataset().clone();
+    read_input(&mut harness, EN, &fixture("growth_points.geojson"));
+    // Each point is listed with its feature number, name and the region it falls in.
+    let read = harness.state().state().import().and_then(|d| d.layer_read()).expect("a preview");
+    assert_eq!(read.preview.items.len(), 3);
+    assert_eq!(read.choice.layer.name_property.as_deref(), Some("name"));
+    for (name, region) in [
+        ("Stepnogorsk", "Akmola Region"),
+        ("Темиртау", "Karaganda Region"),
+        ("Экибастуз", "Pavlodar Region"),
+    ] {
+        assert!(beside(&harness, name, region), "{name} in {region}");
+    }
+    harness.get_by_label("No problems");
+
+    harness.get_by_label("Import 3 features").click();
+    harness.run();
+    harness.get_by_label("Imported into kazakhstan.gpkg: 3 (growth points).");
+    let state = harness.state().state();
+    let added = &state.dataset().growth_points[original.growth_points.len()..];
+    let placed: Vec<(&str, &str)> =
+        added.iter().map(|g| (g.names.get(Lang::Ru), g.region_code.as_str())).collect();
+    assert_eq!(
+        placed,
+        [("Степногорск", "KZ-AKM"), ("Темиртау", "KZ-KAR"), ("Экибастуз", "KZ-PAV")]
+    );
+    let file = state.file().to_owned();
+    assert_eq!(&oblys::store::load(&file).expect("file read"), state.dataset());
+    assert_eq!(state.history().undo_len(), 1, "the import is one step");
+
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state().dataset(), &original);
+    assert_eq!(oblys::store::load(&file).expect("file read"), original);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    let back = &harness.state().state().dataset().growth_points;
+    assert_eq!(back.len(), original.growth_points.len() + 3);
+}
+
+#[test]
+fn the_name_property_combo_lists_the_files_properties_and_a_choice_reads_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    read_input(&mut harness, EN, &fixture("growth_points.geojson"));
+    harness.get_by_role_and_label(Role::ComboBox, "Import as");
+    harness.get_by_role_and_label(Role::ComboBox, "Name property").click();
+    harness.run();
+    for property in ["name_en", "population", "population_year", "level", "monotown", "status"] {
+        harness.get_by_label(property);
+    }
+    harness.get_by_label("name_en").click();
+    harness.run();
+    let read = harness.state().state().import().and_then(|d| d.layer_read()).expect("a preview");
+    assert_eq!(read.choice.layer.name_property.as_deref(), Some("name_en"));
+    // Only the first point has an English name: the other two are problems by feature number.
+    assert_eq!(read.preview.items.len(), 1);
+    let features: Vec<usize> = read.preview.problems.iter().map(|p| p.feature).collect();
+    assert_eq!(features, [2, 3]);
+    harness.get_by_label("feature 2: the property «name_en» is missing or empty");
+    harness.get_by_label("Import 1 feature");
+}
+
+#[test]
+fn the_window_reads_a_layer_in_russian_and_lists_problems_by_feature() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::Ru);
+    read_input(
+        &mut harness,
+        ["Файл", "Импорт таблицы…", "Входной файл"],
+        &fixture("points_problems.geojson"),
+    );
+    let read = harness.state().state().import().and_then(|d| d.layer_read()).expect("a preview");
+    assert!(!read.preview.problems.is_empty());
+    let first = read.preview.problems.first().expect("a problem");
+    let text = oblys::i18n::geojson_import_text::problem(first, Lang::Ru);
+    assert!(text.starts_with(&format!("объект {}", first.feature)), "{text}");
+    harness.get_by_label(&text);
+    harness.get_by_role_and_label(Role::ComboBox, "Свойство с названием");
+    let good = read.preview.items.len();
+    harness.get_by_label(&oblys::i18n::geojson_import_text::import_features(good, Lang::Ru));
+}
