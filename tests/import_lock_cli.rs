@@ -1,7 +1,8 @@
 //! `oblys import` beside an open Oblys window: while another process holds the file's editing
 //! lock (as the window does, `store::lock_for_editing`), an import of a table or a GeoJSON layer
 //! is refused in one line with exit code 2 and the file left byte for byte as it was; a dry run
-//! still previews; once the lock is released the same import is written.
+//! still previews; once the lock is released the same import is written. Reading commands (and
+//! dry runs) read a current file beside a window but do not upgrade an older one it holds.
 
 mod common;
 
@@ -173,7 +174,7 @@ fn oblys_export(file: &Path, out: &Path) -> Output {
 }
 
 #[test]
-fn reading_commands_do_not_upgrade_an_older_file_a_window_holds_but_read_a_current_one() {
+fn reading_commands_and_dry_runs_do_not_upgrade_an_older_file_a_window_holds() {
     let (dir, file) = fresh_database();
     let out = dir.path().join("regions.csv");
     let window = oblys::store::lock_for_editing(&file).expect("lock file").expect("lock taken");
@@ -199,6 +200,11 @@ fn reading_commands_do_not_upgrade_an_older_file_a_window_holds_but_read_a_curre
     );
     assert_eq!(std::fs::read(&file).expect("read"), before, "the file was modified");
     assert!(!out.exists());
+    // A dry run reads, so it would upgrade too: refused the same way.
+    let output = oblys_import(&file, &fixture("long_new_values.csv"), &["--dry-run"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("was written by an older Oblys"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&file).expect("read"), before, "the file was modified");
     assert!(!dir.path().join("work.v2-backup.gpkg").exists(), "no backup, no upgrade");
     assert_eq!(oblys::store::schema_version(&file).expect("checked"), 2);
 

@@ -50,10 +50,8 @@ pub enum ImportCommandError {
     /// An Oblys window holds the file's editing lock.
     #[error("{}", import_text::open_for_editing(&file.display().to_string(), Lang::En))]
     Locked { file: PathBuf },
-    /// An older file must be upgraded before a command reads it, and an Oblys window holds its
-    /// editing lock.
-    #[error("{}", import_text::upgrade_while_open(&file.display().to_string(), Lang::En))]
-    UpgradeLocked { file: PathBuf },
+    #[error(transparent)]
+    Upgrade(#[from] UpgradeLockError),
     #[error("cannot print the preview: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -74,9 +72,7 @@ impl ImportCommandError {
             ImportCommandError::Locked { file } => {
                 import_text::open_for_editing(&file.display().to_string(), lang)
             }
-            ImportCommandError::UpgradeLocked { file } => {
-                import_text::upgrade_while_open(&file.display().to_string(), lang)
-            }
+            ImportCommandError::Upgrade(error) => error.message(lang),
             other => other.to_string(),
         }
     }
@@ -103,7 +99,12 @@ pub fn run_import(
     let lang = request.lang;
     let shown = request.input.display().to_string();
     // Held until the write is committed, so no window starts editing between preview and write.
-    let _lock = if request.dry_run { None } else { Some(lock_for_write(&request.file)?) };
+    // A dry run writes nothing — unless reading upgrades an older file, which then needs it too.
+    let _lock = if request.dry_run {
+        lock_if_upgrading(&request.file)?
+    } else {
+        Some(lock_for_write(&request.file)?)
+    };
     let dataset = store::load(&request.file)?;
     let bytes = read_input(&request.input, &shown)?;
     let matcher = RegionMatcher::new(&dataset);
@@ -166,19 +167,42 @@ fn lock_for_write(file: &Path) -> Result<store::FileLock, ImportCommandError> {
         .ok_or_else(|| ImportCommandError::Locked { file: file.to_owned() })
 }
 
+/// Why a command that only reads a file (`oblys map`, `project`, `export`, a dry run) cannot
+/// upgrade it.
+#[derive(Debug, thiserror::Error)]
+pub enum UpgradeLockError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The file was written by an older Oblys, and an Oblys window holds its editing lock.
+    #[error("{}", import_text::upgrade_while_open(&file.display().to_string(), Lang::En))]
+    Locked { file: PathBuf },
+}
+
+impl UpgradeLockError {
+    /// The message in `lang` (the file's own errors stay in English).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            UpgradeLockError::Locked { file } => {
+                import_text::upgrade_while_open(&file.display().to_string(), lang)
+            }
+            UpgradeLockError::Store(error) => error.to_string(),
+        }
+    }
+}
+
 /// The editing lock of `file` for a command that only reads it (`oblys map`, `project`,
-/// `export`) but, like every reader, upgrades it first when an older Oblys wrote it: `Some`
-/// (hold it until the command ends) when the file will be upgraded, `None` when it is current or
-/// cannot be checked (the command then reports why), [`ImportCommandError::UpgradeLocked`] when
-/// an Oblys window holds the lock.
-pub fn lock_if_upgrading(file: &Path) -> Result<Option<store::FileLock>, ImportCommandError> {
+/// `export`, a dry run) but, like every reader, upgrades it first when an older Oblys wrote it:
+/// `Some` (hold it until the command ends) when the file will be upgraded, `None` when it is
+/// current or cannot be checked (the command then reports why), [`UpgradeLockError::Locked`]
+/// when an Oblys window holds the lock.
+pub fn lock_if_upgrading(file: &Path) -> Result<Option<store::FileLock>, UpgradeLockError> {
     match store::schema_version(file) {
         Ok(version) if version < store::SCHEMA_VERSION => {}
         _ => return Ok(None),
     }
     match store::lock_for_editing(file)? {
         Some(lock) => Ok(Some(lock)),
-        None => Err(ImportCommandError::UpgradeLocked { file: file.to_owned() }),
+        None => Err(UpgradeLockError::Locked { file: file.to_owned() }),
     }
 }
 

@@ -7,11 +7,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::command::{UpgradeLockError, lock_if_upgrading, today_utc};
 use super::geojson_input::{
     FeatureProblem, GeoJsonError, GeoJsonOptions, LayerItems, LayerKind, LayerPreview, YEARS,
     preview_geojson,
 };
-use super::{command::today_utc, read_input};
+use super::read_input;
 use crate::i18n::geojson_import_text::{self as text, GeoJsonText as T};
 use crate::i18n::import_text;
 use crate::model::{CorridorKind, Dataset, Lang, Names};
@@ -73,6 +74,8 @@ pub enum GeoJsonCommandError {
     /// An Oblys window holds the file's editing lock.
     #[error("{}", import_text::open_for_editing(&file.display().to_string(), Lang::En))]
     Locked { file: PathBuf },
+    #[error(transparent)]
+    Upgrade(#[from] UpgradeLockError),
     #[error("cannot print the preview: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -108,6 +111,7 @@ impl GeoJsonCommandError {
             GeoJsonCommandError::Locked { file } => {
                 import_text::open_for_editing(&file.display().to_string(), lang)
             }
+            GeoJsonCommandError::Upgrade(error) => error.message(lang),
             other => other.to_string(),
         }
     }
@@ -183,7 +187,12 @@ pub fn run_geojson_import(
         return Err(GeoJsonCommandError::NoLayer { file: shown });
     };
     // Held until the write is committed, so no window starts editing between preview and write.
-    let _lock = if request.dry_run { None } else { Some(lock_for_write(&request.file)?) };
+    // A dry run writes nothing — unless reading upgrades an older file, which then needs it too.
+    let _lock = if request.dry_run {
+        lock_if_upgrading(&request.file)?
+    } else {
+        Some(lock_for_write(&request.file)?)
+    };
     let dataset = store::load(&request.file)?;
     let bytes = read_input(&request.input, &shown).map_err(GeoJsonError::from)?;
     let source = request
