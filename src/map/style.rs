@@ -312,7 +312,9 @@ mod tests {
         assert_eq!(rail.casing.map(|c| c.color), Some(Rgba::rgb(0x26, 0x26, 0x26)));
         assert_eq!(rail.line.color, Rgba::rgb(0xff, 0xff, 0xff));
         // Dash patterns pair every dash with a gap.
-        assert!(CORRIDOR_KINDS.iter().all(|k| corridor_style(*k).line.dash.len() % 2 == 0));
+        assert!(
+            CORRIDOR_KINDS.iter().all(|k| corridor_style(*k).line.dash.len().is_multiple_of(2))
+        );
     }
 
     #[test]
