@@ -87,8 +87,8 @@ pub struct ImportOutcome {
     pub summary: Option<ImportSummary>,
 }
 
-/// Runs `oblys import`: takes the file's editing lock (unless this is a dry run;
-/// [`ImportCommandError::Locked`] when an Oblys window holds it), loads the Oblys file (refusing a
+/// Runs `oblys import`: takes the file's editing lock (a dry run only when reading would upgrade
+/// an older file; [`ImportCommandError::Locked`] when an Oblys window holds it), loads the Oblys file (refusing a
 /// foreign or damaged one), previews the input, prints the preview to `out`, and imports unless
 /// this is a dry run. With problems and without `skip_problems` nothing is written and
 /// [`ImportCommandError::Problems`] is returned.

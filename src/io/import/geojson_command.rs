@@ -171,8 +171,9 @@ pub struct GeoJsonOutcome {
     pub written: Option<GeoJsonWritten>,
 }
 
-/// Runs `oblys import` on a GeoJSON file: takes the file's editing lock (unless this is a dry
-/// run; [`GeoJsonCommandError::Locked`] when an Oblys window holds it), loads the Oblys file
+/// Runs `oblys import` on a GeoJSON file: takes the file's editing lock (a dry run only when
+/// reading would upgrade an older file; [`GeoJsonCommandError::Locked`] when an Oblys window
+/// holds it), loads the Oblys file
 /// (refusing a foreign or damaged one), previews the input, prints the preview to `out`, and
 /// writes unless this is a dry run. With problems and without `skip_problems` nothing is written
 /// and [`GeoJsonCommandError::Problems`] is returned; an edition that leaves regions without a
