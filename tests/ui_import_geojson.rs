@@ -148,3 +148,23 @@ fn the_window_reads_a_layer_in_russian_and_lists_problems_by_feature() {
     let good = read.preview.items.len();
     harness.get_by_label(&oblys::i18n::geojson_import_text::import_features(good, Lang::Ru));
 }
+
+#[test]
+fn import_geojson_dialog_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    // A folder holding only the fixture, as the tests' working folder (no other test of this
+    // binary types a relative path), so the path and the listing shown are the same everywhere.
+    let inputs = tempfile::tempdir().expect("temp dir");
+    let name = "points_problems.geojson";
+    std::fs::copy(fixture(name), inputs.path().join(name)).expect("fixture copied");
+    std::env::set_current_dir(inputs.path()).expect("working folder");
+    read_input(&mut harness, EN, Path::new(name));
+    harness.hover_at(egui::Pos2::new(5.0, 995.0));
+    harness.run();
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    harness.snapshot_options(
+        "import_geojson_dialog",
+        &egui_kittest::SnapshotOptions::new().output_path(snapshots),
+    );
+}

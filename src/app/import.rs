@@ -706,6 +706,48 @@ mod tests {
         assert_eq!((state.history().undo_len(), state.history().redo_len()), (1, 0));
     }
 
+    /// The shipped 2024 boundaries, as a boundary edition matched by ISO code under `key`.
+    fn shipped_edition(key: &str) -> InputChoice {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/boundaries/kz_adm1_2024.geojson");
+        let layer = LayerChoice {
+            layer: LayerKind::Edition,
+            code_property: Some("ISO_3166_2".into()),
+            edition_key: key.into(),
+            ..LayerChoice::default()
+        };
+        InputChoice { path, layer, ..InputChoice::default() }
+    }
+
+    #[test]
+    fn an_edition_is_written_and_the_state_rebuilt_from_the_file_keeping_the_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state(&dir);
+        let edit = Edit::set_value(state.dataset(), "KZ-AKM", "population", 2098, Some(1.0), "t");
+        state.apply(Action::Edit(Box::new(edit)));
+        let version = state.scene_version();
+        state.apply(Action::ImportPreview(shipped_edition("2030")));
+        let read = state.import().and_then(ImportDialog::layer_read).expect("a preview");
+        assert_eq!(read.choice.layer.name_property, None, "matched by code only");
+        let LayerItems::Edition(plan) = &read.preview.items else { panic!("an edition") };
+        assert!(plan.missing.is_empty(), "{:?}", plan.missing);
+        assert_eq!(plan.edition.units.len(), 20);
+        state.apply(Action::ImportApply);
+        let stage = state.import().map(ImportDialog::stage);
+        assert!(
+            matches!(stage, Some(Stage::LayerImported(LayerImported::Edition { key, summary }))
+                if key == "2030" && summary.units == 20 && summary.closed.as_deref() == Some("2022")),
+            "{stage:?}"
+        );
+        assert_eq!(state.dataset().current_edition().map(|e| e.key.as_str()), Some("2030"));
+        assert_eq!(&store::load(state.file()).unwrap(), state.dataset());
+        assert_eq!(state.scene().edition, "2030", "the map is drawn on the new edition");
+        assert!(state.scene_version() > version, "painters see a new scene");
+        assert_eq!(state.places().region_at(73.1, 49.8), Some("KZ-KAR"));
+        // The value edit made before is still one step back; the edition is not on the stack.
+        assert_eq!(state.history().undo_len(), 1);
+    }
+
     #[test]
     fn a_read_only_window_refuses_the_import_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
