@@ -1,6 +1,6 @@
 //! The central map: paints the current `map::Scene` — region fills (the scene's triangle meshes),
-//! hatching of regions without data, outlines, corridors, point symbols, labels with a halo — and the
-//! overlays: title, legend, zoom buttons, source line. Drag pans, scroll zooms around the cursor,
+//! hatching of regions without data, outlines, corridors, point symbols, labels with a halo — and
+//! the overlays: title, legend, zoom buttons, source line. Drag pans, scroll zooms around the cursor,
 //! hovering shows a tooltip, a click selects.
 //!
 //! The scene is rebuilt by `AppState` only when the view changes; here its geometry is turned
@@ -95,11 +95,11 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
     let transform = state.camera().transform(scene.bounds, frame);
     let to_world = |p: Pos2| transform.to_world([p.x - rect.min.x, p.y - rect.min.y]);
 
-    // What the pointer is over: a symbol first (they are on top), else a region.
+    // What the pointer is over: a symbol first (they are on top), else a corridor, else a
+    // region.
     let pointer = response.hover_pos();
     cache.zoom = state.camera().zoom;
     let line_scale = style::line_zoom_scale(cache.zoom);
-    // A symbol, else a corridor: both tooltips are one line of text.
     let hovered_symbol = pointer
         .and_then(|p| scene.symbol_at(to_world(p), transform.scale))
         .map(|s| s.tooltip.clone())
@@ -141,8 +141,9 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
 }
 
 /// Paints `scene` into `rect` as `transform` shows it: background, fills, outlines, the outline
-/// of the `hovered` region, corridors, symbols and labels. The screen-space meshes are rebuilt only when
-/// `scene_version`, the transform, the panel's position or the pixel density changed.
+/// of the `hovered` region, corridors, symbols and labels. The screen-space meshes are rebuilt
+/// only when `scene_version`, the transform, the panel's position, the pixel density or the
+/// corridors' zoom scale changed.
 pub(super) fn paint_scene(
     ui: &Ui,
     rect: Rect,
