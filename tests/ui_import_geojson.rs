@@ -168,3 +168,57 @@ fn import_geojson_dialog_snapshot() {
         &egui_kittest::SnapshotOptions::new().output_path(snapshots),
     );
 }
+
+#[test]
+fn an_edition_chosen_in_the_window_is_written_and_the_map_drawn_on_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    let shipped =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/boundaries/kz_adm1_2024.geojson");
+    read_input(&mut harness, EN, &shipped);
+    // The modal is centred on its size of the frame before: let it settle after each change.
+    let settle = |h: &mut Harness<'_, Gui>| {
+        for _ in 0..3 {
+            h.run();
+        }
+    };
+    settle(&mut harness);
+    harness.get_by_role_and_label(Role::ComboBox, "Import as").click();
+    settle(&mut harness);
+    harness.get_by_label("a boundary edition").click();
+    settle(&mut harness);
+    harness.get_by_label(
+        "Writing a boundary edition cannot be undone: the file and the map are reloaded after it.",
+    );
+    harness.get_by_role_and_label(Role::ComboBox, "Code property (instead of the name)").click();
+    settle(&mut harness);
+    harness.get_by_label("ISO_3166_2").click();
+    settle(&mut harness);
+    let field = "Edition key";
+    harness.get_by_role_and_label(Role::TextInput, field).click();
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, field).type_text("2030");
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let read = harness.state().state().import().and_then(|d| d.layer_read()).expect("a preview");
+    assert_eq!(read.choice.layer.edition_key, "2030");
+    assert_eq!(read.choice.layer.code_property.as_deref(), Some("ISO_3166_2"));
+    let version = harness.state().state().scene_version();
+    harness.get_by_label("Import 20 features").click();
+    settle(&mut harness);
+    let state = harness.state().state();
+    // The map is drawn afresh (on the edition of the view's year, 2023: still 2022's).
+    assert!(state.scene_version() > version, "painters see a new scene");
+    assert_eq!(state.scene().edition, "2022");
+    assert_eq!(state.dataset().current_edition().map(|e| e.key.as_str()), Some("2030"));
+    let file = state.file().to_owned();
+    let stored = oblys::store::load(&file).expect("file read");
+    assert_eq!(stored.current_edition().map(|e| e.key.as_str()), Some("2030"));
+    assert_eq!(&stored, state.dataset());
+    harness.get_by_label("Close").click();
+    settle(&mut harness);
+    assert!(harness.state().state().import().is_none());
+}

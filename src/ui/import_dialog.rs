@@ -37,6 +37,8 @@ const PROBLEMS_HEIGHT: f32 = 200.0;
 const PROBLEM: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
 /// Colour of a value that replaces another.
 const REPLACING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
+/// Height of a property combo's list, points (a dozen properties without scrolling).
+const PROPERTIES_HEIGHT: f32 = 320.0;
 /// How often the window looks whether a large file has been read, milliseconds.
 const POLL_MS: u64 = 40;
 /// Extensions listed in the folder (statistics tables and GeoJSON layers).
@@ -315,6 +317,7 @@ fn property_combo(
     ComboBox::from_id_salt(id)
         .selected_text(shown)
         .width(170.0)
+        .height(PROPERTIES_HEIGHT)
         .show_ui(ui, |ui| {
             if optional {
                 ui.selectable_value(chosen, None, W::NoProperty.get(lang));
@@ -358,7 +361,7 @@ fn layer_options(
             .response
             .labelled_by(label.id);
         ui.add_space(12.0);
-        let before = (layer.name_property.clone(), layer.code_property.clone());
+        let before = layer.name_property.clone();
         property_combo(
             ui,
             "import_name_property",
@@ -368,23 +371,8 @@ fn layer_options(
             edition,
             lang,
         );
-        if edition {
-            ui.add_space(12.0);
-            property_combo(
-                ui,
-                "import_code_property",
-                W::CodeProperty.get(lang),
-                properties,
-                &mut layer.code_property,
-                true,
-                lang,
-            );
-            // Regions are matched by one of the two: the one chosen last wins.
-            if layer.code_property.is_some() && layer.code_property != before.1 {
-                layer.name_property = None;
-            } else if layer.name_property.is_some() && layer.name_property != before.0 {
-                layer.code_property = None;
-            }
+        if layer.name_property.is_some() && layer.name_property != before {
+            layer.code_property = None;
         }
         if layer.layer == LayerKind::Corridors {
             ui.add_space(12.0);
@@ -415,6 +403,21 @@ fn layer_options(
             win.edition_key.clone_from(&layer.edition_key);
         }
         ui.horizontal(|ui| {
+            let before = layer.code_property.clone();
+            property_combo(
+                ui,
+                "import_code_property",
+                W::CodeProperty.get(lang),
+                properties,
+                &mut layer.code_property,
+                true,
+                lang,
+            );
+            // Regions are matched by one of the two: the one chosen last wins.
+            if layer.code_property.is_some() && layer.code_property != before {
+                layer.name_property = None;
+            }
+            ui.add_space(12.0);
             let label = ui.label(W::EditionKey.get(lang));
             let field = ui
                 .add(TextEdit::singleline(&mut win.edition_key).desired_width(90.0))
