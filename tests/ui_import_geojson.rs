@@ -11,6 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::app::AppState;
+use oblys::app::import::Stage;
 use oblys::model::Lang;
 use oblys::ui::Gui;
 
@@ -46,7 +47,23 @@ fn read_input(harness: &mut Harness<'_, Gui>, labels: [&str; 3], input: &Path) {
     harness.get_by_role_and_label(Role::TextInput, field).type_text(&input.display().to_string());
     harness.run();
     harness.key_press(Key::Enter);
-    harness.run();
+    settle(harness);
+}
+
+/// Lets the window settle: a large file is read on a worker while the window shows a spinner
+/// (stepped until it is done), and the modal is centred on its size of the frame before.
+fn settle(harness: &mut Harness<'_, Gui>) {
+    let reading = |h: &Harness<'_, Gui>| {
+        h.state().state().import().is_some_and(|d| matches!(d.stage(), Stage::Reading(_)))
+    };
+    harness.step();
+    while reading(harness) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    for _ in 0..3 {
+        harness.run();
+    }
 }
 
 /// Whether a label reading `region` stands right of the label `name`, on its row.
@@ -176,12 +193,6 @@ fn an_edition_chosen_in_the_window_is_written_and_the_map_drawn_on_it() {
     let shipped =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/boundaries/kz_adm1_2024.geojson");
     read_input(&mut harness, EN, &shipped);
-    // The modal is centred on its size of the frame before: let it settle after each change.
-    let settle = |h: &mut Harness<'_, Gui>| {
-        for _ in 0..3 {
-            h.run();
-        }
-    };
     settle(&mut harness);
     harness.get_by_role_and_label(Role::ComboBox, "Import as").click();
     settle(&mut harness);
