@@ -1426,7 +1426,41 @@ mod tests {
     /// A random edit of `ds` chosen by `(kind, index, number)`.
     fn edit_of(ds: &Dataset, kind: u8, index: usize, number: f64) -> Edit {
         let nth = |n: usize| index % n.max(1);
-        match kind % 8 {
+        match kind % 10 {
+            8 => {
+                // An import: one existing value changed and one new year, as one step.
+                let new = IndicatorValue {
+                    region_code: "KZ-KAR".into(),
+                    year: 1990 + nth(40) as i32,
+                    indicator: "population".into(),
+                    value: number,
+                    source: "import.csv".into(),
+                    note: String::new(),
+                };
+                let mut values = vec![new];
+                if let Some(v) = ds.values.get(nth(ds.values.len()))
+                    && (v.region_code != "KZ-KAR" || v.year != values[0].year)
+                {
+                    values.push(IndicatorValue { value: v.value + 1.0, ..v.clone() });
+                }
+                match Edit::import_values(ds, &values) {
+                    Edit::SetValues(changes) if changes.is_empty() => {
+                        Edit::set_value(ds, "KZ-AKM", "population", 2001, Some(number + 1.0), "t")
+                    }
+                    edit => edit,
+                }
+            }
+            9 => {
+                // A layer imported: two growth points with new ids, as one step.
+                let next = ds.growth_points.iter().map(|g| g.id).max().unwrap_or(0) + 1;
+                let points = (0..2)
+                    .map(|i| GrowthPoint {
+                        id: next + i,
+                        ..default_dataset().growth_points[nth(5)].clone()
+                    })
+                    .collect();
+                Edit::AddFeatures(FeatureBatch { growth_points: points, ..FeatureBatch::default() })
+            }
             0 => {
                 let v = ds.values.get(nth(ds.values.len()));
                 let (r, y) =
