@@ -445,6 +445,8 @@ impl Edit {
                     .first()
                     .map(|g| g.source.clone())
                     .or_else(|| batch.projects.first().map(|p| p.source.clone()))
+                    // Corridors carry no source: the first one's name says which import it was.
+                    .or_else(|| batch.corridors.first().map(|c| c.names.get(lang).to_owned()))
                     .unwrap_or_default();
                 let count =
                     batch.growth_points.len() + batch.projects.len() + batch.corridors.len();
@@ -1403,6 +1405,8 @@ mod tests {
         edit.inverse().apply_to(&mut mine);
         assert_eq!(&mine, ds);
         assert!(matches!(edit.inverse().check(&mine), Err(EditError::Stale)));
+        let source = &g.source;
+        assert_eq!(edit.label(Lang::En), format!("import {source}: 2"));
     }
 
     /// A small dataset: two regions, one indicator, a few values, points and corridors.

@@ -429,13 +429,11 @@ pub fn import_rows(count: usize, lang: Lang) -> String {
     }
 }
 
-/// The undo and redo buttons' hover text for an import: "import long.csv (4 rows)".
+/// The undo and redo buttons' hover text for an import: "import long.csv: 4".
 pub fn batch_label(source: &str, count: usize, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("импорт {source} ({count} жол)"),
-        Lang::Ru => format!("импорт {source} (строк: {count})"),
-        Lang::En if count == 1 => format!("import {source} (1 row)"),
-        Lang::En => format!("import {source} ({count} rows)"),
+        Lang::Kk | Lang::Ru => format!("импорт {source}: {count}"),
+        Lang::En => format!("import {source}: {count}"),
     }
 }
 
