@@ -362,7 +362,7 @@ fn rebuild_meshes(
 
     let mut corridors = Mesh::default();
     for line in &scene.lines {
-        let points = decimate(line.points.iter().map(|w| to_screen(*w)).collect());
+        let points = simplify(&decimate(line.points.iter().map(|w| to_screen(*w)).collect()));
         add_styled_line(&mut tessellator, &mut corridors, &points, &line.style, line_scale);
     }
 
@@ -451,6 +451,48 @@ fn decimate(points: Vec<Pos2>) -> Vec<Pos2> {
         kept.push(last);
     }
     kept
+}
+
+/// How far (px) a simplified corridor may stray from its points: well under the thinnest
+/// corridor's width, so the simplification is invisible.
+const SIMPLIFY_TOLERANCE_PX: f32 = 0.35;
+
+/// `points` simplified by Douglas–Peucker with `SIMPLIFY_TOLERANCE_PX`: a corridor imported with
+/// a point every few hundred metres keeps only the points that bend it on screen, which cuts the
+/// vertices egui copies every frame and the dashes tessellated on every pan.
+fn simplify(points: &[Pos2]) -> Vec<Pos2> {
+    let n = points.len();
+    if n < 3 {
+        return points.to_vec();
+    }
+    // The two ends always stay.
+    let mut keep: Vec<bool> = (0..n).map(|i| i == 0 || i == n - 1).collect();
+    let mut stack = vec![(0, n - 1)];
+    while let Some((first, last)) = stack.pop() {
+        let (Some(&a), Some(&b)) = (points.get(first), points.get(last)) else { continue };
+        let ab = b - a;
+        let length = ab.length();
+        let mut farthest = (0.0_f32, first);
+        for (i, p) in points.iter().enumerate().take(last).skip(first + 1) {
+            let ap = *p - a;
+            let d = if length > f32::EPSILON {
+                (ab.x * ap.y - ab.y * ap.x).abs() / length
+            } else {
+                ap.length()
+            };
+            if d > farthest.0 {
+                farthest = (d, i);
+            }
+        }
+        if farthest.0 > SIMPLIFY_TOLERANCE_PX {
+            if let Some(k) = keep.get_mut(farthest.1) {
+                *k = true;
+            }
+            stack.push((first, farthest.1));
+            stack.push((farthest.1, last));
+        }
+    }
+    points.iter().zip(keep).filter_map(|(p, k)| k.then_some(*p)).collect()
 }
 
 /// A closed ring as an open path that starts and ends in the middle of its first edge. epaint
@@ -923,6 +965,26 @@ mod tests {
                 Pos2::new(2.5, 0.0)
             ]
         );
+    }
+
+    #[test]
+    fn simplification_drops_points_on_a_straight_run_and_keeps_a_bend() {
+        // A straight run of ten points, a bend of 5 px, a wiggle of 0.2 px on the way back.
+        let mut points: Vec<Pos2> = (0..10).map(|i| Pos2::new(i as f32 * 10.0, 0.0)).collect();
+        points.push(Pos2::new(100.0, 5.0));
+        points.push(Pos2::new(50.0, 5.2));
+        points.push(Pos2::new(0.0, 5.0));
+        assert_eq!(
+            simplify(&points),
+            vec![
+                Pos2::new(0.0, 0.0),
+                Pos2::new(90.0, 0.0),
+                Pos2::new(100.0, 5.0),
+                Pos2::new(0.0, 5.0)
+            ]
+        );
+        let two = [Pos2::new(0.0, 0.0), Pos2::new(1.0, 1.0)];
+        assert_eq!(simplify(&two), two.to_vec());
     }
 
     #[test]
