@@ -9,8 +9,8 @@
 //! on, WAL journal; a file is checked read-only (SQLite header, GeoPackage application id,
 //! `oblys_meta`) before anything writes to it, so a foreign file is never modified.
 
-pub(crate) mod codes;
 mod batch;
+pub(crate) mod codes;
 mod copy;
 mod edit;
 mod gpkg;
