@@ -22,7 +22,7 @@ struct Cli {
 enum Command {
     /// Print the layers, feature counts and schema version of a file.
     Info { file: PathBuf },
-    /// Render the map of an indicator for a year to SVG or PNG, without a window; with
+    /// Render the map of an indicator for a year to SVG, PNG or PDF, without a window; with
     /// --scenario a scenario's projected year, with --compare A,B the difference map B − A.
     Map {
         file: PathBuf,
@@ -35,10 +35,10 @@ enum Command {
         /// Language of names, title and legend: kk, ru or en.
         #[arg(long, default_value = "ru", value_parser = parse_lang)]
         lang: Lang,
-        /// Output file; the extension (.svg or .png) picks the format.
+        /// Output file; the extension (.svg, .png or .pdf) picks the format.
         #[arg(long)]
         out: PathBuf,
-        /// Width of the image in pixels.
+        /// Width of the image in pixels (PDF: of the page in points).
         #[arg(long, default_value_t = 1600)]
         width: u32,
         /// Draw every year on the current boundaries (legacy units merged) instead of the

@@ -1,6 +1,7 @@
-//! Map scenes to SVG and PNG files: the same `Scene` the GUI paints, with title, legend and
+//! Map scenes to SVG, PNG and PDF files: the same `Scene` the GUI paints, with title, legend and
 //! source line, for reports and slides. `render_map_file` is `oblys map` without a window.
 
+mod pdf;
 mod png;
 pub mod scenario_map;
 mod svg;
@@ -14,13 +15,14 @@ use crate::map::{BoundaryMode, MapGeometry, MapView, Scene, build_scene};
 use crate::model::{Dataset, Lang, NATIONAL_CODE};
 use crate::store::StoreError;
 
+pub use pdf::{PageSize, parse_svg, pdf_deck, scene_to_pdf, scenes_to_pdf_deck};
 pub use png::{MAX_WIDTH, MIN_WIDTH, scene_to_png, svg_to_png};
 pub use svg::{export_height, scene_to_svg};
 
 /// Why a map could not be exported. Every message is one line a planner can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("«{}»: the output file must end in .svg or .png", path.display())]
+    #[error("«{}»: the output file must end in .svg or .png (image) or .pdf (vector page)", path.display())]
     Format { path: PathBuf },
     #[error("image width {width} px is out of range: use {MIN_WIDTH} to {MAX_WIDTH}")]
     Size { width: u32 },
@@ -56,7 +58,7 @@ pub struct MapRequest {
     pub year: i32,
     /// Language of names, title, legend and source line.
     pub lang: Lang,
-    /// Output file; `.svg` or `.png`.
+    /// Output file; `.svg`, `.png` or `.pdf`.
     pub out: PathBuf,
     /// Image width in pixels; the height follows from the map and legend.
     pub width: u32,
@@ -69,6 +71,8 @@ pub struct MapRequest {
 pub enum ImageFormat {
     Svg,
     Png,
+    /// One vector page, `width` × height points.
+    Pdf,
 }
 
 impl ImageFormat {
@@ -78,6 +82,7 @@ impl ImageFormat {
         match ext.as_str() {
             "svg" => Some(ImageFormat::Svg),
             "png" => Some(ImageFormat::Png),
+            "pdf" => Some(ImageFormat::Pdf),
             _ => None,
         }
     }
@@ -134,7 +139,7 @@ pub fn scene_for_request(ds: &Dataset, request: &MapRequest) -> Result<Scene, Ex
     Ok(build_scene(ds, &geometry, &view))
 }
 
-/// Renders the map for `request` to an SVG or PNG file (chosen by the extension). Everything is
+/// Renders the map for `request` to an SVG, PNG or PDF file (chosen by the extension). Everything is
 /// checked and rendered before the output is written; the input file is only read.
 pub fn render_map_file(request: &MapRequest) -> Result<(), ExportError> {
     let format = ImageFormat::from_path(&request.out)
@@ -144,13 +149,19 @@ pub fn render_map_file(request: &MapRequest) -> Result<(), ExportError> {
     }
     let ds = crate::store::load(&request.file)?;
     let scene = scene_for_request(&ds, request)?;
-    let bytes = match format {
-        ImageFormat::Svg => {
-            let height = export_height(&scene, request.width);
-            scene_to_svg(&scene, request.width, height).into_bytes()
-        }
-        ImageFormat::Png => scene_to_png(&scene, request.width)?,
-    };
+    let bytes = scene_bytes(&scene, format, request.width)?;
     std::fs::write(&request.out, bytes)
         .map_err(|source| ExportError::Write { path: request.out.clone(), source })
+}
+
+/// The bytes of `scene` in `format`, `width` pixels (PDF: points) wide.
+pub fn scene_bytes(scene: &Scene, format: ImageFormat, width: u32) -> Result<Vec<u8>, ExportError> {
+    match format {
+        ImageFormat::Svg => {
+            let height = export_height(scene, width);
+            Ok(scene_to_svg(scene, width, height).into_bytes())
+        }
+        ImageFormat::Png => scene_to_png(scene, width),
+        ImageFormat::Pdf => scene_to_pdf(scene, width, export_height(scene, width)),
+    }
 }

@@ -15,7 +15,7 @@ pub const MAX_WIDTH: u32 = 16_384;
 pub const MIN_WIDTH: u32 = 200;
 
 /// The font database: egui's default fonts, parsed once per process.
-fn fonts() -> Arc<usvg::fontdb::Database> {
+pub(super) fn fonts() -> Arc<usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     FONTS
         .get_or_init(|| {

@@ -1,7 +1,7 @@
 //! Maps of scenarios without a window: `oblys map FILE --scenario NAME --year Y` draws a
 //! scenario's projected year, `oblys map FILE --compare A,B --year Y [--relative]` the
 //! difference map of two scenarios (B − A, or B / A − 1 in per cent) on its diverging scale —
-//! the same scenes the compare view paints, written to SVG or PNG.
+//! the same scenes the compare view paints, written to SVG, PNG or PDF.
 
 use std::path::PathBuf;
 
@@ -45,7 +45,7 @@ pub struct ScenarioMapRequest {
     pub indicator: Option<String>,
     pub year: i32,
     pub lang: Lang,
-    /// Output file; `.svg` or `.png`.
+    /// Output file; `.svg`, `.png` or `.pdf`.
     pub out: PathBuf,
     /// Image width in pixels.
     pub width: u32,
@@ -181,7 +181,7 @@ pub fn scenario_scene(
     }
 }
 
-/// Renders the map of `request` to an SVG or PNG file (chosen by the extension). Everything is
+/// Renders the map of `request` to an SVG, PNG or PDF file (chosen by the extension). Everything is
 /// checked and rendered before the output is written; the input file is only read.
 pub fn render_scenario_map_file(request: &ScenarioMapRequest) -> Result<(), ScenarioMapError> {
     let format = ImageFormat::from_path(&request.out)
@@ -191,13 +191,7 @@ pub fn render_scenario_map_file(request: &ScenarioMapRequest) -> Result<(), Scen
     }
     let ds = crate::store::load(&request.file).map_err(ExportError::from)?;
     let scene = scenario_scene(&ds, request)?;
-    let bytes = match format {
-        ImageFormat::Svg => {
-            let height = super::export_height(&scene, request.width);
-            super::scene_to_svg(&scene, request.width, height).into_bytes()
-        }
-        ImageFormat::Png => super::scene_to_png(&scene, request.width)?,
-    };
+    let bytes = super::scene_bytes(&scene, format, request.width)?;
     std::fs::write(&request.out, bytes)
         .map_err(|source| ExportError::Write { path: request.out.clone(), source }.into())
 }

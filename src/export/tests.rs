@@ -73,7 +73,8 @@ fn png_has_the_requested_width_and_the_export_height() {
 fn output_format_follows_the_extension() {
     assert_eq!(ImageFormat::from_path(Path::new("a/map.SVG")), Some(ImageFormat::Svg));
     assert_eq!(ImageFormat::from_path(Path::new("map.png")), Some(ImageFormat::Png));
-    assert_eq!(ImageFormat::from_path(Path::new("map.pdf")), None);
+    assert_eq!(ImageFormat::from_path(Path::new("map.PDF")), Some(ImageFormat::Pdf));
+    assert_eq!(ImageFormat::from_path(Path::new("map.jpg")), None);
     assert_eq!(ImageFormat::from_path(Path::new("map")), None);
 }
 
