@@ -1,6 +1,7 @@
 //! PDF export checked by an independent reader, poppler-utils (`pdfinfo`, `pdftotext`, installed
 //! by .ci/run): `oblys map … --out map.pdf` writes one vector page the size of the SVG export, a
-//! deck has one page per scene, Kazakh text stays text, and a map page stays small.
+//! deck has one page per scene, Kazakh text stays text (an embedded font subset, no raster
+//! images), and a map page stays small.
 
 mod common;
 
@@ -120,6 +121,13 @@ fn kazakh_title_and_legend_stay_text_in_a_kazakh_map_pdf() {
     let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &out) else { return };
     assert!(text.contains("Халық саны, 2023"), "no Kazakh title in: {text}");
     assert!(text.contains("Өсу нүктелері"), "no Kazakh legend entry in: {text}");
+    // The glyphs come from one embedded subset of the app's font, and nothing is a raster image.
+    let Some(fonts) = poppler("pdffonts", &[], &out) else { return };
+    let faces: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(faces.len(), 1, "{fonts}");
+    assert!(faces.iter().all(|f| f.contains("Ubuntu") && f.contains("yes yes yes")), "{fonts}");
+    let Some(images) = poppler("pdfimages", &["-list"], &out) else { return };
+    assert_eq!(images.lines().count(), 2, "only the header, no images: {images}");
 }
 
 #[test]
