@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 use resvg::usvg;
 
-use crate::export::ExportError;
 use crate::export::png::fonts;
 use crate::export::svg::scene_to_svg;
+use crate::export::{ExportError, MAX_WIDTH, MIN_WIDTH};
 use crate::map::Scene;
 
 /// The size of a PDF page in points (1/72 inch).
@@ -36,6 +36,11 @@ pub fn parse_svg(svg: &str) -> Result<usvg::Tree, ExportError> {
         .map_err(|e| ExportError::Render(format!("the map's SVG is invalid: {e}")))
 }
 
+/// The map's layout width must be one the PNG export accepts too, so the text stays legible.
+fn check_width(width: u32) -> Result<(), ExportError> {
+    if (MIN_WIDTH..=MAX_WIDTH).contains(&width) { Ok(()) } else { Err(ExportError::Size { width }) }
+}
+
 fn conversion_failed(e: svg2pdf::ConversionError) -> ExportError {
     ExportError::Render(format!("PDF conversion failed: {e}"))
 }
@@ -43,6 +48,7 @@ fn conversion_failed(e: svg2pdf::ConversionError) -> ExportError {
 /// Renders `scene` as a one-page PDF whose page is `width` × `height` points — the size of the
 /// SVG export in pixels, one pixel per point.
 pub fn scene_to_pdf(scene: &Scene, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    check_width(width)?;
     let tree = parse_svg(&scene_to_svg(scene, width, height))?;
     svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), svg2pdf::PageOptions::default())
         .map_err(conversion_failed)
@@ -55,6 +61,7 @@ pub fn scenes_to_pdf_deck(
     width: u32,
     page: PageSize,
 ) -> Result<Vec<u8>, ExportError> {
+    check_width(width)?;
     let trees = scenes
         .iter()
         .map(|scene| {
@@ -170,6 +177,14 @@ mod tests {
         assert!(matches!(pdf_deck(&[], PageSize::SLIDE_16_9), Err(ExportError::Render(_))));
         let flat = PageSize { width: 960.0, height: 0.0 };
         assert!(matches!(pdf_deck(&[tree(10, 10, "x")], flat), Err(ExportError::Render(_))));
+    }
+
+    #[test]
+    fn map_widths_outside_the_export_range_are_refused() {
+        let scene = Scene::default();
+        assert!(matches!(scene_to_pdf(&scene, 10, 10), Err(ExportError::Size { width: 10 })));
+        let deck = scenes_to_pdf_deck(&[scene], 100_000, PageSize::SLIDE_16_9);
+        assert!(matches!(deck, Err(ExportError::Size { width: 100_000 })));
     }
 
     #[test]
