@@ -395,6 +395,8 @@ pub struct Dataset {
     pub corridors: Vec<Corridor>,
     /// Development scenarios, in the order the planner made them.
     pub scenarios: Vec<Scenario>,
+    /// The presentation deck: saved views, ordered by [`Slide::position`].
+    pub slides: Vec<Slide>,
 }
 
 impl Dataset {
@@ -430,6 +432,16 @@ impl Dataset {
     /// An id no scenario of the dataset has yet.
     pub fn next_scenario_id(&self) -> i64 {
         self.scenarios.iter().map(|s| s.id).max().unwrap_or(0).max(0) + 1
+    }
+
+    /// The slide with this id.
+    pub fn slide(&self, id: i64) -> Option<&Slide> {
+        self.slides.iter().find(|s| s.id == id)
+    }
+
+    /// An id no slide of the dataset has yet.
+    pub fn next_slide_id(&self) -> i64 {
+        self.slides.iter().map(|s| s.id).max().unwrap_or(0).max(0) + 1
     }
 
     pub fn project(&self, code: &str) -> Option<&Project> {
@@ -600,4 +612,137 @@ pub struct Scenario {
     pub horizon: i32,
     pub description: Names,
     pub assumptions: Assumptions,
+}
+
+/// Which screen a slide shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlideScreen {
+    /// The map of reported data.
+    #[default]
+    Map,
+    /// Two sides (data or scenarios) side by side with their difference map.
+    Compare,
+    /// The chart of an indicator over the years.
+    Chart,
+    /// The table of regions.
+    Table,
+    /// Every target of every scenario, attained or not.
+    Targets,
+}
+
+impl SlideScreen {
+    pub const ALL: [SlideScreen; 5] = [
+        SlideScreen::Map,
+        SlideScreen::Compare,
+        SlideScreen::Chart,
+        SlideScreen::Table,
+        SlideScreen::Targets,
+    ];
+
+    /// The key stored in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            SlideScreen::Map => "map",
+            SlideScreen::Compare => "compare",
+            SlideScreen::Chart => "chart",
+            SlideScreen::Table => "table",
+            SlideScreen::Targets => "targets",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SlideScreen> {
+        SlideScreen::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// One side of a comparison on a slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlideSource {
+    /// The reported data.
+    #[default]
+    Actual,
+    /// The projection of the scenario with this id. A side whose scenario is not in the dataset
+    /// shows the actual data (the file reads it back as [`SlideSource::Actual`]); the id is
+    /// kept so that undoing the scenario's deletion gives the slide its side back.
+    Scenario(i64),
+}
+
+impl SlideSource {
+    /// The scenario id, if the side is a scenario.
+    pub fn scenario_id(self) -> Option<i64> {
+        match self {
+            SlideSource::Actual => None,
+            SlideSource::Scenario(id) => Some(id),
+        }
+    }
+}
+
+/// Which map layers a slide shows on top of the regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlideLayers {
+    pub growth_points: bool,
+    pub projects: bool,
+    pub labels: bool,
+    pub corridors: bool,
+}
+
+impl Default for SlideLayers {
+    /// What the map screen starts with: points, projects and names, no corridors.
+    fn default() -> Self {
+        SlideLayers { growth_points: true, projects: true, labels: true, corridors: false }
+    }
+}
+
+/// A map extent in degrees (WGS 84): what the slide zooms to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SlideExtent {
+    pub min_lon: f64,
+    pub min_lat: f64,
+    pub max_lon: f64,
+    pub max_lat: f64,
+}
+
+/// The target a targets slide puts first: the same fields that identify a target across
+/// scenarios (its kind is not needed to find it in the report of one deck).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlideTarget {
+    pub indicator: String,
+    /// A current region's code, or [`NATIONAL_CODE`].
+    pub region_code: String,
+    pub year: i32,
+}
+
+/// Everything a slide shows: the state a presenter returns to when the slide is opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideView {
+    pub screen: SlideScreen,
+    /// Indicator key: one of the file's indicators or a projected one (`productivity`, …).
+    pub indicator: String,
+    pub year: i32,
+    pub boundary_mode: crate::analysis::values::BoundaryMode,
+    pub layers: SlideLayers,
+    /// Codes of the selected regions (any edition), in the order they were selected.
+    pub selected: Vec<String>,
+    /// None: the whole country.
+    pub extent: Option<SlideExtent>,
+    /// Side A of the comparison (the reference).
+    pub compare_a: SlideSource,
+    /// Side B of the comparison.
+    pub compare_b: SlideSource,
+    pub difference: crate::map::difference::DifferenceMode,
+    /// The target the targets screen highlights, if any.
+    pub target: Option<SlideTarget>,
+}
+
+/// One slide of the presentation deck: a saved view with a title and speaker notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// Unique and positive within a file; stable across renames and moves.
+    pub id: i64,
+    /// Place in the deck, from 0.
+    pub position: u32,
+    /// A planner-made title may fill one language only (`Names::get` falls back).
+    pub title: Names,
+    pub notes: Names,
+    pub view: SlideView,
 }

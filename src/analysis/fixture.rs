@@ -208,6 +208,7 @@ pub(crate) fn dataset() -> Dataset {
         }],
         corridors: Vec::new(),
         scenarios: Vec::new(),
+        slides: Vec::new(),
     }
 }
 

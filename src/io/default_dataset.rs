@@ -106,8 +106,10 @@ pub fn build() -> Result<Dataset, DefaultDataError> {
         projects,
         corridors: Vec::new(),
         scenarios: Vec::new(),
+        slides: Vec::new(),
     };
     dataset.scenarios = crate::scenario::default_scenarios(&dataset);
+    dataset.slides = crate::scenario::default_slides(&dataset);
     Ok(dataset)
 }
 

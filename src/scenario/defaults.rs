@@ -6,10 +6,12 @@
 use super::derive::{HistoryWindow, project_assumption};
 use super::engine::PRODUCTIVITY;
 use super::keys;
+use crate::analysis::values::BoundaryMode;
 use crate::analysis::values::Lookup;
+use crate::map::difference::DifferenceMode;
 use crate::model::{
-    Dataset, GrowthLevel, GrowthPointLever, NATIONAL_CODE, Names, Scenario, ScenarioKind, Target,
-    TargetKind,
+    Dataset, GrowthLevel, GrowthPointLever, NATIONAL_CODE, Names, Scenario, ScenarioKind, Slide,
+    SlideLayers, SlideScreen, SlideSource, SlideTarget, SlideView, Target, TargetKind,
 };
 
 /// The horizon of the shipped scenarios.
@@ -131,4 +133,108 @@ pub fn default_scenarios(ds: &Dataset) -> Vec<Scenario> {
         ds.projects.iter().map(|p| project_assumption(p, base_year, true)).collect();
     managed.assumptions.growth_point_levers = growth_point_levers();
     vec![inertial, managed]
+}
+
+/// The example deck of the default database, so a new user sees at once what slides are for: a
+/// national map of population in its latest year, the inertial against the managed scenario on
+/// GRP in the horizon year with the difference map, and the targets of the programme. Built from
+/// `ds` after [`default_scenarios`] (the slides name their ids); a slide whose data or scenarios
+/// are missing is left out.
+pub fn default_slides(ds: &Dataset) -> Vec<Slide> {
+    let view = |screen, indicator: &str, year| SlideView {
+        screen,
+        indicator: indicator.to_owned(),
+        year,
+        boundary_mode: BoundaryMode::AsReported,
+        layers: SlideLayers::default(),
+        selected: Vec::new(),
+        extent: None,
+        compare_a: SlideSource::Actual,
+        compare_b: SlideSource::Actual,
+        difference: DifferenceMode::Absolute,
+        target: None,
+    };
+    let mut slides = Vec::new();
+    if let Some(&year) = ds.years_of(keys::POPULATION).last() {
+        slides.push(Slide {
+            id: 1,
+            position: 0,
+            title: Names::new(
+                format!("Қазақстан халқы, {year}"),
+                format!("Население Казахстана, {year}"),
+                format!("Population of Kazakhstan, {year}"),
+            ),
+            notes: Names::new(
+                format!(
+                    "Ұлттық шолу: {year} жылғы өңірлер бойынша халық саны. Өңірді басып, оның \
+                     мәндерін көрсетіңіз; жылды ауыстырып, өзгерісті талқылаңыз."
+                ),
+                format!(
+                    "Общий обзор: численность населения по регионам в {year} году. Щёлкните \
+                     регион, чтобы показать его значения; смените год, чтобы обсудить изменения."
+                ),
+                format!(
+                    "National overview: population by region in {year}. Click a region to show \
+                     its values; change the year to discuss how it moved."
+                ),
+            ),
+            view: view(SlideScreen::Map, keys::POPULATION, year),
+        });
+    }
+    let inertial = ds.scenarios.iter().find(|s| s.kind == ScenarioKind::Inertial);
+    let managed = ds.scenarios.iter().find(|s| s.kind == ScenarioKind::Managed);
+    let (Some(inertial), Some(managed)) = (inertial, managed) else {
+        return slides;
+    };
+    let sides = |v: SlideView| SlideView {
+        compare_a: SlideSource::Scenario(inertial.id),
+        compare_b: SlideSource::Scenario(managed.id),
+        ..v
+    };
+    let horizon = managed.horizon;
+    slides.push(Slide {
+        id: 2,
+        position: 1,
+        title: Names::new(
+            format!("{horizon} жылғы ЖӨӨ: инерциялық және басқарылатын сценарий"),
+            format!("ВРП в {horizon} году: инерционный и управляемый сценарии"),
+            format!("GRP in {horizon}: inertial vs managed scenario"),
+        ),
+        notes: Names::new(
+            "Айырма картасы басқарылатын сценарийдің инерциялық сценарийден қай өңірлерде \
+             озатынын көрсетеді: жобалар мен өсу нүктелері бар өңірлерде.",
+            "Карта разницы показывает, где управляемый сценарий опережает инерционный: в \
+             регионах с проектами и точками роста.",
+            "The difference map shows where the managed scenario pulls ahead of the inertial \
+             one: in regions with projects and growth points.",
+        ),
+        view: sides(view(SlideScreen::Compare, keys::GRP, horizon)),
+    });
+    if let Some(target) = managed.assumptions.targets.first() {
+        slides.push(Slide {
+            id: 3,
+            position: 2,
+            title: Names::new("Бағдарлама мақсаттары", "Цели программы", "Programme targets"),
+            notes: Names::new(
+                "Индустриялық-инновациялық даму бағдарламасының мақсаттары: негізгі капиталға \
+                 инвестициялар екі есе, еңбек өнімділігі 1,7 есе өсуі керек. Әр сценарий \
+                 мақсатқа қай жылы жететінін көрсетіңіз.",
+                "Цели программы индустриально-инновационного развития: инвестиции в основной \
+                 капитал должны вырасти вдвое, производительность труда — в 1,7 раза. Покажите, \
+                 в каком году каждый сценарий их достигает.",
+                "Targets of the industrial-innovative development programme: investment in fixed \
+                 capital should double and labour productivity grow 1.7-fold. Show in which \
+                 year each scenario reaches them.",
+            ),
+            view: SlideView {
+                target: Some(SlideTarget {
+                    indicator: target.indicator.clone(),
+                    region_code: target.region_code.clone(),
+                    year: target.year,
+                }),
+                ..sides(view(SlideScreen::Targets, &target.indicator, target.year))
+            },
+        });
+    }
+    slides
 }

@@ -179,6 +179,7 @@ pub(super) fn skeleton() -> Dataset {
         ],
         corridors: Vec::new(),
         scenarios: Vec::new(),
+        slides: Vec::new(),
     }
 }
 

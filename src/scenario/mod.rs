@@ -21,6 +21,7 @@ mod validate;
 
 pub use defaults::{
     DEFAULT_HORIZON, DEFAULT_WINDOW_YEARS, base_years, default_base_year, default_scenarios,
+    default_slides,
 };
 pub use derive::{
     DEFAULT_BUILD_YEARS, DEFAULT_INDIRECT_JOBS_MULTIPLIER, DEFAULT_RAMP_UP_YEARS, HistoryWindow,

@@ -166,6 +166,7 @@ mod tests {
         let path = dir.path().join("old.gpkg");
         let ds = crate::model::Dataset {
             scenarios: Vec::new(),
+            slides: Vec::new(),
             ..crate::io::default_dataset::build().unwrap()
         };
         {

@@ -20,6 +20,7 @@ mod layers;
 mod lock;
 mod read;
 mod schema;
+mod slides;
 mod write;
 
 use std::fs;
@@ -39,6 +40,7 @@ pub use info::info_report;
 pub use layers::{EditionSummary, FeatureBatch, LayerSummary, add_features, write_edition};
 pub use lock::{FileLock, lock_for_editing, lock_path};
 pub use schema::SCHEMA_VERSION;
+pub use slides::{delete_slide, reorder_slides, save_slide};
 
 use crate::io::DefaultDataError;
 use crate::model::{Dataset, Scenario};
@@ -102,6 +104,15 @@ pub enum StoreError {
     },
     #[error("{}: there is no scenario with id {id}", path.display())]
     NoSuchScenario { path: PathBuf, id: i64 },
+    #[error("{}: {slide}: {problem}; nothing was saved", path.display())]
+    Slide { path: PathBuf, slide: String, problem: String },
+    #[error("{}: there is no slide with id {id}", path.display())]
+    NoSuchSlide { path: PathBuf, id: i64 },
+    #[error(
+        "{}: the slides cannot be put in this order: {problem}; nothing was changed",
+        path.display()
+    )]
+    SlideOrder { path: PathBuf, problem: String },
 }
 
 /// What went wrong inside a read or write, before the file's path is attached.
@@ -469,7 +480,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.oblys");
         // A v1 file has no scenario tables.
-        let ds = Dataset { scenarios: Vec::new(), ..crate::io::default_dataset::build().unwrap() };
+        let ds = Dataset {
+            scenarios: Vec::new(),
+            slides: Vec::new(),
+            ..crate::io::default_dataset::build().unwrap()
+        };
         {
             let mut conn = Connection::open(&path).unwrap();
             configure(&conn).unwrap();
@@ -510,7 +525,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v2.gpkg");
         let full = crate::io::default_dataset::build().unwrap();
-        let ds = Dataset { scenarios: Vec::new(), ..full.clone() };
+        let ds = Dataset { scenarios: Vec::new(), slides: Vec::new(), ..full.clone() };
         {
             let mut conn = Connection::open(&path).unwrap();
             configure(&conn).unwrap();
@@ -522,7 +537,7 @@ mod tests {
         assert_eq!(schema_version(&path).unwrap(), 2);
 
         assert_eq!(load(&path).unwrap(), ds);
-        assert_eq!(schema_version(&path).unwrap(), 3);
+        assert_eq!(schema_version(&path).unwrap(), SCHEMA_VERSION);
         let conn = Connection::open(&path).unwrap();
         let tables: Vec<String> = conn
             .prepare(
@@ -546,11 +561,12 @@ mod tests {
         );
         drop(conn);
 
-        // The upgraded file takes the default scenarios and gives them back exactly.
+        // The upgraded file takes the default scenarios and gives them back exactly (an
+        // upgraded file gets no example deck).
         for scenario in &full.scenarios {
             save_scenario(&path, scenario).unwrap();
         }
-        assert_eq!(load(&path).unwrap(), full);
+        assert_eq!(load(&path).unwrap(), Dataset { slides: Vec::new(), ..full });
     }
 
     #[test]

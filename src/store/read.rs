@@ -72,6 +72,7 @@ pub(super) fn read_dataset(conn: &Connection) -> Result<Dataset, Fault> {
         projects: read_projects(conn)?,
         corridors: read_corridors(conn)?,
         scenarios: read_scenarios(conn)?,
+        slides: super::slides::read_slides(conn)?,
     })
 }
 

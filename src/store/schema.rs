@@ -11,11 +11,16 @@
 //! - v3: the scenario attribute tables `scenarios`, `scenario_growth_rates`, `scenario_projects`,
 //!   `scenario_levers` and `scenario_targets` (child rows go with their scenario: ON DELETE
 //!   CASCADE), registered in `gpkg_contents`.
+//! - v4: the attribute table `slides` (the presentation deck: saved views with title and speaker
+//!   notes), registered in `gpkg_contents`. A slide's comparison sides hold scenario ids (NULL:
+//!   the actual data); a side whose scenario is not in the file reads as the actual data, so
+//!   the deck stays valid when a scenario is deleted. An upgraded file gets an empty deck (see
+//!   `v4_slides`).
 
 use rusqlite::{Transaction, params};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `PRAGMA application_id` of a GeoPackage: the bytes `GPKG`.
 pub(super) const GPKG_APPLICATION_ID: i32 = 0x4750_4B47;
@@ -29,10 +34,11 @@ pub(super) struct Migration {
 }
 
 /// Every step, oldest first; `MIGRATIONS[i].to == i + 1`.
-pub(super) const MIGRATIONS: [Migration; 3] = [
+pub(super) const MIGRATIONS: [Migration; 4] = [
     Migration { to: 1, apply: v1_base_tables },
     Migration { to: 2, apply: v2_indexes },
     Migration { to: 3, apply: v3_scenarios },
+    Migration { to: 4, apply: v4_slides },
 ];
 
 /// Feature tables with their geometry type and a description for `gpkg_contents`.
@@ -67,6 +73,13 @@ pub(super) const SCENARIO_TABLES: [(&str, &str); 5] = [
     ("scenario_levers", "Extra growth for regions holding growth points of a level"),
     ("scenario_targets", "Targets per scenario: indicator, region or KZ, ratio or level, year"),
 ];
+
+/// The attribute table of v4 with its description for `gpkg_contents`.
+pub(super) const SLIDE_TABLE: (&str, &str) = (
+    "slides",
+    "Presentation slides: saved views (screen, indicator, year, regions, extent, scenarios) with \
+     title and speaker notes",
+);
 
 const WGS84_WKT: &str = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,\
 298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,\
@@ -449,6 +462,67 @@ fn v3_scenarios(tx: &Transaction) -> rusqlite::Result<()> {
             params![table, description],
         )?;
     }
+    Ok(())
+}
+
+// Positions are not UNIQUE in SQL: a reorder rewrites them one row at a time inside its
+// transaction, and the store keeps them 0..n without gaps. Region codes of the selection are one
+// comma-separated text (codes never hold commas) so the table reads plainly in QGIS. The
+// indicator has no foreign key because projected indicators (`productivity`, …) are not rows of
+// `indicators`; the store checks it instead. The comparison sides have no foreign key either:
+// with ON DELETE SET NULL, undoing a scenario's deletion (which saves it again under its id)
+// could not give its slides back their side, so the ids stay and a side whose scenario is
+// missing reads as the actual data.
+const V4_SQL: &str = "
+CREATE TABLE slides (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  slide_id INTEGER NOT NULL UNIQUE CHECK (slide_id > 0),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  title_kk TEXT NOT NULL,
+  title_ru TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  notes_kk TEXT NOT NULL,
+  notes_ru TEXT NOT NULL,
+  notes_en TEXT NOT NULL,
+  screen TEXT NOT NULL CHECK (screen IN ('map', 'compare', 'chart', 'table', 'targets')),
+  indicator TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  boundary_mode TEXT NOT NULL CHECK (boundary_mode IN ('as_reported', 'current')),
+  show_growth_points BOOLEAN NOT NULL,
+  show_projects BOOLEAN NOT NULL,
+  show_labels BOOLEAN NOT NULL,
+  show_corridors BOOLEAN NOT NULL,
+  selected_regions TEXT NOT NULL,
+  extent_min_lon DOUBLE,
+  extent_min_lat DOUBLE,
+  extent_max_lon DOUBLE,
+  extent_max_lat DOUBLE,
+  compare_a INTEGER CHECK (compare_a > 0),
+  compare_b INTEGER CHECK (compare_b > 0),
+  difference TEXT NOT NULL CHECK (difference IN ('absolute', 'relative')),
+  target_indicator TEXT,
+  target_region TEXT,
+  target_year INTEGER,
+  CHECK ((extent_min_lon IS NULL) = (extent_max_lat IS NULL)
+         AND (extent_min_lat IS NULL) = (extent_max_lon IS NULL)
+         AND (extent_min_lon IS NULL) = (extent_min_lat IS NULL)),
+  CHECK ((target_indicator IS NULL) = (target_region IS NULL)
+         AND (target_indicator IS NULL) = (target_year IS NULL))
+);
+";
+
+/// The deck table. An upgraded file gets no slides: the example deck describes the shipped
+/// scenarios and the shipped data, and a planner's older file may have renamed or deleted those
+/// scenarios or hold other indicators, so slides made up for it could show something the planner
+/// never chose. A new default database is written with the example deck instead.
+fn v4_slides(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V4_SQL)?;
+    let (table, description) = SLIDE_TABLE;
+    tx.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+         VALUES (?1, 'attributes', ?1, ?2)",
+        params![table, description],
+    )?;
     Ok(())
 }
 

@@ -1,0 +1,281 @@
+//! The presentation deck in the file: the example deck of the default database, a deck written
+//! by `store::create` and read back by `store::load`, and the one-transaction operations
+//! `store::save_slide`, `store::delete_slide`, `store::reorder_slides`, which refuse a slide the
+//! file cannot show and then leave the file as it was.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use oblys::map::BoundaryMode;
+use oblys::map::difference::DifferenceMode;
+use oblys::model::{
+    Dataset, Lang, NATIONAL_CODE, Names, Slide, SlideExtent, SlideLayers, SlideScreen, SlideSource,
+    SlideTarget, SlideView,
+};
+use oblys::store::{self, StoreError};
+
+fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| oblys::io::default_dataset::build().expect("the embedded data builds"))
+}
+
+fn created_file(dir: &Path) -> PathBuf {
+    let path = dir.join("deck.gpkg");
+    store::create(&path, dataset()).expect("the default dataset is written");
+    path
+}
+
+fn ids(ds: &Dataset) -> Vec<i64> {
+    ds.slides.iter().map(|s| s.id).collect()
+}
+
+fn positions(ds: &Dataset) -> Vec<u32> {
+    ds.slides.iter().map(|s| s.position).collect()
+}
+
+/// A slide that uses every field: a selection of a current and a legacy unit, an extent, both
+/// comparison sides, the relative difference and a target.
+fn full_slide(id: i64, position: u32) -> Slide {
+    Slide {
+        id,
+        position,
+        title: Names::new("Солтүстік өңірлер", "Северные регионы", "Northern regions"),
+        notes: Names::new("", "", "Only English notes"),
+        view: SlideView {
+            screen: SlideScreen::Table,
+            indicator: "grp".to_owned(),
+            year: 2021,
+            boundary_mode: BoundaryMode::Current,
+            layers: SlideLayers {
+                growth_points: false,
+                projects: true,
+                labels: false,
+                corridors: true,
+            },
+            selected: vec!["KZ-AKM".to_owned(), "KZ-KAR@2018".to_owned()],
+            extent: Some(SlideExtent {
+                min_lon: 60.5,
+                min_lat: 49.0,
+                max_lon: 80.25,
+                max_lat: 55.5,
+            }),
+            compare_a: SlideSource::Actual,
+            compare_b: SlideSource::Scenario(2),
+            difference: DifferenceMode::Relative,
+            target: Some(SlideTarget {
+                indicator: "productivity".to_owned(),
+                region_code: NATIONAL_CODE.to_owned(),
+                year: 2030,
+            }),
+        },
+    }
+}
+
+#[test]
+fn default_database_ships_the_three_slide_example_deck() {
+    let ds = dataset();
+    let inertial = ds.scenarios[0].id;
+    let managed = ds.scenarios[1].id;
+    assert_eq!(ids(ds), [1, 2, 3]);
+    assert_eq!(positions(ds), [0, 1, 2]);
+    let [overview, compare, targets] = &ds.slides[..] else { panic!("three slides") };
+
+    let latest_population = *ds.years_of("population").last().unwrap();
+    assert_eq!(overview.view.screen, SlideScreen::Map);
+    assert_eq!(overview.view.indicator, "population");
+    assert_eq!(overview.view.year, latest_population);
+    assert_eq!(overview.view.extent, None);
+    assert!(overview.view.selected.is_empty());
+    assert_eq!(
+        overview.title.get(Lang::En),
+        format!("Population of Kazakhstan, {latest_population}")
+    );
+
+    assert_eq!(compare.view.screen, SlideScreen::Compare);
+    assert_eq!(compare.view.indicator, "grp");
+    assert_eq!(compare.view.year, 2030);
+    assert_eq!(compare.view.compare_a, SlideSource::Scenario(inertial));
+    assert_eq!(compare.view.compare_b, SlideSource::Scenario(managed));
+    assert_eq!(compare.view.difference, DifferenceMode::Absolute);
+    assert_eq!(compare.title.get(Lang::Ru), "ВРП в 2030 году: инерционный и управляемый сценарии");
+
+    let programme = &ds.scenarios[1].assumptions.targets[0];
+    assert_eq!(targets.view.screen, SlideScreen::Targets);
+    assert_eq!(
+        targets.view.target,
+        Some(SlideTarget {
+            indicator: programme.indicator.clone(),
+            region_code: NATIONAL_CODE.to_owned(),
+            year: programme.year,
+        })
+    );
+    assert_eq!(targets.title.get(Lang::Kk), "Бағдарлама мақсаттары");
+}
+
+#[test]
+fn example_deck_texts_are_in_three_languages_with_cyrillic_kazakh() {
+    for slide in &dataset().slides {
+        for names in [&slide.title, &slide.notes] {
+            for (lang, text) in
+                [(Lang::Kk, &names.kk), (Lang::Ru, &names.ru), (Lang::En, &names.en)]
+            {
+                assert!(!text.is_empty(), "slide {} has no {lang:?} text", slide.id);
+                if lang != Lang::En {
+                    assert!(
+                        !text.chars().any(|c| c.is_ascii_alphabetic()),
+                        "slide {} {lang:?} has Latin letters: {text}",
+                        slide.id
+                    );
+                }
+            }
+        }
+    }
+    // Kazakh letters, not their Russian look-alikes: «мақсаттары», «өңірлер», «көрсетіңіз».
+    let kk: String = dataset().slides.iter().map(|s| s.notes.kk.as_str()).collect();
+    for letter in ['ә', 'ғ', 'қ', 'ң', 'ө', 'і'] {
+        assert!(kk.contains(letter), "no {letter} in the Kazakh notes");
+    }
+}
+
+#[test]
+fn created_file_gives_back_the_deck_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    assert_eq!(store::load(&path).unwrap(), *dataset());
+
+    let mut ds = dataset().clone();
+    ds.slides.push(full_slide(9, 3));
+    let path = dir.path().join("full.gpkg");
+    store::create(&path, &ds).unwrap();
+    assert_eq!(store::load(&path).unwrap().slides, ds.slides);
+}
+
+#[test]
+fn saved_slide_is_inserted_at_its_position_and_replaced_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    store::save_slide(&path, &full_slide(7, 1)).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(ids(&loaded), [1, 7, 2, 3]);
+    assert_eq!(positions(&loaded), [0, 1, 2, 3]);
+    assert_eq!(loaded.slide(7), Some(&full_slide(7, 1)));
+
+    // Renamed and moved to the end (a position past the end means last).
+    let mut renamed = full_slide(7, 99);
+    renamed.title = Names::new("", "", "Renamed");
+    renamed.view.selected.clear();
+    renamed.view.extent = None;
+    renamed.view.target = None;
+    store::save_slide(&path, &renamed).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(ids(&loaded), [1, 2, 3, 7]);
+    assert_eq!(positions(&loaded), [0, 1, 2, 3]);
+    let stored = loaded.slide(7).unwrap();
+    assert_eq!(stored.title.get(Lang::Kk), "Renamed");
+    assert_eq!((stored.view.extent, stored.view.target.clone()), (None, None));
+    assert!(stored.view.selected.is_empty());
+}
+
+#[test]
+fn deleted_slide_leaves_a_deck_without_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    store::delete_slide(&path, 2).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(ids(&loaded), [1, 3]);
+    assert_eq!(positions(&loaded), [0, 1]);
+    let error = store::delete_slide(&path, 2).unwrap_err();
+    assert!(matches!(error, StoreError::NoSuchSlide { id: 2, .. }), "{error}");
+}
+
+#[test]
+fn reordered_deck_follows_the_given_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    store::reorder_slides(&path, &[3, 1, 2]).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(ids(&loaded), [3, 1, 2]);
+    assert_eq!(positions(&loaded), [0, 1, 2]);
+}
+
+#[test]
+fn reorder_naming_a_wrong_set_of_slides_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    for (order, needle) in [
+        (&[1, 2][..], "slide 3 is missing"),
+        (&[1, 2, 3, 4][..], "no slide with id 4"),
+        (&[1, 1, 2, 3][..], "slide 1 is listed twice"),
+    ] {
+        let error = store::reorder_slides(&path, order).unwrap_err().to_string();
+        assert!(error.contains(needle) && error.contains("deck.gpkg"), "{error}");
+    }
+    assert_eq!(store::load(&path).unwrap(), *dataset());
+}
+
+#[test]
+fn slide_naming_what_the_file_lacks_is_refused_by_name_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    let mut unknown_indicator = full_slide(7, 0);
+    unknown_indicator.view.indicator = "happiness".to_owned();
+    let mut unknown_region = full_slide(7, 0);
+    unknown_region.view.selected.push("KZ-XXX".to_owned());
+    let mut unknown_scenario = full_slide(7, 0);
+    unknown_scenario.view.compare_a = SlideSource::Scenario(42);
+    let mut legacy_target = full_slide(7, 0);
+    legacy_target.view.target =
+        Some(SlideTarget { indicator: "grp".into(), region_code: "KZ-XXX".into(), year: 2030 });
+    let mut inverted_extent = full_slide(7, 0);
+    inverted_extent.view.extent =
+        Some(SlideExtent { min_lon: 80.0, min_lat: 40.0, max_lon: 50.0, max_lat: 55.0 });
+    for (slide, needle) in [
+        (unknown_indicator, "indicator «happiness» is not in the file"),
+        (unknown_region, "selected region KZ-XXX is not a region of the file"),
+        (unknown_scenario, "comparison side A is scenario 42, which is not in the file"),
+        (legacy_target, "the target's region KZ-XXX is not a current region"),
+        (inverted_extent, "is not an area on Earth"),
+    ] {
+        let error = store::save_slide(&path, &slide).unwrap_err().to_string();
+        assert!(error.contains("slide 7 «Northern regions»"), "{error}");
+        assert!(error.contains(needle) && error.contains("nothing was saved"), "{error}");
+    }
+    assert_eq!(store::load(&path).unwrap(), *dataset());
+}
+
+#[test]
+fn deleted_scenario_sides_read_as_the_data_until_the_scenario_is_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    let inertial = dataset().scenarios[0].id;
+    let managed = dataset().scenarios[1].clone();
+    store::delete_scenario(&path, managed.id).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(ids(&loaded), [1, 2, 3]);
+    for slide in &loaded.slides[1..] {
+        assert_eq!(slide.view.compare_a, SlideSource::Scenario(inertial));
+        assert_eq!(slide.view.compare_b, SlideSource::Actual, "slide {}", slide.id);
+    }
+    // The deck is still a valid one: it can be written again as a whole.
+    let again = dir.path().join("again.gpkg");
+    store::create(&again, &loaded).unwrap();
+    assert_eq!(store::load(&again).unwrap(), loaded);
+    // Undoing the deletion saves the scenario under its id again: the slides follow it.
+    store::save_scenario(&path, &managed).unwrap();
+    assert_eq!(store::load(&path).unwrap().slides, dataset().slides);
+}
+
+#[test]
+fn dataset_whose_slide_names_a_missing_scenario_writes_it_as_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dangling.gpkg");
+    let mut ds = dataset().clone();
+    ds.slides[1].view.compare_b = SlideSource::Scenario(42);
+    store::create(&path, &ds).unwrap();
+    assert_eq!(store::load(&path).unwrap().slides[1].view.compare_b, SlideSource::Actual);
+    // A negative id is no scenario at all and is refused by name.
+    ds.slides[1].view.compare_b = SlideSource::Scenario(-1);
+    let error = store::create(&path, &ds).unwrap_err().to_string();
+    assert!(error.contains("slide 2 «GRP in 2030: inertial vs managed scenario»"), "{error}");
+    assert!(error.contains("scenario -1"), "{error}");
+}
