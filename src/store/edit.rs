@@ -207,16 +207,9 @@ pub fn put_project(path: &Path, project: &Project) -> Result<(), StoreError> {
         check_unit(tx, path, &project.region_code, &what)?;
         let blob = gpkg::point_blob(project.location)
             .map_err(|e| invalid(path, format!("location of {what}: {e}")))?;
-        let investment = project.investment.as_ref();
-        tx.execute(
-            "INSERT INTO projects (geom, code, name_kk, name_ru, name_en, company, sector,
-               sector_detail, region_code, location_basis, year, investment_amount,
-               investment_unit, investment_million_kzt, jobs, capacity, status, status_detail,
-               source, notes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-               ?17, ?18, ?19, ?20)
-             ON CONFLICT (code) DO UPDATE SET geom = excluded.geom, name_kk = excluded.name_kk,
-               name_ru = excluded.name_ru, name_en = excluded.name_en,
+        let upsert = format!(
+            "{} ON CONFLICT (code) DO UPDATE SET geom = excluded.geom,
+               name_kk = excluded.name_kk, name_ru = excluded.name_ru, name_en = excluded.name_en,
                company = excluded.company, sector = excluded.sector,
                sector_detail = excluded.sector_detail, region_code = excluded.region_code,
                location_basis = excluded.location_basis, year = excluded.year,
@@ -226,30 +219,11 @@ pub fn put_project(path: &Path, project: &Project) -> Result<(), StoreError> {
                capacity = excluded.capacity, status = excluded.status,
                status_detail = excluded.status_detail, source = excluded.source,
                notes = excluded.notes",
-            params![
-                blob,
-                project.code,
-                project.names.kk,
-                project.names.ru,
-                project.names.en,
-                project.company,
-                project.sector.key(),
-                project.sector_detail,
-                project.region_code,
-                codes::location_basis(project.location_basis),
-                project.year,
-                investment.map(|i| i.amount),
-                investment.map(|i| &i.unit),
-                investment.and_then(|i| i.million_kzt),
-                project.jobs,
-                project.capacity,
-                codes::project_status(project.status),
-                project.status_detail,
-                project.source,
-                project.notes,
-            ],
-        )
-        .map_err(sql_error(path, "writing the project"))?;
+            super::write::INSERT_PROJECT
+        );
+        tx.prepare(&upsert)
+            .and_then(|mut stmt| super::write::insert_project(&mut stmt, &blob, project))
+            .map_err(sql_error(path, "writing the project"))?;
         touch_layer(tx, path, "projects")
     })
 }

@@ -155,43 +155,12 @@ pub fn add_features(path: &Path, batch: &FeatureBatch) -> Result<LayerSummary, S
             ])
             .map_err(sql_error(path, writing))?;
         }
-        let mut stmt = tx
-            .prepare(
-                "INSERT INTO projects (geom, code, name_kk, name_ru, name_en, company, sector,
-                   sector_detail, region_code, location_basis, year, investment_amount,
-                   investment_unit, investment_million_kzt, jobs, capacity, status,
-                   status_detail, source, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20)",
-            )
-            .map_err(sql_error(path, writing))?;
+        let mut stmt =
+            tx.prepare(super::write::INSERT_PROJECT).map_err(sql_error(path, writing))?;
         for p in &batch.projects {
             let blob = gpkg::point_blob(p.location)
                 .map_err(|e| invalid(path, format!("location of project {}: {e}", p.code)))?;
-            let investment = p.investment.as_ref();
-            stmt.execute(params![
-                blob,
-                p.code,
-                p.names.kk,
-                p.names.ru,
-                p.names.en,
-                p.company,
-                p.sector.key(),
-                p.sector_detail,
-                p.region_code,
-                codes::location_basis(p.location_basis),
-                p.year,
-                investment.map(|i| i.amount),
-                investment.map(|i| &i.unit),
-                investment.and_then(|i| i.million_kzt),
-                p.jobs,
-                p.capacity,
-                codes::project_status(p.status),
-                p.status_detail,
-                p.source,
-                p.notes,
-            ])
-            .map_err(sql_error(path, writing))?;
+            super::write::insert_project(&mut stmt, &blob, p).map_err(sql_error(path, writing))?;
         }
         let mut stmt = tx
             .prepare(

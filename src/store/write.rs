@@ -10,7 +10,7 @@ use rusqlite::{Transaction, params};
 use super::Fault;
 use super::codes;
 use super::gpkg;
-use crate::model::{Dataset, NATIONAL_CODE, Scenario, TargetKind};
+use crate::model::{Dataset, NATIONAL_CODE, Project, Scenario, TargetKind};
 
 /// Checks that every code a row refers to exists and that keys are unique.
 fn validate(ds: &Dataset) -> Result<(), Fault> {
@@ -126,6 +126,47 @@ fn extend(extent: &mut Option<Rect<f64>>, rect: Option<Rect<f64>>) {
             geo::coord! { x: e.max().x.max(r.max().x), y: e.max().y.max(r.max().y) },
         ),
     });
+}
+
+/// A `projects` row: the geometry blob, then every field of a [`Project`], bound by
+/// [`insert_project`]. Written once for the whole file, the imports and the single edits.
+pub(super) const INSERT_PROJECT: &str = "INSERT INTO projects (geom, code, name_kk, name_ru,
+       name_en, company, sector, sector_detail, region_code, location_basis, year,
+       investment_amount, investment_unit, investment_million_kzt, jobs, capacity, status,
+       status_detail, source, notes)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+       ?19, ?20)";
+
+/// Runs `stmt` (prepared from [`INSERT_PROJECT`], possibly with an ON CONFLICT clause after
+/// it) for project `p` whose location is encoded in `blob`.
+pub(super) fn insert_project(
+    stmt: &mut rusqlite::Statement<'_>,
+    blob: &[u8],
+    p: &Project,
+) -> rusqlite::Result<usize> {
+    let investment = p.investment.as_ref();
+    stmt.execute(params![
+        blob,
+        p.code,
+        p.names.kk,
+        p.names.ru,
+        p.names.en,
+        p.company,
+        p.sector.key(),
+        p.sector_detail,
+        p.region_code,
+        codes::location_basis(p.location_basis),
+        p.year,
+        investment.map(|i| i.amount),
+        investment.map(|i| &i.unit),
+        investment.and_then(|i| i.million_kzt),
+        p.jobs,
+        p.capacity,
+        codes::project_status(p.status),
+        p.status_detail,
+        p.source,
+        p.notes,
+    ])
 }
 
 fn to_i64(value: u64, what: &str) -> Result<i64, Fault> {
@@ -290,44 +331,12 @@ pub(super) fn write_dataset(tx: &Transaction, ds: &Dataset) -> Result<(), Fault>
     set_extent(tx, "growth_points", extent)?;
 
     let mut extent = None;
-    let mut stmt = tx
-        .prepare(
-            "INSERT INTO projects (geom, code, name_kk, name_ru, name_en, company, sector,
-               sector_detail, region_code, location_basis, year, investment_amount,
-               investment_unit, investment_million_kzt, jobs, capacity, status, status_detail,
-               source, notes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-               ?17, ?18, ?19, ?20)",
-        )
-        .map_err(sql("preparing projects"))?;
+    let mut stmt = tx.prepare(INSERT_PROJECT).map_err(sql("preparing projects"))?;
     for p in &ds.projects {
         let blob = gpkg::point_blob(p.location)
             .map_err(geometry_fault(format!("location of project {}", p.code)))?;
         extend(&mut extent, Some(p.location.bounding_rect()));
-        let investment = p.investment.as_ref();
-        stmt.execute(params![
-            blob,
-            p.code,
-            p.names.kk,
-            p.names.ru,
-            p.names.en,
-            p.company,
-            p.sector.key(),
-            p.sector_detail,
-            p.region_code,
-            codes::location_basis(p.location_basis),
-            p.year,
-            investment.map(|i| i.amount),
-            investment.map(|i| &i.unit),
-            investment.and_then(|i| i.million_kzt),
-            p.jobs,
-            p.capacity,
-            codes::project_status(p.status),
-            p.status_detail,
-            p.source,
-            p.notes,
-        ])
-        .map_err(sql("writing projects"))?;
+        insert_project(&mut stmt, &blob, p).map_err(sql("writing projects"))?;
     }
     set_extent(tx, "projects", extent)?;
 
