@@ -3,11 +3,13 @@
 //! nothing written.
 
 mod common;
+#[path = "common/tables.rs"]
+mod tables;
 
 use common::{database, stderr};
-use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output};
+use tables::{csv_rows, xlsx_part};
 
 fn oblys_export(file: &Path, args: &[&str], out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_oblys"))
@@ -18,28 +20,6 @@ fn oblys_export(file: &Path, args: &[&str], out: &Path) -> Output {
         .arg(out)
         .output()
         .expect("oblys runs")
-}
-
-/// The CSV's rows as maps from column name to cell (the reader skips the byte-order mark).
-fn csv_rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
-    let mut reader = csv::Reader::from_path(path).expect("the CSV opens");
-    let headers = reader.headers().expect("a header line").clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.expect("a well-formed line");
-            headers.iter().map(str::to_owned).zip(r.iter().map(str::to_owned)).collect()
-        })
-        .collect()
-}
-
-fn xlsx_part(path: &Path, name: &str) -> String {
-    let file = std::fs::File::open(path).expect("the workbook opens");
-    let mut archive = zip::ZipArchive::new(file).expect("an XLSX is a zip archive");
-    let mut part = archive.by_name(name).expect("the part exists");
-    let mut text = String::new();
-    part.read_to_string(&mut text).expect("the part is UTF-8 XML");
-    text
 }
 
 fn geojson(path: &Path) -> serde_json::Value {
