@@ -46,6 +46,25 @@ pub enum Reference {
     Median,
 }
 
+/// Which look the window has. Light is for work at a desk; Projector is a light theme with
+/// black text, white panels and heavier contrast for washed-out meeting-room projectors; Dark is
+/// for screens in dim rooms. The choropleth ramps are the same in all three: ColorBrewer's
+/// YlGnBu and BrBG are colour-blind safe and change lightness monotonically, so their order
+/// survives a projector that flattens hue.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum ThemeKind {
+    #[default]
+    Light,
+    Projector,
+    Dark,
+}
+
+impl ThemeKind {
+    pub const ALL: [ThemeKind; 3] = [ThemeKind::Light, ThemeKind::Projector, ThemeKind::Dark];
+}
+
 /// A map layer that can be switched on and off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layer {
@@ -82,6 +101,8 @@ pub enum Action {
     /// Sort the table by a column; the same column again flips the direction.
     SortTable(SortKey),
     ShowAbout(bool),
+    /// Change the window's look (remembered for the next start).
+    SetTheme(ThemeKind),
     /// Show the map of reported data or the scenario screens.
     SetScreen(Screen),
     /// Which view the scenario screen shows beside the list.
@@ -155,6 +176,23 @@ pub enum Action {
     ImportPreviewDone,
     /// Write the previewed good values into the file in one transaction, and show them.
     ImportApply,
+    /// Enter presentation mode (full screen, chrome hidden) on the slide at this position of
+    /// the deck, its saved view restored.
+    StartPresentation(usize),
+    /// Leave presentation mode (Esc): back to the working screens.
+    StopPresentation,
+    /// Show the slide at this position, its saved view restored.
+    GoToSlide(usize),
+    NextSlide,
+    PreviousSlide,
+    FirstSlide,
+    LastSlide,
+    /// Save the current view as a new slide at the end of the deck (in the file, undoable).
+    AddSlideFromView,
+    /// Start or stop the year animation of the shown map and chart.
+    SetPlaying(bool),
+    /// Open or close the export window (current view or every slide, PNG/SVG/PDF).
+    ShowExport(bool),
 }
 
 /// Everything the window shows, and the caches built from it.
@@ -169,6 +207,7 @@ pub struct AppState {
     reference: Reference,
     table_sort: TableSort,
     about_open: bool,
+    theme: ThemeKind,
     scene: Arc<Scene>,
     /// Increases whenever `scene` is rebuilt, so painters can cache what they made of it.
     scene_version: u64,
@@ -305,6 +344,7 @@ impl AppState {
             reference: Reference::default(),
             table_sort: TableSort::default(),
             about_open: false,
+            theme: ThemeKind::default(),
             scene: Arc::new(Scene::default()),
             scene_version: 0,
             years,
@@ -441,6 +481,21 @@ impl AppState {
             }
             Action::ShowAbout(open) => {
                 self.about_open = open;
+                Dirty::NOTHING
+            }
+            // Presentation, slides, year animation and export: see issue 5 (being built).
+            Action::StartPresentation(_)
+            | Action::StopPresentation
+            | Action::GoToSlide(_)
+            | Action::NextSlide
+            | Action::PreviousSlide
+            | Action::FirstSlide
+            | Action::LastSlide
+            | Action::AddSlideFromView
+            | Action::SetPlaying(_)
+            | Action::ShowExport(_) => Dirty::NOTHING,
+            Action::SetTheme(kind) => {
+                self.theme = kind;
                 Dirty::NOTHING
             }
             Action::SetScreen(screen) => {
@@ -766,6 +821,11 @@ impl AppState {
 
     pub fn lang(&self) -> Lang {
         self.view.lang
+    }
+
+    /// The window's look.
+    pub fn theme(&self) -> ThemeKind {
+        self.theme
     }
 
     pub fn selected(&self) -> Option<&str> {

@@ -27,7 +27,7 @@ pub fn show(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
         ui.add(Label::new(UiText::AboutDescription.get(lang)).wrap());
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.label(RichText::new(UiText::OpenFile.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(RichText::new(UiText::OpenFile.get(lang)).color(theme::palette().text_muted));
             ui.add(Label::new(state.file().display().to_string()).truncate());
         });
         ui.separator();
@@ -54,7 +54,7 @@ fn markdown(ui: &mut Ui, text: &str) {
         match block {
             Block::Heading(h) => {
                 ui.add_space(4.0);
-                ui.label(RichText::new(h).strong().color(theme::ACCENT));
+                ui.label(RichText::new(h).strong().color(theme::palette().accent));
             }
             Block::Item(t) => {
                 ui.horizontal_top(|ui| {

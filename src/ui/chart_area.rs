@@ -78,7 +78,9 @@ fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     };
     ui.label(RichText::new(title).strong()).on_hover_text(&chart.unit);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(UiText::CompareWith.get(lang)).small().color(theme::TEXT_MUTED));
+        ui.label(
+            RichText::new(UiText::CompareWith.get(lang)).small().color(theme::palette().text_muted),
+        );
         for (reference, text) in [
             (Reference::National, UiText::NationalValue),
             (Reference::Median, UiText::RegionalMedian),
@@ -91,7 +93,9 @@ fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
     if chart.region_name.is_none() {
         ui.label(
-            RichText::new(UiText::ChooseRegionForChart.get(lang)).small().color(theme::TEXT_MUTED),
+            RichText::new(UiText::ChooseRegionForChart.get(lang))
+                .small()
+                .color(theme::palette().text_muted),
         );
     }
     let year = f64::from(state.view().year);
@@ -110,27 +114,31 @@ fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .y_axis_formatter(move |mark, _| value_tick(mark, lang))
         .y_axis_min_width(48.0);
     let response = plot.show(ui, |plot| {
-        plot.vline(VLine::new("", year).color(theme::BORDER).width(1.0));
+        plot.vline(VLine::new("", year).color(theme::palette().border).width(1.0));
         plot.line(
             Line::new(chart.reference_name.clone(), chart.reference.clone())
-                .color(theme::REFERENCE)
+                .color(theme::palette().reference)
                 .width(2.0)
                 .style(LineStyle::dashed_loose()),
         );
         if let Some((name, series)) = &chart.predecessor {
             plot.line(
                 Line::new(name.clone(), series.clone())
-                    .color(theme::ACCENT.gamma_multiply(0.55))
+                    .color(theme::palette().accent.gamma_multiply(0.55))
                     .width(2.0)
                     .style(LineStyle::dashed_dense()),
             );
         }
         if let Some(name) = &chart.region_name {
             plot.line(
-                Line::new(name.clone(), chart.region.clone()).color(theme::ACCENT).width(2.5),
+                Line::new(name.clone(), chart.region.clone())
+                    .color(theme::palette().accent)
+                    .width(2.5),
             );
             plot.points(
-                Points::new(name.clone(), chart.region.clone()).color(theme::ACCENT).radius(3.0),
+                Points::new(name.clone(), chart.region.clone())
+                    .color(theme::palette().accent)
+                    .radius(3.0),
             );
         }
     });
@@ -144,12 +152,12 @@ fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 fn series_key(ui: &mut Ui, chart: &crate::app::ChartModel) {
     let mut entries: Vec<(&str, Color32, bool)> = Vec::new();
     if let Some(name) = &chart.region_name {
-        entries.push((name, theme::ACCENT, false));
+        entries.push((name, theme::palette().accent, false));
     }
     if let Some((name, _)) = &chart.predecessor {
-        entries.push((name, theme::ACCENT.gamma_multiply(0.55), true));
+        entries.push((name, theme::palette().accent.gamma_multiply(0.55), true));
     }
-    entries.push((&chart.reference_name, theme::REFERENCE, true));
+    entries.push((&chart.reference_name, theme::palette().reference, true));
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for (name, color, dashed) in entries {
@@ -185,9 +193,12 @@ fn ranking_chart(
         state.dataset().indicator(&view.indicator).map(|d| d.unit.get(lang)).unwrap_or_default();
     ui.label(RichText::new(format!("{}, {}", UiText::Ranking.get(lang), view.year)).strong())
         .on_hover_text(unit);
-    ui.label(RichText::new(unit).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(unit).small().color(theme::palette().text_muted));
     if rows.is_empty() {
-        ui.label(RichText::new(crate::i18n::MapText::NoData.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(
+            RichText::new(crate::i18n::MapText::NoData.get(lang))
+                .color(theme::palette().text_muted),
+        );
         return None;
     }
     let n = rows.len();
@@ -272,7 +283,7 @@ fn ranking_chart(
             if i % every != 0 && !selected {
                 continue;
             }
-            let color = if selected { theme::ACCENT } else { theme::TEXT };
+            let color = if selected { theme::palette().accent } else { theme::palette().text };
             let text = format!("{}. {}", row.rank, row.name);
             let galley = painter.layout_job(one_line(text, NAMES_WIDTH - 8.0, color));
             let pos = Align2::RIGHT_CENTER

@@ -227,7 +227,7 @@ fn play_button(ui: &mut Ui, state: &AppState, player: &mut Player, actions: &mut
         .on_hover_text(name.get(lang));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name.get(lang)));
     // The icon is drawn: the bundled fonts have no ▶ or ⏸.
-    let color = if enabled { theme::TEXT } else { theme::TEXT_MUTED };
+    let color = if enabled { theme::palette().text } else { theme::palette().text_muted };
     let c = response.rect.center();
     if player.playing {
         for dx in [-3.5, 3.5] {
@@ -297,7 +297,9 @@ fn legend_row(ui: &mut Ui, state: &AppState, third: f32, actions: &mut Vec<Actio
             ui.set_width(shared_width);
             ui.spacing_mut().item_spacing.x = 4.0;
             ui.label(RichText::new(format!("{}, {}", c.indicator_name, c.unit)).small().strong());
-            ui.label(RichText::new(T::SameScale.get(lang)).small().color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(T::SameScale.get(lang)).small().color(theme::palette().text_muted),
+            );
             ui.add_space(4.0);
             swatches(ui, &c.legend);
         });
@@ -332,7 +334,7 @@ fn swatches(ui: &mut Ui, items: &[LegendItem]) {
         let galley = ui.painter().layout_no_wrap(
             label.clone(),
             egui::FontId::proportional(theme::SMALL_PT),
-            theme::TEXT,
+            theme::palette().text,
         );
         let size = vec2(SWATCH.x + 4.0 + galley.size().x + 8.0, galley.size().y.max(SWATCH.y));
         let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
@@ -343,9 +345,14 @@ fn swatches(ui: &mut Ui, items: &[LegendItem]) {
         if matches!(item, LegendItem::NoData { .. }) {
             hatch(&ui.painter_at(swatch), swatch);
         }
-        painter.rect_stroke(swatch, 2.0, Stroke::new(0.5, theme::BORDER), egui::StrokeKind::Inside);
+        painter.rect_stroke(
+            swatch,
+            2.0,
+            Stroke::new(0.5, theme::palette().border),
+            egui::StrokeKind::Inside,
+        );
         let at = egui::pos2(swatch.right() + 4.0, rect.center().y - galley.size().y / 2.0);
-        painter.galley(at, galley, theme::TEXT);
+        painter.galley(at, galley, theme::palette().text);
     }
 }
 
@@ -381,16 +388,25 @@ fn compare_map(
     let hovered = response.hover_pos().and_then(|p| scene.region_at(to_world(p)));
     map_view::paint_scene(ui, rect, scene, state.compare_version(), transform, hovered, cache);
     let painter = ui.painter_at(rect);
-    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, theme::BORDER), egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        rect,
+        0.0,
+        Stroke::new(1.0, theme::palette().border),
+        egui::StrokeKind::Inside,
+    );
     let title = painter.layout(
         scene.title.clone(),
         egui::FontId::proportional(MAP_TITLE_PT),
-        theme::TEXT,
+        theme::palette().text,
         rect.width() - 2.0 * theme::MARGIN,
     );
     let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
-    painter.rect_filled(Rect::from_min_size(at, title.size()).expand(3.0), 3.0, theme::OVERLAY_BG);
-    painter.galley(at, title, theme::TEXT);
+    painter.rect_filled(
+        Rect::from_min_size(at, title.size()).expand(3.0),
+        3.0,
+        theme::palette().overlay_bg,
+    );
+    painter.galley(at, title, theme::palette().text);
 
     if response.dragged() {
         let d = response.drag_delta();
@@ -421,7 +437,8 @@ fn compare_map(
             ui.label(&region.value_label);
             if let Some(row) = row {
                 let muted = |side: T, text: &str| {
-                    RichText::new(format!("{}: {text}", side.get(lang))).color(theme::TEXT_MUTED)
+                    RichText::new(format!("{}: {text}", side.get(lang)))
+                        .color(theme::palette().text_muted)
                 };
                 ui.label(muted(T::SideA, &row.a_text));
                 ui.label(muted(T::SideB, &row.b_text));
@@ -429,7 +446,8 @@ fn compare_map(
             if let Some(rank) = region.rank {
                 let count = scene.regions.iter().filter(|r| !r.no_data).count();
                 ui.label(
-                    RichText::new(map_text::rank_of(rank, count, lang)).color(theme::TEXT_MUTED),
+                    RichText::new(map_text::rank_of(rank, count, lang))
+                        .color(theme::palette().text_muted),
                 );
             }
         });
@@ -517,7 +535,7 @@ fn sort_mark(ui: &mut Ui, descending: bool) {
     let (tip, base) = if descending { (4.0, -4.0) } else { (-4.0, 4.0) };
     ui.painter().add(egui::Shape::convex_polygon(
         vec![c + vec2(0.0, tip), c + vec2(-4.0, base), c + vec2(4.0, base)],
-        theme::ACCENT,
+        theme::palette().accent,
         Stroke::NONE,
     ));
 }

@@ -13,8 +13,6 @@ use crate::i18n::scenario_ui_text::ScenarioUiText as T;
 use crate::ui::chart_area::{fixed_plot, value_tick, year_tick};
 use crate::ui::theme;
 
-/// Colour of side A's line: the app's accent blue.
-const SIDE_A: Color32 = theme::ACCENT;
 /// Colour of side B's line: an orange that stays apart from the blue with every common
 /// colour-vision deficiency (Okabe–Ito vermillion).
 const SIDE_B: Color32 = Color32::from_rgb(0xd5, 0x5e, 0x00);
@@ -24,8 +22,9 @@ const OTHER: Color32 = Color32::from_rgb(0x9a, 0xa3, 0xad);
 /// Colour, width and dashing of a line by what it stands for.
 fn look(role: SeriesRole) -> (Color32, f32, bool) {
     match role {
-        SeriesRole::History => (theme::TEXT, 2.5, false),
-        SeriesRole::SideA => (SIDE_A, 2.5, false),
+        SeriesRole::History => (theme::palette().text, 2.5, false),
+        // Side A: the theme's accent blue.
+        SeriesRole::SideA => (theme::palette().accent, 2.5, false),
         SeriesRole::SideB => (SIDE_B, 2.5, true),
         SeriesRole::Other => (OTHER, 1.2, false),
     }
@@ -39,10 +38,10 @@ pub fn show(ui: &mut Ui, state: &AppState) {
     ui.label(
         RichText::new(format!("{} · {}", T::ChartTitle.get(lang), chart.unit))
             .small()
-            .color(theme::TEXT_MUTED),
+            .color(theme::palette().text_muted),
     );
     if chart.series.is_empty() {
-        ui.label(RichText::new(T::ChartNoData.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(T::ChartNoData.get(lang)).color(theme::palette().text_muted));
         return;
     }
     series_key(ui, chart);
@@ -64,7 +63,7 @@ pub fn show(ui: &mut Ui, state: &AppState) {
     let response = plot.show(ui, |plot| {
         plot.vline(
             VLine::new(chart.year.to_string(), year)
-                .color(theme::TEXT_MUTED)
+                .color(theme::palette().text_muted)
                 .width(1.5)
                 .style(LineStyle::dashed_loose()),
         );
@@ -114,8 +113,11 @@ fn series_key(ui: &mut Ui, chart: &CompareChart) {
         ui.spacing_mut().item_spacing.x = 10.0;
         for s in &chart.series {
             let (color, width, dashed) = look(s.role);
-            let text_color =
-                if s.role == SeriesRole::Other { theme::TEXT_MUTED } else { theme::TEXT };
+            let text_color = if s.role == SeriesRole::Other {
+                theme::palette().text_muted
+            } else {
+                theme::palette().text
+            };
             let galley = ui.painter().layout_no_wrap(
                 s.name.clone(),
                 egui::FontId::proportional(theme::SMALL_PT),

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Color32, ComboBox, RichText, TextEdit, Ui};
+use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use crate::app::edit::{
     CorridorForm, Edit, Field, FileRequest, FormProblems, GrowthPointForm, PLANNER_SOURCE,
@@ -28,8 +28,6 @@ const FIELD_WIDTH: f32 = 200.0;
 const VALUE_WIDTH: f32 = 150.0;
 /// Height of the growth point, project and corridor lists, points.
 const LIST_HEIGHT: f32 = 180.0;
-/// Colour of a problem beside its field.
-const PROBLEM: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
 
 /// The window's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -247,7 +245,7 @@ fn header(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         }
     });
     if let Some(error) = state.edit_error() {
-        ui.add(egui::Label::new(RichText::new(error).color(PROBLEM)).wrap());
+        ui.add(egui::Label::new(RichText::new(error).color(theme::palette().problem)).wrap());
     }
 }
 
@@ -255,7 +253,12 @@ fn header(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 fn problem_row(ui: &mut Ui, problem: Option<&Problem>, lang: Lang) {
     if let Some(p) = problem {
         ui.label("");
-        ui.add(egui::Label::new(RichText::new(p.describe(lang)).small().color(PROBLEM)).wrap());
+        ui.add(
+            egui::Label::new(
+                RichText::new(p.describe(lang)).small().color(theme::palette().problem),
+            )
+            .wrap(),
+        );
         ui.end_row();
     }
 }
@@ -335,7 +338,7 @@ fn values(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut Vec<
     let region = ds.region(code).map_or(code, |r| r.names.get(lang));
     ui.label(RichText::new(format!("{region} — {}", def.names.get(lang))).strong());
     if !def.unit.get(lang).is_empty() {
-        ui.label(RichText::new(def.unit.get(lang)).small().color(theme::TEXT_MUTED));
+        ui.label(RichText::new(def.unit.get(lang)).small().color(theme::palette().text_muted));
     }
     egui::ScrollArea::vertical().id_salt("data_values").max_height(LIST_HEIGHT * 1.5).show(
         ui,
@@ -387,7 +390,9 @@ fn values(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut Vec<
                     ui.end_row();
                     if let Some(p) = ed.value_problems.get(&year) {
                         ui.label("");
-                        ui.label(RichText::new(p.describe(lang)).small().color(PROBLEM));
+                        ui.label(
+                            RichText::new(p.describe(lang)).small().color(theme::palette().problem),
+                        );
                         ui.end_row();
                     }
                 }
@@ -445,7 +450,7 @@ fn list<K: Clone>(
             for (key, name, detail) in rows {
                 ui.vertical(|ui| {
                     ui.label(RichText::new(&name).strong());
-                    ui.label(RichText::new(detail).small().color(theme::TEXT_MUTED));
+                    ui.label(RichText::new(detail).small().color(theme::palette().text_muted));
                 });
                 if ui.button(EditText::Edit.get(lang)).on_hover_text(&name).clicked() {
                     chosen = Some((key.clone(), false));
@@ -474,7 +479,7 @@ fn save_cancel(ui: &mut Ui, lang: Lang) -> (bool, bool) {
 /// "Place on map" (or the hint while placing) with the location's problem.
 fn place_button(ui: &mut Ui, placing: bool, lang: Lang) -> bool {
     if placing {
-        ui.label(RichText::new(EditText::PlacingHint.get(lang)).color(theme::ACCENT));
+        ui.label(RichText::new(EditText::PlacingHint.get(lang)).color(theme::palette().accent));
         false
     } else {
         ui.button(EditText::PlaceOnMap.get(lang)).clicked()
@@ -790,7 +795,7 @@ fn corridors(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut V
         problem_row(ui, problems.of(Field::Points), lang);
     });
     if drawing {
-        ui.label(RichText::new(EditText::DrawingHint.get(lang)).color(theme::ACCENT));
+        ui.label(RichText::new(EditText::DrawingHint.get(lang)).color(theme::palette().accent));
     } else if ui.button(EditText::DrawLine.get(lang)).clicked() {
         ed.drawing_from = form.points.clone();
         form.points.clear();

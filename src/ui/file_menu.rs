@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use egui::{Color32, RichText, TextEdit, Ui};
+use egui::{RichText, TextEdit, Ui};
 
 use crate::app::edit::FileRequest;
 use crate::app::{Action, AppState};
@@ -23,8 +23,6 @@ pub const MAX_RECENT: usize = 8;
 const DIALOG_WIDTH: f32 = 520.0;
 /// Height of the folder listing, points.
 const LISTING_HEIGHT: f32 = 220.0;
-/// Colour of a refusal in the dialog.
-const PROBLEM: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
 
 /// A file opened: its state and, unless another Oblys holds it, its editing lock.
 pub struct Opened {
@@ -219,7 +217,9 @@ impl Files {
             }
             listing(ui, dialog, lang);
             if let Some(error) = &dialog.error {
-                ui.add(egui::Label::new(RichText::new(error).color(PROBLEM)).wrap());
+                ui.add(
+                    egui::Label::new(RichText::new(error).color(theme::palette().problem)).wrap(),
+                );
             }
             ui.horizontal(|ui| {
                 confirm |= ui.button(EditText::Confirm.get(lang)).clicked();
@@ -270,7 +270,9 @@ impl Files {
 fn listing(ui: &mut Ui, dialog: &mut PathDialog, lang: Lang) {
     egui::ScrollArea::vertical().max_height(LISTING_HEIGHT).show(ui, |ui| {
         let Some(entries) = &dialog.listing.entries else {
-            ui.label(RichText::new(EditText::NotAFolder.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(EditText::NotAFolder.get(lang)).color(theme::palette().text_muted),
+            );
             return;
         };
         if ui.selectable_label(false, "..").on_hover_text(EditText::Folders.get(lang)).clicked()
@@ -279,7 +281,9 @@ fn listing(ui: &mut Ui, dialog: &mut PathDialog, lang: Lang) {
             dialog.path = format!("{}{}", up.display(), std::path::MAIN_SEPARATOR);
         }
         if entries.iter().all(|(_, dir)| *dir) {
-            ui.label(RichText::new(EditText::FolderEmpty.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(EditText::FolderEmpty.get(lang)).color(theme::palette().text_muted),
+            );
         }
         let mut chosen = None;
         for (name, is_dir) in entries {
@@ -321,9 +325,15 @@ pub fn menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.close();
         }
         ui.separator();
-        ui.label(RichText::new(EditText::RecentFiles.get(lang)).small().color(theme::TEXT_MUTED));
+        ui.label(
+            RichText::new(EditText::RecentFiles.get(lang))
+                .small()
+                .color(theme::palette().text_muted),
+        );
         if recent.is_empty() {
-            ui.label(RichText::new(EditText::NoRecentFiles.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(EditText::NoRecentFiles.get(lang)).color(theme::palette().text_muted),
+            );
         }
         // Checked only while the menu is open: at most eight paths.
         for path in recent.iter() {

@@ -33,8 +33,6 @@ const LISTING_HEIGHT: f32 = 92.0;
 const VALUES_HEIGHT: f32 = 210.0;
 /// Height of the problems table's body, points.
 const PROBLEMS_HEIGHT: f32 = 200.0;
-/// Colour of problems and refusals.
-const PROBLEM: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
 /// Colour of a value that replaces another.
 const REPLACING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
 /// Height of a property combo's list, points (a dozen properties without scrolling).
@@ -200,7 +198,10 @@ fn choose_file(
         |ui| {
             ui.set_width(ui.available_width());
             let Some(entries) = &win.listing.entries else {
-                ui.label(RichText::new(EditText::NotAFolder.get(lang)).color(theme::TEXT_MUTED));
+                ui.label(
+                    RichText::new(EditText::NotAFolder.get(lang))
+                        .color(theme::palette().text_muted),
+                );
                 return;
             };
             ui.horizontal_wrapped(|ui| {
@@ -221,7 +222,9 @@ fn choose_file(
                     }
                 }
                 if entries.iter().all(|(_, dir)| *dir) {
-                    ui.label(RichText::new(T::NoInputFiles.get(lang)).color(theme::TEXT_MUTED));
+                    ui.label(
+                        RichText::new(T::NoInputFiles.get(lang)).color(theme::palette().text_muted),
+                    );
                 }
             });
         },
@@ -454,9 +457,9 @@ fn layer_preview(ui: &mut Ui, ds: &Dataset, read: &LayerRead, lang: Lang) {
     };
     let problems = preview.problems.len();
     ui.horizontal(|ui| {
-        count(ui, GeoJsonText::FeaturesInFile.get(lang), preview.features, theme::TEXT);
-        count(ui, to_import.get(lang), preview.items.len(), theme::ACCENT);
-        let colour = if problems > 0 { PROBLEM } else { theme::TEXT };
+        count(ui, GeoJsonText::FeaturesInFile.get(lang), preview.features, theme::palette().text);
+        count(ui, to_import.get(lang), preview.items.len(), theme::palette().accent);
+        let colour = if problems > 0 { theme::palette().problem } else { theme::palette().text };
         count(ui, GeoJsonText::Problems.get(lang), problems, colour);
     });
     let region = |code: &str| ds.region(code).map_or(code, |r| r.names.get(lang)).to_owned();
@@ -495,7 +498,7 @@ fn layer_preview(ui: &mut Ui, ds: &Dataset, read: &LayerRead, lang: Lang) {
                 let names: Vec<String> = plan.missing.iter().map(|c| region(c)).collect();
                 let text =
                     format!("{}: {}", GeoJsonText::RegionsWithoutShape.get(lang), names.join(", "));
-                ui.add(Label::new(RichText::new(text).color(PROBLEM)).wrap());
+                ui.add(Label::new(RichText::new(text).color(theme::palette().problem)).wrap());
             }
             plan.edition
                 .units
@@ -555,7 +558,7 @@ fn layer_preview(ui: &mut Ui, ds: &Dataset, read: &LayerRead, lang: Lang) {
     ui.add_space(4.0);
     ui.label(RichText::new(GeoJsonText::Problems.get(lang)).strong());
     if preview.problems.is_empty() {
-        ui.label(RichText::new(T::NoProblems.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(T::NoProblems.get(lang)).color(theme::palette().text_muted));
         return;
     }
     egui::ScrollArea::vertical().id_salt("import_layer_problems").max_height(PROBLEMS_HEIGHT).show(
@@ -563,7 +566,11 @@ fn layer_preview(ui: &mut Ui, ds: &Dataset, read: &LayerRead, lang: Lang) {
         |ui| {
             for p in &preview.problems {
                 ui.add(
-                    Label::new(RichText::new(geojson_text::problem(p, lang)).color(PROBLEM)).wrap(),
+                    Label::new(
+                        RichText::new(geojson_text::problem(p, lang))
+                            .color(theme::palette().problem),
+                    )
+                    .wrap(),
                 );
             }
         },
@@ -575,7 +582,7 @@ fn layer_preview(ui: &mut Ui, ds: &Dataset, read: &LayerRead, lang: Lang) {
 fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
     match dialog.stage() {
         Stage::Choosing => {
-            ui.label(RichText::new(T::ChooseInput.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(RichText::new(T::ChooseInput.get(lang)).color(theme::palette().text_muted));
         }
         Stage::Reading(_) => {
             ui.horizontal(|ui| {
@@ -585,13 +592,13 @@ fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
         }
         Stage::Refused(refused) => {
             let message = import_text::error(&refused.error, lang);
-            ui.add(Label::new(RichText::new(message).color(PROBLEM)).wrap());
+            ui.add(Label::new(RichText::new(message).color(theme::palette().problem)).wrap());
         }
         Stage::Read(read) => preview(ui, state.dataset(), read, lang),
         Stage::LayerRead(read) => layer_preview(ui, state.dataset(), read, lang),
         Stage::LayerRefused(refused) => {
             let message = geojson_text::error(&refused.error, lang);
-            ui.add(Label::new(RichText::new(message).color(PROBLEM)).wrap());
+            ui.add(Label::new(RichText::new(message).color(theme::palette().problem)).wrap());
         }
         Stage::LayerImported(imported) => {
             let file = state.file().file_name().map_or_else(
@@ -611,7 +618,7 @@ fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
                     format!("{head}: {what}.")
                 }
             };
-            ui.label(RichText::new(text).strong().color(theme::ACCENT));
+            ui.label(RichText::new(text).strong().color(theme::palette().accent));
         }
         Stage::Imported(summary) => {
             let file = state.file().file_name().map_or_else(
@@ -625,11 +632,11 @@ fn body(ui: &mut Ui, state: &AppState, dialog: &ImportDialog, lang: Lang) {
                 summary.unchanged,
                 lang,
             );
-            ui.label(RichText::new(text).strong().color(theme::ACCENT));
+            ui.label(RichText::new(text).strong().color(theme::palette().accent));
         }
     }
     if let Some(error) = dialog.apply_error() {
-        ui.add(Label::new(RichText::new(error).color(PROBLEM)).wrap());
+        ui.add(Label::new(RichText::new(error).color(theme::palette().problem)).wrap());
     }
 }
 
@@ -685,45 +692,49 @@ fn described(read: &InputRead, lang: Lang) -> String {
 
 /// A count with its name, the number strong: "new 3".
 fn count(ui: &mut Ui, name: &str, value: usize, color: Color32) {
-    ui.label(RichText::new(name).color(theme::TEXT_MUTED));
+    ui.label(RichText::new(name).color(theme::palette().text_muted));
     ui.label(RichText::new(value.to_string()).strong().color(color));
     ui.add_space(10.0);
 }
 
 /// The preview: how the file was read, the counts, the values and the problems.
 fn preview(ui: &mut Ui, ds: &Dataset, read: &InputRead, lang: Lang) {
-    ui.label(RichText::new(described(read, lang)).color(theme::TEXT_MUTED));
+    ui.label(RichText::new(described(read, lang)).color(theme::palette().text_muted));
     let Counts { matched, new, replacing, unchanged, problems, .. } = read.counts;
     ui.horizontal(|ui| {
-        count(ui, T::RowsMatched.get(lang), matched, theme::TEXT);
-        count(ui, T::New.get(lang), new, theme::ACCENT);
+        count(ui, T::RowsMatched.get(lang), matched, theme::palette().text);
+        count(ui, T::New.get(lang), new, theme::palette().accent);
         count(ui, T::Replacing.get(lang), replacing, REPLACING);
-        count(ui, T::Unchanged.get(lang), unchanged, theme::TEXT);
+        count(ui, T::Unchanged.get(lang), unchanged, theme::palette().text);
         count(
             ui,
             T::Problems.get(lang),
             problems,
-            if problems > 0 { PROBLEM } else { theme::TEXT },
+            if problems > 0 { theme::palette().problem } else { theme::palette().text },
         );
     });
     let notes = skipped(read, lang);
     if !notes.is_empty() {
-        ui.label(RichText::new(notes).size(theme::SMALL_PT).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(notes).size(theme::SMALL_PT).color(theme::palette().text_muted));
     }
     ui.add_space(4.0);
     ui.label(RichText::new(T::ValuesToImport.get(lang)).strong());
     if read.preview.rows.is_empty() {
-        ui.label(RichText::new(T::NoValues.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(T::NoValues.get(lang)).color(theme::palette().text_muted));
     } else {
         values_table(ui, ds, &read.preview.rows, lang);
     }
     ui.add_space(6.0);
     ui.label(RichText::new(T::Problems.get(lang)).strong());
     if read.preview.problems.is_empty() {
-        ui.label(RichText::new(T::NoProblems.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(T::NoProblems.get(lang)).color(theme::palette().text_muted));
     } else {
         problems_table(ui, read, lang);
-        ui.label(RichText::new(T::ProblemsLeftOut.get(lang)).size(theme::SMALL_PT).color(PROBLEM));
+        ui.label(
+            RichText::new(T::ProblemsLeftOut.get(lang))
+                .size(theme::SMALL_PT)
+                .color(theme::palette().problem),
+        );
     }
 }
 
@@ -804,7 +815,9 @@ fn values_table(ui: &mut Ui, ds: &Dataset, rows: &[PreviewRow], lang: Lang) {
                 body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
                     let Some(r) = rows.get(row.index()) else { return };
                     row.col(|ui| {
-                        ui.label(RichText::new(r.at.line.to_string()).color(theme::TEXT_MUTED));
+                        ui.label(
+                            RichText::new(r.at.line.to_string()).color(theme::palette().text_muted),
+                        );
                     });
                     row.col(|ui| {
                         ui.add(Label::new(region_name(ds, &r.region_code, lang)).truncate());
@@ -823,13 +836,13 @@ fn values_table(ui: &mut Ui, ds: &Dataset, rows: &[PreviewRow], lang: Lang) {
                     });
                     row.col(|ui| {
                         let (text, color) = match (r.previous, r.replaces()) {
-                            (None, _) => (T::New.get(lang).to_owned(), theme::ACCENT),
+                            (None, _) => (T::New.get(lang).to_owned(), theme::palette().accent),
                             (Some(_), Some(old)) => (
                                 format!("{} {}", T::Replaces.get(lang), exact(old, lang)),
                                 REPLACING,
                             ),
                             (Some(_), None) => {
-                                (T::Unchanged.get(lang).to_owned(), theme::TEXT_MUTED)
+                                (T::Unchanged.get(lang).to_owned(), theme::palette().text_muted)
                             }
                         };
                         ui.add(Label::new(RichText::new(text).color(color)).truncate());
@@ -864,7 +877,9 @@ fn problems_table(ui: &mut Ui, read: &InputRead, lang: Lang) {
                     let Some(p) = problems.get(row.index()) else { return };
                     let at = p.place();
                     row.col(|ui| {
-                        ui.label(RichText::new(at.line.to_string()).color(PROBLEM));
+                        ui.label(
+                            RichText::new(at.line.to_string()).color(theme::palette().problem),
+                        );
                     });
                     row.col(|ui| {
                         ui.label(at.column_label());
@@ -917,7 +932,8 @@ fn buttons(
                 _ => true,
             };
             let text = RichText::new(geojson_text::import_features(good, lang)).strong();
-            let button = egui::Button::new(text.color(Color32::WHITE)).fill(theme::ACCENT);
+            let button = egui::Button::new(text.color(theme::palette().on_accent))
+                .fill(theme::palette().accent);
             let enabled = good > 0 && complete && !state.read_only();
             let response = ui.add_enabled(enabled, button);
             let response = if state.read_only() {
@@ -932,7 +948,8 @@ fn buttons(
         if let Some(read) = dialog.read() {
             let good = read.counts.matched;
             let text = RichText::new(import_text::import_rows(good, lang)).strong();
-            let button = egui::Button::new(text.color(Color32::WHITE)).fill(theme::ACCENT);
+            let button = egui::Button::new(text.color(theme::palette().on_accent))
+                .fill(theme::palette().accent);
             let enabled = good > 0 && !state.read_only();
             let response = ui.add_enabled(enabled, button);
             let response = if state.read_only() {

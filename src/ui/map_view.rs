@@ -158,7 +158,7 @@ pub(super) fn paint_scene(
         rect.min + vec2(x, y)
     };
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, theme::MAP_BG);
+    painter.rect_filled(rect, 0.0, theme::palette().map_bg);
     let key = CacheKey {
         scene_version,
         transform,
@@ -179,7 +179,7 @@ pub(super) fn paint_scene(
             let points = open_loop(decimate(ring.iter().map(|w| to_screen(*w)).collect()));
             painter.add(PathShape::line(
                 points,
-                Stroke::new(theme::HOVER_OUTLINE_PX, theme::HOVER_OUTLINE),
+                Stroke::new(theme::HOVER_OUTLINE_PX, theme::palette().hover_outline),
             ));
         }
     }
@@ -240,11 +240,11 @@ fn paint_overlay(ui: &Ui, rect: Rect, transform: &ViewTransform, cache: &MapCach
         rect.min + vec2(sx, sy)
     };
     let painter = ui.painter_at(rect);
-    let stroke = Stroke::new(2.5, theme::ACCENT);
+    let stroke = Stroke::new(2.5, theme::palette().accent);
     for line in &cache.overlay_lines {
         let points: Vec<Pos2> = line.iter().map(|p| to_screen(*p)).collect();
         for p in &points {
-            painter.circle_filled(*p, 3.0, theme::ACCENT);
+            painter.circle_filled(*p, 3.0, theme::palette().accent);
         }
         if points.len() >= 2 {
             painter.add(PathShape::line(points, stroke));
@@ -302,11 +302,11 @@ fn region_tooltip(ui: &mut Ui, state: &AppState, region: &SceneRegion) {
     if let Some(rank) = region.rank {
         ui.label(
             RichText::new(map_text::rank_of(rank, state.ranking().len(), lang))
-                .color(theme::TEXT_MUTED),
+                .color(theme::palette().text_muted),
         );
     }
     if let Some(note) = &region.note {
-        ui.label(RichText::new(note).small().color(theme::TEXT_MUTED));
+        ui.label(RichText::new(note).small().color(theme::palette().text_muted));
     }
 }
 
@@ -618,8 +618,8 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
         egui::UiBuilder::new().max_rect(area).layout(egui::Layout::top_down(egui::Align::Max)),
         |ui| {
             egui::Frame::new()
-                .fill(theme::OVERLAY_BG)
-                .stroke(Stroke::new(1.0, theme::BORDER))
+                .fill(theme::palette().overlay_bg)
+                .stroke(Stroke::new(1.0, theme::palette().border))
                 .corner_radius(4.0)
                 .inner_margin(4)
                 .show(ui, |ui| {
@@ -661,8 +661,8 @@ fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) -
     );
     ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
         egui::Frame::new()
-            .fill(theme::OVERLAY_BG)
-            .stroke(Stroke::new(1.0, theme::BORDER))
+            .fill(theme::palette().overlay_bg)
+            .stroke(Stroke::new(1.0, theme::palette().border))
             .corner_radius(4.0)
             .inner_margin(egui::Margin::symmetric(10, 8))
             .show(ui, |ui| {
@@ -677,7 +677,11 @@ fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) -
                         .wrap(),
                     );
                     if !scene.subtitle.is_empty() {
-                        ui.label(RichText::new(&scene.subtitle).small().color(theme::TEXT_MUTED));
+                        ui.label(
+                            RichText::new(&scene.subtitle)
+                                .small()
+                                .color(theme::palette().text_muted),
+                        );
                     }
                     ui.add_space(4.0);
                     legend(ui, &scene.legend.items, rect.width() >= KEY_OPEN_MIN_MAP_WIDTH);
@@ -686,7 +690,7 @@ fn key_panel(ui: &mut Ui, scene: &Scene, rect: Rect, lang: crate::model::Lang) -
                         egui::Label::new(
                             RichText::new(UiText::MapHint.get(lang))
                                 .small()
-                                .color(theme::TEXT_MUTED),
+                                .color(theme::palette().text_muted),
                         )
                         .wrap(),
                     );
@@ -906,13 +910,13 @@ fn source_overlay(ui: &Ui, scene: &Scene, rect: Rect) {
     let galley = painter.layout(
         scene.source_line.clone(),
         FontId::proportional(theme::SMALL_PT - 1.0),
-        theme::TEXT_MUTED,
+        theme::palette().text_muted,
         rect.width() * 0.45,
     );
     let pos = rect.right_bottom() - vec2(theme::MARGIN, theme::MARGIN / 2.0);
     let text_rect = Align2::RIGHT_BOTTOM.anchor_size(pos, galley.size());
-    painter.rect_filled(text_rect.expand(3.0), 3.0, theme::OVERLAY_BG);
-    painter.galley(text_rect.min, galley, theme::TEXT_MUTED);
+    painter.rect_filled(text_rect.expand(3.0), 3.0, theme::palette().overlay_bg);
+    painter.galley(text_rect.min, galley, theme::palette().text_muted);
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub struct GuiOptions {
 
 /// Storage key of the language chosen last time.
 const LANG_KEY: &str = "oblys.lang";
+/// Storage key of the theme chosen last time.
+const THEME_KEY: &str = "oblys.theme";
 /// Storage key of the recent files.
 const RECENT_KEY: &str = "oblys.recent_files";
 /// Initial window size in points: a laptop screen.
@@ -69,7 +71,8 @@ pub struct Gui {
     files: file_menu::Files,
     /// The import window's typed path and folder listing.
     import: import_dialog::ImportWindow,
-    styled: bool,
+    /// The theme applied to the window, once applied.
+    styled: Option<crate::app::ThemeKind>,
     /// Width the top bar needs on one row, as measured on the last frame.
     top_bar_width: Option<f32>,
 }
@@ -87,7 +90,7 @@ impl Gui {
             data: data_editor::DataEditor::default(),
             files: file_menu::Files::default(),
             import: import_dialog::ImportWindow::default(),
-            styled: false,
+            styled: None,
             top_bar_width: None,
         }
     }
@@ -103,9 +106,9 @@ impl Gui {
 
     /// Lays out every panel for one frame and applies what the user did.
     pub fn show(&mut self, ui: &mut Ui) {
-        if !self.styled {
-            theme::apply(ui.ctx());
-            self.styled = true;
+        if self.styled != Some(self.state.theme()) {
+            theme::apply(ui.ctx(), self.state.theme());
+            self.styled = Some(self.state.theme());
         }
         let mut actions: Vec<Action> = Vec::new();
         data_editor::shortcuts(ui, &self.state, &mut actions);
@@ -120,7 +123,7 @@ impl Gui {
             .exact_size(theme::TOP_BAR_ROW * top_rows)
             .frame(
                 egui::Frame::new()
-                    .fill(theme::TOP_BAR_BG)
+                    .fill(theme::palette().top_bar_bg)
                     .inner_margin(egui::Margin::symmetric(theme::MARGIN as i8, 6)),
             )
             .show(ui, |ui| top_bar::show(ui, &self.state, top_rows > 1.0, &mut actions))
@@ -133,7 +136,7 @@ impl Gui {
         if self.state.read_only() {
             egui::Panel::top("read_only_notice").frame(panel_frame()).show(ui, |ui| {
                 let text = crate::i18n::edit_text::EditText::ReadOnlyNotice.get(self.state.lang());
-                ui.label(egui::RichText::new(text).strong().color(theme::ACCENT));
+                ui.label(egui::RichText::new(text).strong().color(theme::palette().accent));
             });
         }
         if self.state.screen() == Screen::Scenarios {
@@ -211,7 +214,9 @@ impl Gui {
     /// afresh, the lock of the old file is released and the window title names the new one.
     fn switch_to(&mut self, opened: file_menu::Opened, ctx: &egui::Context) {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(opened.state.file())));
+        let theme = self.state.theme();
         self.state = opened.state;
+        self.state.apply(Action::SetTheme(theme));
         self.files.set_lock(opened.lock);
         self.map = map_view::MapCache::default();
         self.ranking = None;
@@ -300,9 +305,9 @@ fn scenario_tabs(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 
 fn panel_frame() -> egui::Frame {
     egui::Frame::new()
-        .fill(theme::PANEL_BG)
+        .fill(theme::palette().panel_bg)
         .inner_margin(egui::Margin::same(theme::MARGIN as i8))
-        .stroke(egui::Stroke::new(1.0, theme::BORDER))
+        .stroke(egui::Stroke::new(1.0, theme::palette().border))
 }
 
 /// The eframe application: the `Gui` plus first-frame timing.
@@ -334,6 +339,7 @@ impl eframe::App for OblysApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, LANG_KEY, &self.gui.state.lang());
+        eframe::set_value(storage, THEME_KEY, &self.gui.state.theme());
         eframe::set_value(storage, RECENT_KEY, &self.gui.recent_files());
     }
 }
@@ -373,6 +379,9 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
                 cc.storage.and_then(|s| eframe::get_value(s, LANG_KEY)).unwrap_or_default();
             let mut state = AppState::with_geometry(file, dataset, geometry, lang);
             state.set_read_only(lock.is_none());
+            if let Some(theme) = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY)) {
+                state.apply(Action::SetTheme(theme));
+            }
             let mut gui = Gui::new(state);
             gui.set_file_lock(lock);
             let recent: Vec<PathBuf> =

@@ -28,7 +28,7 @@ pub fn show(ui: &mut Ui, state: &AppState, local: &mut ListState, actions: &mut 
     ui.add_space(4.0);
     let selected = state.selected_scenario().map(|s| s.id);
     if ds.scenarios.is_empty() {
-        ui.label(RichText::new(T::NoScenarios.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(T::NoScenarios.get(lang)).color(theme::palette().text_muted));
     }
     for s in &ds.scenarios {
         let on = Some(s.id) == selected;
@@ -112,7 +112,9 @@ fn rates(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         }
         None => {
             ui.label(T::NationalDefault.get(lang));
-            ui.label(RichText::new(T::RatesHint.get(lang)).small().color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(T::RatesHint.get(lang)).small().color(theme::palette().text_muted),
+            );
         }
     }
     let rows = state.rate_rows();

@@ -14,7 +14,7 @@ const VALUE_COLUMN_WIDTH: f32 = 86.0;
 pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let Some(details) = state.details() else {
-        ui.label(RichText::new(UiText::NoSelection.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(UiText::NoSelection.get(lang)).color(theme::palette().text_muted));
         return;
     };
     ScrollArea::vertical().id_salt("side_panel").auto_shrink([false, false]).show(ui, |ui| {
@@ -31,18 +31,22 @@ pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 UiText::Projects.get(lang),
                 state.dataset().projects.len()
             );
-            ui.label(RichText::new(counts).color(theme::TEXT_MUTED));
+            ui.label(RichText::new(counts).color(theme::palette().text_muted));
             ui.add_space(theme::MARGIN);
             ui.add(
-                Label::new(RichText::new(UiText::NoSelection.get(lang)).color(theme::ACCENT))
-                    .wrap(),
+                Label::new(
+                    RichText::new(UiText::NoSelection.get(lang)).color(theme::palette().accent),
+                )
+                .wrap(),
             );
             return;
         }
         ui.separator();
         section_heading(ui, UiText::GrowthPoints.get(lang), Some(details.growth_points.len()));
         if details.growth_points.is_empty() {
-            ui.label(RichText::new(UiText::NoneListed.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(UiText::NoneListed.get(lang)).color(theme::palette().text_muted),
+            );
         }
         for g in &details.growth_points {
             growth_point(ui, g, lang);
@@ -50,7 +54,9 @@ pub fn show(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.separator();
         section_heading(ui, UiText::Projects.get(lang), Some(details.projects.len()));
         if details.projects.is_empty() {
-            ui.label(RichText::new(UiText::NoneListed.get(lang)).color(theme::TEXT_MUTED));
+            ui.label(
+                RichText::new(UiText::NoneListed.get(lang)).color(theme::palette().text_muted),
+            );
         }
         for p in &details.projects {
             project(ui, p, lang);
@@ -70,7 +76,7 @@ fn header(ui: &mut Ui, d: &RegionDetails, lang: Lang, actions: &mut Vec<Action>)
         }
     });
     if !d.other_names.is_empty() {
-        ui.label(RichText::new(d.other_names.join(" · ")).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(d.other_names.join(" · ")).color(theme::palette().text_muted));
     }
     ui.add_space(4.0);
     Grid::new("region_facts").num_columns(2).spacing(vec2(12.0, 3.0)).show(ui, |ui| {
@@ -84,12 +90,14 @@ fn header(ui: &mut Ui, d: &RegionDetails, lang: Lang, actions: &mut Vec<Action>)
     });
     if let Some(lineage) = &d.lineage {
         ui.add_space(2.0);
-        ui.add(Label::new(RichText::new(lineage).small().color(theme::TEXT_MUTED)).wrap());
+        ui.add(
+            Label::new(RichText::new(lineage).small().color(theme::palette().text_muted)).wrap(),
+        );
     }
 }
 
 fn fact(ui: &mut Ui, name: &str, value: &str) {
-    ui.label(RichText::new(name).color(theme::TEXT_MUTED));
+    ui.label(RichText::new(name).color(theme::palette().text_muted));
     ui.add(Label::new(value).wrap());
     ui.end_row();
 }
@@ -99,13 +107,15 @@ fn section_heading(ui: &mut Ui, text: &str, count: Option<usize>) {
         Some(n) => format!("{text} ({n})"),
         None => text.to_string(),
     };
-    ui.label(RichText::new(text).strong().color(theme::ACCENT));
+    ui.label(RichText::new(text).strong().color(theme::palette().accent));
 }
 
 /// Years down, indicators across; scrolls sideways when the indicators do not fit.
 fn value_table(ui: &mut Ui, table: &ValueTable, lang: Lang) {
     if table.years.is_empty() {
-        ui.label(RichText::new(map_text::MapText::NoData.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(
+            RichText::new(map_text::MapText::NoData.get(lang)).color(theme::palette().text_muted),
+        );
         return;
     }
     ScrollArea::horizontal().id_salt("region_values").show(ui, |ui| {
@@ -121,7 +131,9 @@ fn value_table(ui: &mut Ui, table: &ValueTable, lang: Lang) {
                             .on_hover_text(&column.unit);
                         ui.add(
                             Label::new(
-                                RichText::new(&column.unit).small().color(theme::TEXT_MUTED),
+                                RichText::new(&column.unit)
+                                    .small()
+                                    .color(theme::palette().text_muted),
                             )
                             .truncate(),
                         );
@@ -146,9 +158,11 @@ fn value_table(ui: &mut Ui, table: &ValueTable, lang: Lang) {
 fn growth_point(ui: &mut Ui, g: &GrowthPointRow, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&g.name).strong());
-        ui.label(RichText::new(&g.level_text).small().color(theme::TEXT_MUTED));
+        ui.label(RichText::new(&g.level_text).small().color(theme::palette().text_muted));
         if g.is_monotown {
-            ui.label(RichText::new(UiText::Monotown.get(lang)).small().color(theme::ACCENT));
+            ui.label(
+                RichText::new(UiText::Monotown.get(lang)).small().color(theme::palette().accent),
+            );
         }
         if let Some(population) = &g.population {
             ui.label(RichText::new(population).small());
@@ -163,7 +177,7 @@ fn project(ui: &mut Ui, p: &ProjectRow, lang: Lang) {
     if let Some(year) = p.year {
         facts.push(map_text::year_short(year, lang));
     }
-    ui.label(RichText::new(facts.join(" · ")).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(facts.join(" · ")).small().color(theme::palette().text_muted));
     let mut numbers = Vec::new();
     if let Some(investment) = &p.investment {
         numbers.push(format!("{}: {investment}", UiText::Investment.get(lang)));
@@ -175,6 +189,8 @@ fn project(ui: &mut Ui, p: &ProjectRow, lang: Lang) {
         ui.label(RichText::new(numbers.join(" · ")).small());
     }
     if !p.company.is_empty() {
-        ui.add(Label::new(RichText::new(&p.company).small().color(theme::TEXT_MUTED)).wrap());
+        ui.add(
+            Label::new(RichText::new(&p.company).small().color(theme::palette().text_muted)).wrap(),
+        );
     }
 }

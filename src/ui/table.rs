@@ -139,7 +139,7 @@ fn header_cell(
             } else {
                 Some(
                     ui.add(
-                        Label::new(RichText::new(unit).small().color(theme::TEXT_MUTED))
+                        Label::new(RichText::new(unit).small().color(theme::palette().text_muted))
                             .truncate()
                             .selectable(false)
                             .sense(Sense::click()),
@@ -159,7 +159,7 @@ fn header_cell(
         let (tip, base) = if sort.descending { (4.0, -4.0) } else { (-4.0, 4.0) };
         ui.painter().add(egui::Shape::convex_polygon(
             vec![c + vec2(0.0, tip), c + vec2(-4.0, base), c + vec2(4.0, base)],
-            theme::ACCENT,
+            theme::palette().accent,
             egui::Stroke::NONE,
         ));
     }

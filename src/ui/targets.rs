@@ -63,10 +63,10 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut TargetsCache, actions: &m
     let report = state.targets();
     ui.label(RichText::new(T::Title.get(lang)).strong().size(theme::HEADING_PT - 2.0));
     if report.rows.is_empty() {
-        ui.label(RichText::new(T::NoTargets.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(T::NoTargets.get(lang)).color(theme::palette().text_muted));
         return;
     }
-    ui.label(RichText::new(T::Hint.get(lang)).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(T::Hint.get(lang)).small().color(theme::palette().text_muted));
     let needed = HEADER_HEIGHT + ROW_HEIGHT * report.rows.len() as f32 + 4.0;
     let table_height = needed.min(ui.available_height() * TABLE_SHARE);
     ScrollArea::horizontal().id_salt("targets_table_scroll").show(ui, |ui| {
@@ -104,8 +104,8 @@ fn table(
     // A pale selection keeps the outcomes' colours readable (the app's strong blue would not);
     // an accent bar at the row's left marks it as well.
     let visuals = ui.visuals_mut();
-    visuals.selection.bg_fill = theme::ACCENT_SOFT;
-    visuals.selection.stroke.color = theme::TEXT;
+    visuals.selection.bg_fill = theme::palette().accent_soft;
+    visuals.selection.stroke.color = theme::palette().text;
     TableBuilder::new(ui)
         .id_salt("targets_table")
         .striped(true)
@@ -139,7 +139,7 @@ fn table(
                     if on {
                         let r = ui.max_rect();
                         let bar = Rect::from_min_size(r.min, vec2(SELECTED_BAR, r.height()));
-                        ui.painter().rect_filled(bar, 0.0, theme::ACCENT);
+                        ui.painter().rect_filled(bar, 0.0, theme::palette().accent);
                     }
                     // Every target cell is indented past the selection's bar.
                     egui::Frame::new()
@@ -166,7 +166,7 @@ fn target_cell(ui: &mut Ui, row: &TargetRow) {
     ui.add(Label::new(RichText::new(heading).strong()).truncate().selectable(false));
     ui.add(Label::new(&row.requirement).truncate().selectable(false));
     ui.add(
-        Label::new(RichText::new(&row.source).small().color(theme::TEXT_MUTED))
+        Label::new(RichText::new(&row.source).small().color(theme::palette().text_muted))
             .truncate()
             .selectable(false),
     )
@@ -199,7 +199,7 @@ fn scenario_cell(ui: &mut Ui, cell: &TargetCell, lang: Lang) {
         third.push_str(T::ForComparison.get(lang));
     }
     let line = ui.add(
-        Label::new(RichText::new(third).small().color(theme::TEXT_MUTED))
+        Label::new(RichText::new(third).small().color(theme::palette().text_muted))
             .truncate()
             .selectable(false),
     );
@@ -211,7 +211,7 @@ fn scenario_cell(ui: &mut Ui, cell: &TargetCell, lang: Lang) {
 /// The text and bar colour of an outcome (the fills of the map, darkened a little for text).
 fn status_color(status: Status) -> egui::Color32 {
     match status {
-        Status::NotAssessable => theme::TEXT_MUTED,
+        Status::NotAssessable => theme::palette().text_muted,
         other => theme::color(other.fill()),
     }
 }
@@ -227,7 +227,7 @@ fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
                 row.indicator_name, row.region_name, row.requirement
             ))
             .small()
-            .color(theme::TEXT_MUTED),
+            .color(theme::palette().text_muted),
         )
         .truncate(),
     );
@@ -272,7 +272,7 @@ fn chart(ui: &mut Ui, report: &TargetReport, row: &TargetRow, lang: Lang) {
     let response = plot.show(ui, |plot| {
         plot.hline(
             HLine::new(T::TargetLine.get(lang), 100.0)
-                .color(theme::TEXT)
+                .color(theme::palette().text)
                 .width(1.5)
                 .style(LineStyle::dashed_loose()),
         );
@@ -333,7 +333,7 @@ fn target_line_key(ui: &mut Ui, lang: Lang) {
             let x = r.left() + i as f32 * 10.0;
             ui.painter().line_segment(
                 [Pos2::new(x, y), Pos2::new(x + 6.0, y)],
-                Stroke::new(1.5, theme::TEXT),
+                Stroke::new(1.5, theme::palette().text),
             );
         }
         ui.label(RichText::new(T::TargetLine.get(lang)).small());
@@ -353,7 +353,7 @@ fn mark_widget(ui: &mut Ui, status: Status) {
 fn paint_mark(painter: &egui::Painter, c: Pos2, r: f32, status: Status) {
     let white = Stroke::new((r * 0.28).max(1.5), egui::Color32::WHITE);
     let fill = match status {
-        Status::NotAssessable => theme::TEXT_MUTED,
+        Status::NotAssessable => theme::palette().text_muted,
         other => theme::color(other.fill()),
     };
     painter.circle(c, r, fill, Stroke::new(1.0, egui::Color32::WHITE));
@@ -389,13 +389,13 @@ fn bar_names(ui: &mut Ui, report: &TargetReport, transform: &egui_plot::PlotTran
         let mut job = egui::text::LayoutJob::simple(
             column.name.clone(),
             egui::FontId::proportional(theme::SMALL_PT),
-            theme::TEXT,
+            theme::palette().text,
             slot.max(40.0),
         );
         // Centred lines: the galley's x origin is then the centre of each line.
         job.halign = Align::Center;
         let galley = painter.layout_job(job);
-        painter.galley(Pos2::new(x_of(i), strip.top() + 4.0), galley, theme::TEXT);
+        painter.galley(Pos2::new(x_of(i), strip.top() + 4.0), galley, theme::palette().text);
     }
 }
 
@@ -450,7 +450,7 @@ fn map_panel(
     } else {
         T::RegionsWithTarget.get(lang).to_string()
     };
-    ui.add(Label::new(RichText::new(note).small().color(theme::TEXT_MUTED)).wrap());
+    ui.add(Label::new(RichText::new(note).small().color(theme::palette().text_muted)).wrap());
 }
 
 /// A swatch and a label per legend line: attained, not attained, no target (and cannot be
@@ -476,7 +476,7 @@ fn legend_row(ui: &mut Ui, map: &TargetMap) {
             ui.painter().rect_stroke(
                 r,
                 2.0,
-                Stroke::new(1.0, theme::BORDER),
+                Stroke::new(1.0, theme::palette().border),
                 egui::StrokeKind::Inside,
             );
             if hatched {
@@ -531,16 +531,25 @@ fn paint_map(
         let [x, y] = transform.to_screen(*world);
         paint_mark(&painter, rect.min + vec2(x, y), radius, *status);
     }
-    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, theme::BORDER), egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        rect,
+        0.0,
+        Stroke::new(1.0, theme::palette().border),
+        egui::StrokeKind::Inside,
+    );
     let title = painter.layout(
         scene.title.clone(),
         egui::FontId::proportional(theme::BODY_PT),
-        theme::TEXT,
+        theme::palette().text,
         rect.width() - 2.0 * theme::MARGIN,
     );
     let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
-    painter.rect_filled(Rect::from_min_size(at, title.size()).expand(3.0), 3.0, theme::OVERLAY_BG);
-    painter.galley(at, title, theme::TEXT);
+    painter.rect_filled(
+        Rect::from_min_size(at, title.size()).expand(3.0),
+        3.0,
+        theme::palette().overlay_bg,
+    );
+    painter.galley(at, title, theme::palette().text);
     if response.clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {

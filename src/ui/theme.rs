@@ -1,30 +1,119 @@
 //! Design tokens in one place: palette, type sizes, spacing and panel sizes, and the egui style
-//! built from them. Panels use these names, never raw numbers, so the look changes here only.
+//! built from them, in three themes (`ThemeKind`). Panels use these names, never raw numbers, so the look changes here only.
+
+use std::cell::Cell;
 
 use egui::{Color32, FontFamily, FontId, Stroke, TextStyle};
 
+use crate::app::ThemeKind;
 use crate::map::Rgba;
 
-/// Main accent: buttons that are on, the selected region's bar and line.
-pub const ACCENT: Color32 = Color32::from_rgb(0x1d, 0x5f, 0xa8);
-/// A lighter accent for backgrounds of selected rows.
-pub const ACCENT_SOFT: Color32 = Color32::from_rgb(0xdc, 0xe8, 0xf6);
-/// The reference series (national value or median) in the time chart.
-pub const REFERENCE: Color32 = Color32::from_rgb(0x7a, 0x84, 0x90);
-/// Window and panel background.
-pub const PANEL_BG: Color32 = Color32::from_rgb(0xf7, 0xf8, 0xfa);
-/// Behind the map (the world outside Kazakhstan).
-pub const MAP_BG: Color32 = Color32::from_rgb(0xe9, 0xee, 0xf2);
-/// Top bar background, a touch darker than the panels.
-pub const TOP_BAR_BG: Color32 = Color32::from_rgb(0xee, 0xf1, 0xf5);
-/// Thin separators and frame borders.
-pub const BORDER: Color32 = Color32::from_rgb(0xd3, 0xd9, 0xe0);
-pub const TEXT: Color32 = Color32::from_rgb(0x1f, 0x26, 0x30);
-pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x5d, 0x68, 0x75);
-/// Legend and title boxes over the map.
-pub const OVERLAY_BG: Color32 = Color32::from_rgba_premultiplied(250, 251, 252, 235);
-/// Outline of the region under the pointer.
-pub const HOVER_OUTLINE: Color32 = Color32::from_rgb(0x10, 0x18, 0x20);
+/// The colours of a theme.
+pub fn palette_of(kind: ThemeKind) -> &'static Palette {
+    match kind {
+        ThemeKind::Light => &LIGHT,
+        ThemeKind::Projector => &PROJECTOR,
+        ThemeKind::Dark => &DARK,
+    }
+}
+
+/// The colours panels paint with, one set per [`ThemeKind`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    /// Main accent: buttons that are on, the selected region's bar and line.
+    pub accent: Color32,
+    /// A softer accent for backgrounds of selected rows.
+    pub accent_soft: Color32,
+    /// Text and marks drawn on an `accent` fill.
+    pub on_accent: Color32,
+    /// The reference series (national value or median) in the time chart.
+    pub reference: Color32,
+    /// Window and panel background.
+    pub panel_bg: Color32,
+    /// Behind the map (the world outside Kazakhstan).
+    pub map_bg: Color32,
+    /// Top bar background, set apart from the panels.
+    pub top_bar_bg: Color32,
+    /// Thin separators and frame borders.
+    pub border: Color32,
+    pub text: Color32,
+    pub text_muted: Color32,
+    /// Legend and title boxes over the map.
+    pub overlay_bg: Color32,
+    /// Outline of the region under the pointer.
+    pub hover_outline: Color32,
+    /// Messages about a problem (refused input, a row that cannot be imported).
+    pub problem: Color32,
+}
+
+/// The working theme.
+pub const LIGHT: Palette = Palette {
+    accent: Color32::from_rgb(0x1d, 0x5f, 0xa8),
+    accent_soft: Color32::from_rgb(0xdc, 0xe8, 0xf6),
+    on_accent: Color32::WHITE,
+    reference: Color32::from_rgb(0x7a, 0x84, 0x90),
+    panel_bg: Color32::from_rgb(0xf7, 0xf8, 0xfa),
+    map_bg: Color32::from_rgb(0xe9, 0xee, 0xf2),
+    top_bar_bg: Color32::from_rgb(0xee, 0xf1, 0xf5),
+    border: Color32::from_rgb(0xd3, 0xd9, 0xe0),
+    text: Color32::from_rgb(0x1f, 0x26, 0x30),
+    text_muted: Color32::from_rgb(0x5d, 0x68, 0x75),
+    overlay_bg: Color32::from_rgba_premultiplied(250, 251, 252, 235),
+    hover_outline: Color32::from_rgb(0x10, 0x18, 0x20),
+    problem: Color32::from_rgb(0xb0, 0x1e, 0x1e),
+};
+
+/// High contrast for projectors: white grounds, black text, muted text still ≥ 10:1.
+pub const PROJECTOR: Palette = Palette {
+    accent: Color32::from_rgb(0x0b, 0x3d, 0x7a),
+    accent_soft: Color32::from_rgb(0xc9, 0xdc, 0xf2),
+    on_accent: Color32::WHITE,
+    reference: Color32::from_rgb(0x40, 0x40, 0x40),
+    panel_bg: Color32::WHITE,
+    map_bg: Color32::WHITE,
+    top_bar_bg: Color32::from_rgb(0xe8, 0xe8, 0xe8),
+    border: Color32::from_rgb(0x60, 0x60, 0x60),
+    text: Color32::BLACK,
+    text_muted: Color32::from_rgb(0x30, 0x30, 0x30),
+    overlay_bg: Color32::WHITE,
+    hover_outline: Color32::BLACK,
+    problem: Color32::from_rgb(0x9a, 0x00, 0x00),
+};
+
+/// For screens in a dim room.
+pub const DARK: Palette = Palette {
+    accent: Color32::from_rgb(0x6c, 0xb0, 0xff),
+    accent_soft: Color32::from_rgb(0x23, 0x36, 0x4d),
+    on_accent: Color32::from_rgb(0x0b, 0x12, 0x1a),
+    reference: Color32::from_rgb(0xa0, 0xaa, 0xb4),
+    panel_bg: Color32::from_rgb(0x1e, 0x22, 0x27),
+    map_bg: Color32::from_rgb(0x14, 0x17, 0x1b),
+    top_bar_bg: Color32::from_rgb(0x27, 0x2c, 0x33),
+    border: Color32::from_rgb(0x3c, 0x44, 0x4e),
+    text: Color32::from_rgb(0xe8, 0xea, 0xed),
+    text_muted: Color32::from_rgb(0xa9, 0xb2, 0xbc),
+    overlay_bg: Color32::from_rgba_premultiplied(30, 34, 39, 235),
+    hover_outline: Color32::from_rgb(0xf5, 0xf5, 0xf5),
+    problem: Color32::from_rgb(0xff, 0x7b, 0x72),
+};
+
+thread_local! {
+    /// The theme of the window painted on this thread: egui paints a window on one thread, and
+    /// tests paint several windows on threads of their own.
+    static CURRENT: Cell<ThemeKind> = const { Cell::new(ThemeKind::Light) };
+}
+
+/// The colours of the theme last applied on this thread.
+pub fn palette() -> &'static Palette {
+    palette_of(CURRENT.with(|c| c.get()))
+}
+
+/// The theme last applied on this thread.
+pub fn current() -> ThemeKind {
+    CURRENT.with(|c| c.get())
+}
+
+/// Width of the outline of the region under the pointer, px.
 pub const HOVER_OUTLINE_PX: f32 = 1.8;
 
 /// Type sizes in points.
@@ -74,9 +163,12 @@ pub fn color(c: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
-/// Applies Oblys's look to `ctx`: light theme, type sizes, spacing.
-pub fn apply(ctx: &egui::Context) {
-    ctx.set_theme(egui::Theme::Light);
+/// Applies Oblys's look in `kind` to `ctx`: colours, type sizes, spacing; panels painted on
+/// this thread afterwards use `kind`'s palette.
+pub fn apply(ctx: &egui::Context, kind: ThemeKind) {
+    CURRENT.with(|c| c.set(kind));
+    let p = palette_of(kind);
+    ctx.set_theme(if kind == ThemeKind::Dark { egui::Theme::Dark } else { egui::Theme::Light });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Small, FontId::new(SMALL_PT, FontFamily::Proportional)),
@@ -90,14 +182,66 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         style.spacing.interact_size.y = 24.0;
         let v = &mut style.visuals;
-        v.panel_fill = PANEL_BG;
-        v.window_fill = PANEL_BG;
-        v.extreme_bg_color = Color32::WHITE;
-        v.override_text_color = None;
-        v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, TEXT);
-        v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, BORDER);
-        v.selection.bg_fill = ACCENT;
-        v.selection.stroke = Stroke::new(1.0, Color32::WHITE);
-        v.hyperlink_color = ACCENT;
+        v.panel_fill = p.panel_bg;
+        v.window_fill = p.panel_bg;
+        v.extreme_bg_color = if kind == ThemeKind::Dark { p.map_bg } else { Color32::WHITE };
+        v.override_text_color = (kind != ThemeKind::Light).then_some(p.text);
+        v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
+        v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, p.border);
+        if kind == ThemeKind::Projector {
+            // Widget outlines and text a step darker than egui's light defaults.
+            for w in [&mut v.widgets.inactive, &mut v.widgets.hovered, &mut v.widgets.active] {
+                w.fg_stroke = Stroke::new(w.fg_stroke.width.max(1.0), p.text);
+                w.bg_stroke = Stroke::new(w.bg_stroke.width.max(1.0), p.border);
+            }
+        }
+        v.selection.bg_fill = p.accent;
+        v.selection.stroke = Stroke::new(1.0, p.on_accent);
+        v.hyperlink_color = p.accent;
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an opaque colour.
+    fn luminance(c: Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_reads_on_panels_in_every_theme_and_best_on_the_projector() {
+        for kind in ThemeKind::ALL {
+            let p = palette_of(kind);
+            assert!(contrast(p.text, p.panel_bg) >= 7.0, "{kind:?} text");
+            assert!(contrast(p.text_muted, p.panel_bg) >= 4.5, "{kind:?} muted text");
+            assert!(contrast(p.on_accent, p.accent) >= 4.5, "{kind:?} text on accent");
+        }
+        assert!(contrast(PROJECTOR.text_muted, PROJECTOR.panel_bg) >= 10.0);
+        assert!(
+            contrast(PROJECTOR.border, PROJECTOR.panel_bg) > contrast(LIGHT.border, LIGHT.panel_bg)
+        );
+    }
+
+    #[test]
+    fn applying_a_theme_switches_this_threads_palette_and_eguis_theme() {
+        let ctx = egui::Context::default();
+        apply(&ctx, ThemeKind::Dark);
+        assert_eq!(palette(), &DARK);
+        assert_eq!(ctx.theme(), egui::Theme::Dark);
+        apply(&ctx, ThemeKind::Projector);
+        assert_eq!(current(), ThemeKind::Projector);
+        assert_eq!(ctx.theme(), egui::Theme::Light);
+        assert_eq!(ctx.style_of(egui::Theme::Light).visuals.panel_fill, Color32::WHITE);
+    }
 }

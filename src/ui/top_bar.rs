@@ -63,7 +63,9 @@ pub fn show(ui: &mut Ui, state: &AppState, two_rows: bool, actions: &mut Vec<Act
 fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let view = state.view();
-    ui.label(RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::ACCENT));
+    ui.label(
+        RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::palette().accent),
+    );
     ui.add_space(GAP);
     for (screen, text) in [
         (Screen::Map, ScenarioUiText::ScreenMap),

@@ -39,15 +39,15 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
         let edited = (m != s.assumptions.indirect_jobs_multiplier).then(|| with_multiplier(s, m));
         e.send(&response, edited);
     });
-    ui.label(RichText::new(E::MultiplierHint.get(lang)).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(E::MultiplierHint.get(lang)).small().color(theme::palette().text_muted));
     ui.add_space(8.0);
     ui.separator();
     ui.label(RichText::new(S::GrowthPointLevers.get(lang)).strong());
-    ui.label(RichText::new(E::LeversHint.get(lang)).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(E::LeversHint.get(lang)).small().color(theme::palette().text_muted));
     ui.add_space(4.0);
     let levers = &s.assumptions.growth_point_levers;
     if levers.is_empty() {
-        ui.label(RichText::new(E::NoLevers.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(E::NoLevers.get(lang)).color(theme::palette().text_muted));
     } else {
         Grid::new("levers_grid").num_columns(5).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
             ui.label("");
@@ -72,7 +72,7 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
 fn lever_row(ui: &mut Ui, e: &mut Editor<'_>, index: usize, lever: &GrowthPointLever) {
     let (s, lang, ds) = (e.s, e.lang, e.state.dataset());
     let row = editor_text::numbered(NumberedRow::Lever, index + 1, lang);
-    ui.label(RichText::new(&row).color(theme::TEXT_MUTED));
+    ui.label(RichText::new(&row).color(theme::palette().text_muted));
     let mut level = lever.level;
     ComboBox::from_id_salt(("lever_level", index))
         .width(LEVEL_WIDTH)

@@ -173,7 +173,7 @@ fn year(value: &mut i32, range: std::ops::RangeInclusive<i32>) -> DragValue<'_> 
 pub fn show(ui: &mut Ui, state: &AppState, local: &mut EditorState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let Some(s) = state.selected_scenario() else {
-        ui.label(RichText::new(E::NoScenario.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(E::NoScenario.get(lang)).color(theme::palette().text_muted));
         return;
     };
     let mut editor = Editor { state, s, lang, actions, buffer: &mut local.edit };
@@ -211,7 +211,7 @@ fn header(ui: &mut Ui, e: &mut Editor<'_>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(s.name.get(lang)).strong().size(theme::HEADING_PT))
             .on_hover_text(E::RenameInList.get(lang));
-        ui.label(RichText::new(E::LiveHint.get(lang)).small().color(theme::TEXT_MUTED));
+        ui.label(RichText::new(E::LiveHint.get(lang)).small().color(theme::palette().text_muted));
     });
     ui.add_space(2.0);
     ui.horizontal(|ui| {
@@ -284,6 +284,6 @@ fn summary(ui: &mut Ui, state: &AppState, s: &Scenario, lang: Lang) {
         .collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(editor_text::projection_for(p.horizon, lang)).small().strong());
-        ui.label(RichText::new(parts.join(" · ")).small().color(theme::TEXT_MUTED));
+        ui.label(RichText::new(parts.join(" · ")).small().color(theme::palette().text_muted));
     });
 }

@@ -36,7 +36,7 @@ const MAX_YEARS: u32 = 30;
 
 pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
     let (lang, ds) = (e.lang, e.state.dataset());
-    ui.label(RichText::new(E::ProjectsHint.get(lang)).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(E::ProjectsHint.get(lang)).small().color(theme::palette().text_muted));
     let headers = [
         "",
         S::Project.get(lang),
@@ -81,7 +81,7 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
                     let text = if listed && a.realised {
                         RichText::new(name)
                     } else {
-                        RichText::new(name).color(theme::TEXT_MUTED)
+                        RichText::new(name).color(theme::palette().text_muted)
                     };
                     let hover = [name, p.company.as_str(), p.status_detail.as_str()]
                         .into_iter()

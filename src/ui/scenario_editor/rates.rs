@@ -35,7 +35,7 @@ const RATE_FIELD_WIDTH: f32 = 70.0;
 
 pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
     let (s, lang, ds) = (e.s, e.lang, e.state.dataset());
-    ui.label(RichText::new(E::RatesHint.get(lang)).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(E::RatesHint.get(lang)).small().color(theme::palette().text_muted));
     let growth = &s.assumptions.growth;
     let regions: Vec<&str> = ds
         .current_edition()
@@ -138,11 +138,11 @@ fn region_cell(
         .scope(|ui| {
             let w = &mut ui.visuals_mut().widgets.inactive;
             if own {
-                w.weak_bg_fill = theme::ACCENT_SOFT;
-                w.fg_stroke.color = theme::TEXT;
-                w.bg_stroke = egui::Stroke::new(1.0, theme::ACCENT);
+                w.weak_bg_fill = theme::palette().accent_soft;
+                w.fg_stroke.color = theme::palette().text;
+                w.bg_stroke = egui::Stroke::new(1.0, theme::palette().accent);
             } else {
-                w.fg_stroke.color = theme::TEXT_MUTED;
+                w.fg_stroke.color = theme::palette().text_muted;
             }
             let field = number(&mut percent, 2, lang).range(RATE_RANGE).speed(0.05).suffix(" %");
             let height = ui.spacing().interact_size.y;

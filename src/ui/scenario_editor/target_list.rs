@@ -28,13 +28,13 @@ const FIRST_REFERENCE_YEAR: i32 = 1990;
 
 pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
     let (s, lang) = (e.s, e.lang);
-    ui.label(RichText::new(E::TargetsHint.get(lang)).small().color(theme::TEXT_MUTED));
+    ui.label(RichText::new(E::TargetsHint.get(lang)).small().color(theme::palette().text_muted));
     if ui.button(format!("+ {}", E::AddTarget.get(lang))).clicked() {
         e.save(with_new_target(e.state.dataset(), s));
     }
     let targets = &s.assumptions.targets;
     if targets.is_empty() {
-        ui.label(RichText::new(E::NoTargets.get(lang)).color(theme::TEXT_MUTED));
+        ui.label(RichText::new(E::NoTargets.get(lang)).color(theme::palette().text_muted));
         return;
     }
     let Some(projection) = e.state.projections().iter().find(|p| p.scenario_id == s.id) else {
@@ -80,7 +80,7 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
                 let Some(t) = targets.get(index) else { return };
                 let name = editor_text::numbered(NumberedRow::Target, index + 1, lang);
                 row.col(|ui| {
-                    ui.label(RichText::new(&name).color(theme::TEXT_MUTED));
+                    ui.label(RichText::new(&name).color(theme::palette().text_muted));
                 });
                 row.col(|ui| indicator_cell(ui, e, index, t, indicators, &name));
                 row.col(|ui| region_cell(ui, e, index, t, &name));
@@ -100,7 +100,7 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
                         e.send(&response, edited);
                     }
                     TargetKind::Absolute { .. } => {
-                        ui.label(RichText::new("–").color(theme::TEXT_MUTED));
+                        ui.label(RichText::new("–").color(theme::palette().text_muted));
                     }
                 });
                 row.col(|ui| {
