@@ -10,6 +10,7 @@ pub mod edit;
 pub mod import;
 pub mod scenario_edit;
 pub mod scenarios;
+mod slides;
 pub mod targets;
 
 use std::path::{Path, PathBuf};
@@ -187,8 +188,29 @@ pub enum Action {
     PreviousSlide,
     FirstSlide,
     LastSlide,
-    /// Save the current view as a new slide at the end of the deck (in the file, undoable).
+    /// Save the current view as a new slide at the end of the deck (in the file).
     AddSlideFromView,
+    /// Give a slide a title in the view's language (in the file).
+    RenameSlide {
+        id: i64,
+        title: String,
+    },
+    /// Set a slide's speaker notes in the view's language (in the file).
+    SetSlideNotes {
+        id: i64,
+        notes: String,
+    },
+    /// Move a slide to this place of the deck (in the file).
+    MoveSlide {
+        id: i64,
+        to: usize,
+    },
+    /// Replace a slide's saved view with the current view (in the file).
+    ReplaceSlideView(i64),
+    /// Ask to delete a slide (opens the confirmation), or close the question with None.
+    AskDeleteSlide(Option<i64>),
+    /// Delete a slide from the file (after the confirmation).
+    DeleteSlide(i64),
     /// Start or stop the year animation of the shown map and chart.
     SetPlaying(bool),
     /// Open or close the export window (current view or every slide, PNG/SVG/PDF).
@@ -255,6 +277,14 @@ pub struct AppState {
     data_open: bool,
     /// The import window, while it is open.
     import: Option<import::ImportDialog>,
+    /// Presentation mode, while it is on: the shown slide and its screen.
+    presentation: Option<slides::Presentation>,
+    /// Whether the map screen's years are playing (the window steps them).
+    playing: bool,
+    /// Why the last change of the deck was not saved (shown until the next one is).
+    slide_error: Option<String>,
+    /// The slide waiting for the planner to confirm its deletion.
+    slide_delete_pending: Option<i64>,
 }
 
 /// What an action invalidated.
@@ -377,6 +407,10 @@ impl AppState {
             places: edit::Places::default(),
             data_open: false,
             import: None,
+            presentation: None,
+            playing: false,
+            slide_error: None,
+            slide_delete_pending: None,
         };
         state.places = edit::Places::new(&state.dataset);
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
@@ -483,17 +517,26 @@ impl AppState {
                 self.about_open = open;
                 Dirty::NOTHING
             }
-            // Presentation, slides, year animation and export: see issue 5 (being built).
-            Action::StartPresentation(_)
-            | Action::StopPresentation
-            | Action::GoToSlide(_)
-            | Action::NextSlide
-            | Action::PreviousSlide
-            | Action::FirstSlide
-            | Action::LastSlide
-            | Action::AddSlideFromView
-            | Action::SetPlaying(_)
-            | Action::ShowExport(_) => Dirty::NOTHING,
+            Action::StartPresentation(index) => self.start_presentation(index),
+            Action::StopPresentation => self.stop_presentation(),
+            Action::GoToSlide(index) => self.go_to_slide(index),
+            Action::NextSlide => self.step_slide(1),
+            Action::PreviousSlide => self.step_slide(-1),
+            Action::FirstSlide => self.step_slide(isize::MIN),
+            Action::LastSlide => self.step_slide(isize::MAX),
+            Action::AddSlideFromView => self.add_slide_from_view(),
+            Action::RenameSlide { id, title } => self.rename_slide(id, &title),
+            Action::SetSlideNotes { id, notes } => self.set_slide_notes(id, &notes),
+            Action::MoveSlide { id, to } => self.move_slide(id, to),
+            Action::ReplaceSlideView(id) => self.replace_slide_view(id),
+            Action::AskDeleteSlide(id) => {
+                self.slide_delete_pending = id.filter(|id| self.dataset.slide(*id).is_some());
+                Dirty::NOTHING
+            }
+            Action::DeleteSlide(id) => self.delete_slide(id),
+            Action::SetPlaying(on) => self.set_playing(on),
+            // The export window is the export helper's (issue 5).
+            Action::ShowExport(_) => Dirty::NOTHING,
             Action::SetTheme(kind) => {
                 self.theme = kind;
                 Dirty::NOTHING

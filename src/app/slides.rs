@@ -1,0 +1,508 @@
+//! Slides and presentation mode in the application state: what a slide made from the current
+//! view stores (`current_slide_view`), restoring a slide's saved view, stepping through the deck
+//! while presenting, and the deck's edits (add, rename, notes, move, replace, delete), each
+//! written to the file first and then to memory.
+
+use crate::i18n::edit_text::EditText;
+use crate::i18n::presentation_text::PresentationText as T;
+use crate::map::WorldPos;
+use crate::model::{
+    Dataset, Lang, Names, Slide, SlideExtent, SlideLayers, SlideScreen, SlideSource, SlideTarget,
+    SlideView,
+};
+use crate::store::{self, StoreError};
+
+use super::{
+    AppState, Camera, Dirty, MAX_ZOOM, MIN_ZOOM, ScenarioTab, Screen, Source, nearest_year,
+    scenarios,
+};
+
+/// Presentation mode: which slide is shown and which of the five screens fills the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presentation {
+    /// Position of the shown slide in the deck.
+    pub slide: usize,
+    /// The screen the shown slide fills the window with (chart and table exist only here).
+    pub screen: SlideScreen,
+    /// The working view before the presentation started, restored when it ends.
+    working: Box<Working>,
+}
+
+/// What the working screens showed before a presentation: a slide's worth of view plus the
+/// scenario screen's tab (the Assumptions tab is no slide screen).
+#[derive(Debug, Clone, PartialEq)]
+struct Working {
+    view: SlideView,
+    tab: ScenarioTab,
+}
+
+impl From<Source> for SlideSource {
+    fn from(s: Source) -> SlideSource {
+        match s {
+            Source::Actual => SlideSource::Actual,
+            Source::Scenario(id) => SlideSource::Scenario(id),
+        }
+    }
+}
+
+impl AppState {
+    /// What a slide made from the current view stores: the screen (the map screen is a map
+    /// slide; the scenario screen's Targets tab a targets slide, its other tabs a comparison),
+    /// indicator and year of that screen, boundaries, layers, selection, the map's extent in
+    /// degrees (None while the whole country is shown), both sides of the comparison with its
+    /// difference mode, and the selected target. While presenting, the shown slide's screen.
+    pub fn current_slide_view(&self) -> SlideView {
+        let screen = match (&self.presentation, self.screen, self.scenario_tab) {
+            (Some(p), _, _) => p.screen,
+            (None, Screen::Map, _) => SlideScreen::Map,
+            (None, Screen::Scenarios, ScenarioTab::Targets) => SlideScreen::Targets,
+            (None, Screen::Scenarios, _) => SlideScreen::Compare,
+        };
+        let target = self.selected_target().map(|row| SlideTarget {
+            indicator: row.key.indicator.clone(),
+            region_code: row.key.region_code.clone(),
+            year: row.key.year,
+        });
+        let (indicator, year, extent) = match screen {
+            SlideScreen::Map | SlideScreen::Chart | SlideScreen::Table => (
+                self.view.indicator.clone(),
+                self.view.year,
+                self.camera_extent(&self.camera, self.scene.bounds),
+            ),
+            SlideScreen::Compare => (
+                self.compare_indicator.clone(),
+                self.compare_year,
+                self.camera_extent(&self.compare_camera, self.compare_bounds()),
+            ),
+            SlideScreen::Targets => match &target {
+                Some(t) => (t.indicator.clone(), t.year, None),
+                None => (self.view.indicator.clone(), self.view.year, None),
+            },
+        };
+        let selected = self
+            .view
+            .selected
+            .iter()
+            .filter(|code| self.dataset.region(code).is_some())
+            .cloned()
+            .collect();
+        SlideView {
+            screen,
+            indicator,
+            year,
+            boundary_mode: self.view.boundary_mode,
+            layers: SlideLayers {
+                growth_points: self.view.show_growth_points,
+                projects: self.view.show_projects,
+                labels: self.view.show_labels,
+                corridors: self.view.show_corridors,
+            },
+            selected,
+            extent,
+            compare_a: self.compare_a.into(),
+            compare_b: self.compare_b.into(),
+            difference: self.compare_mode,
+            target,
+        }
+    }
+
+    /// Whether presentation mode is on.
+    pub fn presenting(&self) -> bool {
+        self.presentation.is_some()
+    }
+
+    /// Position in the deck of the slide being presented (None when not presenting).
+    pub fn current_slide(&self) -> Option<usize> {
+        self.presentation.as_ref().map(|p| p.slide)
+    }
+
+    /// The shown part of the world of extent `bounds` under `camera`, in degrees; None for the
+    /// whole country (the camera as it starts). The extent is the rectangle the camera fits
+    /// into the panel (the panel's aspect may show a little more on two sides); its south-west
+    /// and north-east corners are stored, so projecting them back gives the same rectangle.
+    fn camera_extent(&self, camera: &Camera, bounds: [f32; 4]) -> Option<SlideExtent> {
+        if *camera == Camera::default() {
+            return None;
+        }
+        let [a, b, c, d] = bounds;
+        let center = camera.center.unwrap_or([(a + c) / 2.0, (b + d) / 2.0]);
+        let half = [(c - a) / camera.zoom / 2.0, (d - b) / camera.zoom / 2.0];
+        let sw = self.geometry.unproject([center[0] - half[0], center[1] - half[1]]);
+        let ne = self.geometry.unproject([center[0] + half[0], center[1] + half[1]]);
+        let extent = SlideExtent {
+            min_lon: sw[0].min(ne[0]),
+            min_lat: sw[1].min(ne[1]),
+            max_lon: sw[0].max(ne[0]),
+            max_lat: sw[1].max(ne[1]),
+        };
+        let finite = [extent.min_lon, extent.min_lat, extent.max_lon, extent.max_lat]
+            .iter()
+            .all(|x| x.is_finite());
+        (finite && extent.min_lon < extent.max_lon && extent.min_lat < extent.max_lat)
+            .then_some(extent)
+    }
+
+    /// The camera that shows `extent` (None: the whole country) on a map of extent `bounds`.
+    pub(super) fn extent_camera(&self, extent: Option<&SlideExtent>, bounds: [f32; 4]) -> Camera {
+        let Some(e) = extent else { return Camera::default() };
+        let sw: WorldPos = self.geometry.project(e.min_lon, e.min_lat);
+        let ne: WorldPos = self.geometry.project(e.max_lon, e.max_lat);
+        let (w, h) = ((ne[0] - sw[0]).abs(), (ne[1] - sw[1]).abs());
+        let [a, b, c, d] = bounds;
+        if !(w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite()) {
+            return Camera::default();
+        }
+        let zoom = ((c - a) / w).min((d - b) / h).clamp(MIN_ZOOM, MAX_ZOOM);
+        Camera { zoom, center: Some([(sw[0] + ne[0]) / 2.0, (sw[1] + ne[1]) / 2.0]) }
+    }
+
+    /// Restores a slide's saved view: its screen, indicator and year, boundaries, layers,
+    /// selection (the first of its regions the file has), map extent, the comparison's sides,
+    /// indicator, year and difference mode, and the highlighted target. What the file no longer
+    /// has falls back: a missing indicator keeps the current one, a missing scenario shows the
+    /// data, a missing target the first one, and a year moves to the nearest one there is.
+    pub(super) fn apply_slide_view(&mut self, v: &SlideView) -> Dirty {
+        self.playing = false;
+        match v.screen {
+            SlideScreen::Map | SlideScreen::Chart | SlideScreen::Table => {
+                self.screen = Screen::Map;
+                if self.dataset.indicator(&v.indicator).is_some() {
+                    self.view.indicator.clone_from(&v.indicator);
+                    self.years = self.dataset.years_of(&v.indicator);
+                }
+                self.view.year = nearest_year(&self.years, v.year);
+                self.camera = self.extent_camera(v.extent.as_ref(), self.scene.bounds);
+            }
+            SlideScreen::Compare => {
+                self.screen = Screen::Scenarios;
+                self.scenario_tab = ScenarioTab::Compare;
+                self.compare_camera = self.extent_camera(v.extent.as_ref(), self.compare_bounds());
+            }
+            SlideScreen::Targets => {
+                self.screen = Screen::Scenarios;
+                self.scenario_tab = ScenarioTab::Targets;
+            }
+        }
+        self.view.boundary_mode = v.boundary_mode;
+        self.view.show_growth_points = v.layers.growth_points;
+        self.view.show_projects = v.layers.projects;
+        self.view.show_labels = v.layers.labels;
+        self.view.show_corridors = v.layers.corridors;
+        self.view.selected = v.selected.iter().find(|c| self.dataset.region(c).is_some()).cloned();
+        self.hovered = None;
+        let side = |s: SlideSource| match s {
+            SlideSource::Scenario(id) if self.dataset.scenario(id).is_some() => {
+                Source::Scenario(id)
+            }
+            _ => Source::Actual,
+        };
+        self.compare_a = side(v.compare_a);
+        self.compare_b = side(v.compare_b);
+        self.compare_mode = v.difference;
+        if v.screen == SlideScreen::Compare
+            && scenarios::compare_indicators(&self.dataset).iter().any(|d| d.key == v.indicator)
+        {
+            self.compare_indicator.clone_from(&v.indicator);
+        }
+        if v.screen == SlideScreen::Compare {
+            self.compare_year = v.year;
+        }
+        self.clamp_compare_year();
+        if v.screen == SlideScreen::Targets {
+            // The attainment map shows one scenario: side B, the one a deck compares against
+            // side A's reference.
+            if let Some(id) = [v.compare_b, v.compare_a]
+                .into_iter()
+                .filter_map(SlideSource::scenario_id)
+                .find(|id| self.dataset.scenario(*id).is_some())
+            {
+                self.selected_scenario = Some(id);
+            }
+            self.selected_target = v.target.as_ref().and_then(|t| {
+                self.targets
+                    .rows
+                    .iter()
+                    .find(|r| {
+                        r.key.indicator == t.indicator
+                            && r.key.region_code == t.region_code
+                            && r.key.year == t.year
+                    })
+                    .map(|r| r.key.clone())
+            });
+        }
+        Dirty::VIEW
+    }
+
+    /// The slide being presented.
+    pub fn presented_slide(&self) -> Option<&Slide> {
+        self.current_slide().and_then(|i| self.dataset.slides.get(i))
+    }
+
+    /// The screen the presentation shows now (None when not presenting).
+    pub fn presented_screen(&self) -> Option<SlideScreen> {
+        self.presentation.as_ref().map(|p| p.screen)
+    }
+
+    /// Whether the map screen's years are playing.
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+
+    /// Why the last change of the deck was not saved, if it was not.
+    pub fn slide_error(&self) -> Option<&str> {
+        self.slide_error.as_deref()
+    }
+
+    /// The slide waiting for the planner to confirm its deletion.
+    pub fn slide_delete_pending(&self) -> Option<&Slide> {
+        self.slide_delete_pending.and_then(|id| self.dataset.slide(id))
+    }
+
+    /// Starts presenting at slide `index` (the last one when past the end); nothing with an
+    /// empty deck. The working view is kept and comes back when the presentation ends.
+    pub(super) fn start_presentation(&mut self, index: usize) -> Dirty {
+        let Some(last) = self.dataset.slides.len().checked_sub(1) else {
+            return Dirty::NOTHING;
+        };
+        if self.presentation.is_none() {
+            let working = Working { view: self.current_slide_view(), tab: self.scenario_tab };
+            self.presentation = Some(Presentation {
+                slide: 0,
+                screen: SlideScreen::Map,
+                working: Box::new(working),
+            });
+        }
+        self.go_to_slide(index.min(last))
+    }
+
+    /// Leaves presentation mode and restores the working view of before.
+    pub(super) fn stop_presentation(&mut self) -> Dirty {
+        let Some(p) = self.presentation.take() else { return Dirty::NOTHING };
+        let dirty = self.apply_slide_view(&p.working.view);
+        self.scenario_tab = p.working.tab;
+        dirty
+    }
+
+    /// Shows slide `index` from its saved state (what the presenter changed on it is gone).
+    /// Outside presentation mode the working screens take the slide's view.
+    pub(super) fn go_to_slide(&mut self, index: usize) -> Dirty {
+        let Some(view) = self.dataset.slides.get(index).map(|s| s.view.clone()) else {
+            return Dirty::NOTHING;
+        };
+        if let Some(p) = &mut self.presentation {
+            p.slide = index;
+            p.screen = view.screen;
+        }
+        self.apply_slide_view(&view)
+    }
+
+    /// Moves the presentation `step` slides on (negative: back), staying inside the deck.
+    pub(super) fn step_slide(&mut self, step: isize) -> Dirty {
+        let Some(current) = self.current_slide() else { return Dirty::NOTHING };
+        let last = self.dataset.slides.len().saturating_sub(1);
+        let next = current.saturating_add_signed(step).min(last);
+        if next == current {
+            return Dirty::NOTHING;
+        }
+        self.go_to_slide(next)
+    }
+
+    /// Starts or stops the year animation of the map screen; starting on the last year goes
+    /// back to the first.
+    pub(super) fn set_playing(&mut self, on: bool) -> Dirty {
+        let (Some(&first), Some(&last)) = (self.years.first(), self.years.last()) else {
+            self.playing = false;
+            return Dirty::NOTHING;
+        };
+        self.playing = on && first < last;
+        if self.playing && self.view.year >= last {
+            self.view.year = first;
+            return Dirty::VIEW;
+        }
+        Dirty::NOTHING
+    }
+
+    /// The next year of the current indicator after the shown one, if any (the animation's
+    /// next step).
+    pub fn next_year(&self) -> Option<i32> {
+        self.years.iter().copied().find(|y| *y > self.view.year)
+    }
+
+    /// Saves the current view as a new slide at the end of the deck, titled after what it
+    /// shows in all three languages.
+    pub(super) fn add_slide_from_view(&mut self) -> Dirty {
+        let view = self.current_slide_view();
+        let slide = Slide {
+            id: self.dataset.next_slide_id(),
+            position: u32::try_from(self.dataset.slides.len()).unwrap_or(u32::MAX),
+            title: default_title(&self.dataset, &view),
+            notes: Names::default(),
+            view,
+        };
+        self.save_slide(slide)
+    }
+
+    /// Gives slide `id` the title `title` in the view's language (the other languages fall
+    /// back to it); an empty title changes nothing.
+    pub(super) fn rename_slide(&mut self, id: i64, title: &str) -> Dirty {
+        let title = title.trim();
+        let Some(mut slide) = self.dataset.slide(id).cloned() else { return Dirty::NOTHING };
+        if title.is_empty() || slide.title.get(self.view.lang) == title {
+            return Dirty::NOTHING;
+        }
+        slide.title = in_one_language(title, self.view.lang);
+        self.save_slide(slide)
+    }
+
+    /// Sets slide `id`'s speaker notes in the view's language (empty: none).
+    pub(super) fn set_slide_notes(&mut self, id: i64, notes: &str) -> Dirty {
+        let notes = notes.trim();
+        let Some(mut slide) = self.dataset.slide(id).cloned() else { return Dirty::NOTHING };
+        if slide.notes.get(self.view.lang) == notes {
+            return Dirty::NOTHING;
+        }
+        slide.notes = in_one_language(notes, self.view.lang);
+        self.save_slide(slide)
+    }
+
+    /// Replaces slide `id`'s saved view with the current view; title and notes stay.
+    pub(super) fn replace_slide_view(&mut self, id: i64) -> Dirty {
+        let Some(mut slide) = self.dataset.slide(id).cloned() else { return Dirty::NOTHING };
+        slide.view = self.current_slide_view();
+        self.save_slide(slide)
+    }
+
+    /// Moves slide `id` to place `to` of the deck (the last place when past the end).
+    pub(super) fn move_slide(&mut self, id: i64, to: usize) -> Dirty {
+        let mut ids: Vec<i64> = self.dataset.slides.iter().map(|s| s.id).collect();
+        let Some(from) = ids.iter().position(|x| *x == id) else { return Dirty::NOTHING };
+        let to = to.min(ids.len().saturating_sub(1));
+        if from == to || !self.writable() {
+            return Dirty::NOTHING;
+        }
+        ids.remove(from);
+        ids.insert(to, id);
+        if let Err(e) = store::reorder_slides(&self.file, &ids) {
+            return self.refuse_slide(&e);
+        }
+        self.slide_error = None;
+        let slides = &mut std::sync::Arc::make_mut(&mut self.dataset).slides;
+        slides.sort_by_key(|s| ids.iter().position(|x| *x == s.id));
+        renumber(slides);
+        Dirty::NOTHING
+    }
+
+    /// Deletes slide `id` from the file, then from the deck.
+    pub(super) fn delete_slide(&mut self, id: i64) -> Dirty {
+        self.slide_delete_pending = None;
+        if self.dataset.slide(id).is_none() || !self.writable() {
+            return Dirty::NOTHING;
+        }
+        if let Err(e) = store::delete_slide(&self.file, id) {
+            return self.refuse_slide(&e);
+        }
+        self.slide_error = None;
+        let slides = &mut std::sync::Arc::make_mut(&mut self.dataset).slides;
+        slides.retain(|s| s.id != id);
+        renumber(slides);
+        let count = slides.len();
+        if let Some(p) = &mut self.presentation {
+            p.slide = p.slide.min(count.saturating_sub(1));
+        }
+        Dirty::NOTHING
+    }
+
+    /// Writes `slide` into the file, then into the deck (replacing the slide of its id, at its
+    /// position). A refusal of the file changes nothing and is kept for the slide list to show.
+    fn save_slide(&mut self, slide: Slide) -> Dirty {
+        if !self.writable() {
+            return Dirty::NOTHING;
+        }
+        if let Err(e) = store::save_slide(&self.file, &slide) {
+            return self.refuse_slide(&e);
+        }
+        self.slide_error = None;
+        let slides = &mut std::sync::Arc::make_mut(&mut self.dataset).slides;
+        slides.retain(|s| s.id != slide.id);
+        let at = usize::try_from(slide.position).unwrap_or(usize::MAX).min(slides.len());
+        slides.insert(at, slide);
+        renumber(slides);
+        Dirty::NOTHING
+    }
+
+    /// Whether the deck may be written; a read-only window keeps the refusal to show.
+    fn writable(&mut self) -> bool {
+        if self.read_only {
+            self.slide_error = Some(EditText::ReadOnlyRefusal.get(self.view.lang).to_owned());
+        }
+        !self.read_only
+    }
+
+    /// Keeps why the file refused a change of the deck, in the view's language (the file's
+    /// own message, naming the file and the slide, follows in English).
+    fn refuse_slide(&mut self, e: &StoreError) -> Dirty {
+        self.slide_error = Some(format!("{}: {e}", EditText::NotSaved.get(self.view.lang)));
+        Dirty::NOTHING
+    }
+}
+
+/// Positions 0, 1, … in the deck's order, as the file numbers them.
+fn renumber(slides: &mut [Slide]) {
+    for (position, slide) in (0u32..).zip(slides.iter_mut()) {
+        slide.position = position;
+    }
+}
+
+/// `text` in `lang` only; the other languages fall back to it (`Names::get`).
+fn in_one_language(text: &str, lang: Lang) -> Names {
+    match lang {
+        Lang::Kk => Names::new(text, "", ""),
+        Lang::Ru => Names::new("", text, ""),
+        Lang::En => Names::new("", "", text),
+    }
+}
+
+/// The name of indicator `key` (reported or projected) in each language; the key itself when
+/// the file does not know it.
+fn indicator_names(ds: &Dataset, key: &str) -> Names {
+    if let Some(def) = ds.indicator(key) {
+        return def.names.clone();
+    }
+    scenarios::compare_indicators(ds)
+        .into_iter()
+        .find(|d| d.key == key)
+        .map_or_else(|| Names::new(key, key, key), |d| d.names)
+}
+
+/// The title a slide made from `view` starts with, in all three languages: "Population, 2024"
+/// (with the selected region after a dash), "GRP, 2030: Managed vs Inertial" for a comparison,
+/// "Targets: Investment" for the targets.
+pub fn default_title(ds: &Dataset, view: &SlideView) -> Names {
+    let indicator = indicator_names(ds, &view.indicator);
+    let region = view.selected.first().and_then(|c| ds.region(c));
+    let source = |s: SlideSource, lang| {
+        let side = match s {
+            SlideSource::Scenario(id) if ds.scenario(id).is_some() => Source::Scenario(id),
+            _ => Source::Actual,
+        };
+        scenarios::source_name(ds, side, lang)
+    };
+    let title = |lang: Lang| -> String {
+        let name = indicator.get(lang);
+        match view.screen {
+            SlideScreen::Compare => format!(
+                "{name}, {}: {} {} {}",
+                view.year,
+                source(view.compare_b, lang),
+                T::Versus.get(lang),
+                source(view.compare_a, lang)
+            ),
+            SlideScreen::Targets => format!("{}: {name}", T::TargetsTitle.get(lang)),
+            SlideScreen::Map | SlideScreen::Chart | SlideScreen::Table => match region {
+                Some(r) => format!("{name}, {} — {}", view.year, r.names.get(lang)),
+                None => format!("{name}, {}", view.year),
+            },
+        }
+    };
+    Names::new(title(Lang::Kk), title(Lang::Ru), title(Lang::En))
+}
