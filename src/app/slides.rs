@@ -34,6 +34,9 @@ pub struct Presentation {
 struct Working {
     view: SlideView,
     tab: ScenarioTab,
+    /// The cameras exactly (the view's extent in degrees is rounded by the projection).
+    camera: Camera,
+    compare_camera: Camera,
 }
 
 impl From<Source> for SlideSource {
@@ -265,7 +268,12 @@ impl AppState {
             return Dirty::NOTHING;
         };
         if self.presentation.is_none() {
-            let working = Working { view: self.current_slide_view(), tab: self.scenario_tab };
+            let working = Working {
+                view: self.current_slide_view(),
+                tab: self.scenario_tab,
+                camera: self.camera,
+                compare_camera: self.compare_camera,
+            };
             self.presentation = Some(Presentation {
                 slide: 0,
                 screen: SlideScreen::Map,
@@ -280,6 +288,8 @@ impl AppState {
         let Some(p) = self.presentation.take() else { return Dirty::NOTHING };
         let dirty = self.apply_slide_view(&p.working.view);
         self.scenario_tab = p.working.tab;
+        self.camera = p.working.camera;
+        self.compare_camera = p.working.compare_camera;
         dirty
     }
 
@@ -505,4 +515,185 @@ pub fn default_title(ds: &Dataset, view: &SlideView) -> Names {
         }
     };
     Names::new(title(Lang::Kk), title(Lang::Ru), title(Lang::En))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::app::{Action, DifferenceMode, Side};
+    use crate::map::BoundaryMode;
+
+    /// A state on the default dataset; the file is never written by these tests (they only
+    /// capture and restore views).
+    fn state() -> AppState {
+        let ds = crate::io::default_dataset::build().expect("default dataset");
+        AppState::new(PathBuf::from("/nonexistent/unit-test.oblys"), ds, Lang::En)
+    }
+
+    /// A map view with everything away from the defaults: GRP in 2015 on today's boundaries,
+    /// labels off and corridors on, Almaty selected, zoomed in and moved.
+    fn changed_map_view(s: &mut AppState) {
+        s.apply_all([
+            Action::SetIndicator("grp".into()),
+            Action::SetYear(2015),
+            Action::SetBoundaryMode(BoundaryMode::Current),
+            Action::SetLayer(super::super::Layer::Labels, false),
+            Action::SetLayer(super::super::Layer::Corridors, true),
+            Action::Select(Some("KZ-ALA".into())),
+        ]);
+        let [a, b, c, d] = s.scene().bounds;
+        s.apply(Action::ZoomAt { factor: 2.5, anchor: [a + (c - a) * 0.7, b + (d - b) * 0.3] });
+    }
+
+    #[test]
+    fn a_map_view_is_captured_and_restored_after_everything_changed() {
+        let mut s = state();
+        changed_map_view(&mut s);
+        let saved = s.current_slide_view();
+        assert_eq!(saved.screen, SlideScreen::Map);
+        assert_eq!((saved.indicator.as_str(), saved.year), ("grp", 2015));
+        assert_eq!(saved.boundary_mode, BoundaryMode::Current);
+        let layers =
+            SlideLayers { growth_points: true, projects: true, labels: false, corridors: true };
+        assert_eq!(saved.layers, layers);
+        assert_eq!(saved.selected, vec!["KZ-ALA".to_owned()]);
+        let extent = saved.extent.expect("a zoomed map has an extent");
+        // Zoomed 2.5× into the south-east of the country: a window inside 46°–88°E, 40°–56°N.
+        assert!(extent.min_lon > 46.0 && extent.max_lon < 88.0, "{extent:?}");
+        assert!(extent.min_lat > 40.0 && extent.max_lat < 56.0, "{extent:?}");
+        let camera = *s.camera();
+
+        s.apply_all([
+            Action::SetIndicator("population".into()),
+            Action::SetYear(2024),
+            Action::SetBoundaryMode(BoundaryMode::AsReported),
+            Action::SetLayer(super::super::Layer::Labels, true),
+            Action::Select(Some("KZ-AKM".into())),
+            Action::ResetCamera,
+            Action::SetScreen(Screen::Scenarios),
+        ]);
+        let dirty = s.apply_slide_view(&saved);
+        s.rebuild(dirty);
+        assert_eq!(s.screen(), Screen::Map);
+        let again = s.current_slide_view();
+        assert_eq!(again.indicator, saved.indicator);
+        assert_eq!(again.year, saved.year);
+        assert_eq!(again.selected, saved.selected);
+        assert_eq!(again.layers, saved.layers);
+        assert_eq!(again.boundary_mode, saved.boundary_mode);
+        let restored = *s.camera();
+        assert!((restored.zoom - camera.zoom).abs() < 1e-3, "{restored:?} vs {camera:?}");
+        let (rc, cc) = (restored.center.expect("centre"), camera.center.expect("centre"));
+        // World units are metres: the centre comes back within a metre.
+        assert!((rc[0] - cc[0]).abs() < 1.0 && (rc[1] - cc[1]).abs() < 1.0, "{rc:?} vs {cc:?}");
+    }
+
+    #[test]
+    fn a_comparison_view_keeps_its_sides_indicator_year_and_difference_mode() {
+        let mut s = state();
+        s.apply_all([
+            Action::SetScreen(Screen::Scenarios),
+            Action::SetScenarioTab(ScenarioTab::Compare),
+            Action::SetCompareSource(Side::A, Source::Actual),
+            Action::SetCompareSource(Side::B, Source::Scenario(2)),
+            Action::SetCompareIndicator("population".into()),
+            Action::SetCompareYear(2027),
+            Action::SetDifferenceMode(DifferenceMode::Relative),
+        ]);
+        let saved = s.current_slide_view();
+        assert_eq!(saved.screen, SlideScreen::Compare);
+        assert_eq!((saved.indicator.as_str(), saved.year), ("population", 2027));
+        assert_eq!(
+            (saved.compare_a, saved.compare_b),
+            (SlideSource::Actual, SlideSource::Scenario(2))
+        );
+        assert_eq!(saved.difference, DifferenceMode::Relative);
+        assert_eq!(saved.extent, None);
+
+        s.apply_all([
+            Action::SetCompareSource(Side::A, Source::Scenario(1)),
+            Action::SetCompareIndicator("grp".into()),
+            Action::SetCompareYear(2030),
+            Action::SetDifferenceMode(DifferenceMode::Absolute),
+            Action::SetScreen(Screen::Map),
+        ]);
+        let dirty = s.apply_slide_view(&saved);
+        s.rebuild(dirty);
+        assert_eq!((s.screen(), s.scenario_tab()), (Screen::Scenarios, ScenarioTab::Compare));
+        assert_eq!(s.current_slide_view(), saved);
+    }
+
+    #[test]
+    fn a_slide_naming_what_the_file_lacks_falls_back_instead_of_failing() {
+        let mut s = state();
+        let mut view = s.current_slide_view();
+        view.screen = SlideScreen::Compare;
+        view.indicator = "no_such_indicator".into();
+        view.year = 1900;
+        view.selected = vec!["KZ-ATLANTIS".into(), "KZ-KAR".into()];
+        view.compare_a = SlideSource::Scenario(99);
+        view.compare_b = SlideSource::Scenario(2);
+        let before = s.compare_indicator().to_owned();
+        let dirty = s.apply_slide_view(&view);
+        s.rebuild(dirty);
+        assert_eq!(s.compare_sources(), (Source::Actual, Source::Scenario(2)));
+        assert_eq!(s.compare_indicator(), before);
+        // The year moves into the range the sides offer; the first known region is selected.
+        assert_eq!(s.compare_year(), s.compare_years().0);
+        assert_eq!(s.selected(), Some("KZ-KAR"));
+    }
+
+    #[test]
+    fn the_default_title_names_the_indicator_year_and_region_in_each_language() {
+        let mut s = state();
+        changed_map_view(&mut s);
+        let title = default_title(s.dataset(), &s.current_slide_view());
+        assert_eq!(title.get(Lang::En), "Gross regional product, 2015 — Almaty");
+        assert!(
+            title.get(Lang::Ru).starts_with("Валовой региональный продукт, 2015 — "),
+            "{title:?}"
+        );
+    }
+
+    #[test]
+    fn stepping_stays_inside_the_deck_and_leaving_restores_the_working_view() {
+        let mut s = state();
+        changed_map_view(&mut s);
+        let working = s.current_slide_view();
+        assert_eq!(s.dataset().slides.len(), 3);
+        s.apply(Action::StartPresentation(0));
+        assert!(s.presenting());
+        assert_eq!(s.current_slide(), Some(0));
+        assert_eq!((s.view().indicator.as_str(), s.selected()), ("population", None));
+        s.apply(Action::PreviousSlide);
+        assert_eq!(s.current_slide(), Some(0));
+        s.apply(Action::LastSlide);
+        assert_eq!(
+            (s.current_slide(), s.presented_screen()),
+            (Some(2), Some(SlideScreen::Targets))
+        );
+        s.apply(Action::NextSlide);
+        assert_eq!(s.current_slide(), Some(2));
+        s.apply(Action::FirstSlide);
+        assert_eq!(s.current_slide(), Some(0));
+        s.apply(Action::StopPresentation);
+        assert!(!s.presenting());
+        assert_eq!(s.current_slide(), None);
+        assert_eq!(s.current_slide_view(), working);
+    }
+
+    #[test]
+    fn playing_from_the_last_year_starts_again_at_the_first() {
+        let mut s = state();
+        let (first, last) = (s.years()[0], *s.years().last().expect("years"));
+        assert_eq!(s.view().year, last);
+        s.apply(Action::SetPlaying(true));
+        assert!(s.playing());
+        assert_eq!(s.view().year, first);
+        assert_eq!(s.next_year(), s.years().get(1).copied());
+        s.apply(Action::SetPlaying(false));
+        assert!(!s.playing());
+    }
 }
