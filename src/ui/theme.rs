@@ -164,11 +164,13 @@ pub fn color(c: Rgba) -> Color32 {
 }
 
 /// Applies Oblys's look in `kind` to `ctx`: colours, type sizes, spacing; panels painted on
-/// this thread afterwards use `kind`'s palette.
+/// this thread afterwards use `kind`'s palette. The visuals start from egui's light or dark
+/// defaults each time, so nothing of the theme applied before is left behind.
 pub fn apply(ctx: &egui::Context, kind: ThemeKind) {
     CURRENT.with(|c| c.set(kind));
     let p = palette_of(kind);
-    ctx.set_theme(if kind == ThemeKind::Dark { egui::Theme::Dark } else { egui::Theme::Light });
+    let dark = kind == ThemeKind::Dark;
+    ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Small, FontId::new(SMALL_PT, FontFamily::Proportional)),
@@ -181,25 +183,45 @@ pub fn apply(ctx: &egui::Context, kind: ThemeKind) {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         style.spacing.interact_size.y = 24.0;
-        let v = &mut style.visuals;
-        v.panel_fill = p.panel_bg;
-        v.window_fill = p.panel_bg;
-        v.extreme_bg_color = if kind == ThemeKind::Dark { p.map_bg } else { Color32::WHITE };
-        v.override_text_color = (kind != ThemeKind::Light).then_some(p.text);
-        v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
-        v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, p.border);
-        if kind == ThemeKind::Projector {
-            // Widget outlines and text a step darker than egui's light defaults.
-            for w in [&mut v.widgets.inactive, &mut v.widgets.hovered, &mut v.widgets.active] {
-                w.fg_stroke = Stroke::new(w.fg_stroke.width.max(1.0), p.text);
-                w.bg_stroke = Stroke::new(w.bg_stroke.width.max(1.0), p.border);
-            }
-        }
-        v.selection.bg_fill = p.accent;
-        v.selection.stroke = Stroke::new(1.0, p.on_accent);
-        v.hyperlink_color = p.accent;
+        style.visuals = visuals(kind, p);
     });
 }
+
+/// egui's visuals for `kind`. Text takes the palette's colour through the widgets' strokes,
+/// not through `override_text_color`: an override would also paint the text of selected
+/// buttons and table rows, which must take `on_accent` to read on the accent fill.
+fn visuals(kind: ThemeKind, p: &Palette) -> egui::Visuals {
+    let mut v =
+        if kind == ThemeKind::Dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+    v.panel_fill = p.panel_bg;
+    v.window_fill = p.panel_bg;
+    v.extreme_bg_color = if kind == ThemeKind::Dark { p.map_bg } else { Color32::WHITE };
+    v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, p.border);
+    if kind != ThemeKind::Light {
+        for w in [&mut v.widgets.inactive, &mut v.widgets.hovered, &mut v.widgets.active] {
+            w.fg_stroke = Stroke::new(w.fg_stroke.width.max(1.0), p.text);
+        }
+    }
+    if kind == ThemeKind::Projector {
+        // Widget outlines a step darker than egui's light defaults, and the slider's rail and
+        // idle buttons grey enough to stand out on the grey top bar of a washed-out projector.
+        for w in [&mut v.widgets.inactive, &mut v.widgets.hovered, &mut v.widgets.active] {
+            w.bg_stroke = Stroke::new(w.bg_stroke.width.max(1.0), p.border);
+        }
+        v.widgets.inactive.bg_fill = PROJECTOR_RAIL;
+        v.widgets.inactive.weak_bg_fill = Color32::WHITE;
+        v.widgets.hovered.weak_bg_fill = p.accent_soft;
+        v.widgets.hovered.bg_fill = p.accent_soft;
+    }
+    v.selection.bg_fill = p.accent;
+    v.selection.stroke = Stroke::new(1.0, p.on_accent);
+    v.hyperlink_color = p.accent;
+    v
+}
+
+/// The slider rail and checkbox ground on the projector: darker than its top bar.
+const PROJECTOR_RAIL: Color32 = Color32::from_rgb(0xb4, 0xb4, 0xb4);
 
 #[cfg(test)]
 mod tests {
