@@ -5,7 +5,10 @@
 mod classes;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod moran;
+pub mod neighbours;
 pub(crate) mod series;
+pub mod typology;
 pub(crate) mod values;
 
 pub use classes::{ValueClass, class_index, quantile_classes};
