@@ -188,7 +188,7 @@ fn lines_and_multiline_parts_become_corridors_of_the_given_kind() {
     let args = ["--as", "corridors", "--name-property", "name", "--kind", "power_line"];
     let (out, message) = refused(&fixture("corridors.geojson"), &args);
     assert!(out.contains("Corridors to import: 3"), "{out}");
-    assert!(out.contains("feature 3: the line has 1 point(s); it needs at least two"), "{out}");
+    assert!(out.contains("feature 3: the line has 1 point; it needs at least two"), "{out}");
     assert!(message.contains("nothing was imported"), "{message}");
 
     let (_dir, file) = fresh_database();
@@ -411,7 +411,7 @@ fn unknown_names_and_regions_matched_twice_are_problems() {
 
     // The fixture alone leaves 19 regions without a boundary once its problems are skipped.
     let (_, message) = refused(&fixture("edition_unknown_names.geojson"), &skip);
-    assert!(message.contains("has no boundary for 19 region(s)"), "{message}");
+    assert!(message.contains("has no boundary for 19 regions"), "{message}");
 }
 
 #[test]
@@ -434,7 +434,7 @@ fn an_edition_that_leaves_regions_without_a_boundary_is_refused_even_skipping_pr
     assert_eq!(
         message,
         format!(
-            "oblys: {}: boundary edition «2025» has no boundary for 18 region(s): Abay Region, \
+            "oblys: {}: boundary edition «2025» has no boundary for 18 regions: Abay Region, \
              Akmola Region, Aktobe Region, Almaty, Almaty Region and 13 more; nothing \
              was imported (an edition must give every region its boundary)",
             input.display()
@@ -443,7 +443,7 @@ fn an_edition_that_leaves_regions_without_a_boundary_is_refused_even_skipping_pr
     let mut ru = args.to_vec();
     ru.extend(["--lang", "ru"]);
     let (_, message) = refused_on(&file, &input, &ru);
-    assert!(message.contains("в редакции границ «2025» нет границ регионов (18): "), "{message}");
+    assert!(message.contains("в редакции границ «2025» нет границ у 18 регионов: "), "{message}");
     assert!(message.contains("Акмолинская область") && message.contains(" и ещё 13;"), "{message}");
     assert_eq!(editions(&file).len(), 3, "nothing written");
 

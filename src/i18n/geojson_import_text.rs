@@ -1,6 +1,7 @@
 //! Texts of the GeoJSON import in Kazakh, Russian and English: the preview's headings, every
 //! feature problem ("feature 3: …") and every reason a GeoJSON file is refused.
 
+use crate::i18n::plural::{self, Noun};
 use crate::io::import::geojson_input::{
     Expected, FeatureProblem, GeoJsonError, GeometryFault, LayerKind, Problem,
 };
@@ -128,8 +129,12 @@ pub fn edition_written(key: &str, units: usize, replaced: bool, lang: Lang) -> S
         }
         (Lang::Ru, false) => format!("новая редакция границ «{key}», регионов: {units}"),
         (Lang::Ru, true) => format!("редакция границ «{key}» заменена, регионов: {units}"),
-        (Lang::En, false) => format!("new boundary edition «{key}» with {units} region(s)"),
-        (Lang::En, true) => format!("boundary edition «{key}» replaced, {units} region(s)"),
+        (Lang::En, false) => {
+            format!("new boundary edition «{key}» with {}", REGIONS.count(plural::n(units), lang))
+        }
+        (Lang::En, true) => {
+            format!("boundary edition «{key}» replaced, {}", REGIONS.count(plural::n(units), lang))
+        }
     }
 }
 
@@ -141,6 +146,13 @@ pub fn edition_ends(key: &str, year: i32, lang: Lang) -> String {
         Lang::En => format!("The current edition «{key}» ends in {year}"),
     }
 }
+
+/// "region" after a count, as the subject of a phrase ("2 regions"; Russian "у 2 регионов"
+/// takes the genitive, where 2–4 and 5 and more share one form).
+const REGIONS: Noun =
+    Noun {
+        kk: "өңірдің", ru: ["региона", "регионов", "регионов"], en: ["region", "regions"]
+    };
 
 /// Most regions named one by one when an incomplete edition is refused (the rest are counted).
 pub const LISTED_MISSING: usize = 5;
@@ -164,12 +176,15 @@ pub fn incomplete_edition(file: &str, key: &str, missing: &[&str], lang: Lang) -
              ештеңе импортталған жоқ (басылым әр өңірге шекара беруі керек)"
         ),
         Lang::Ru => format!(
-            "{file}: в редакции границ «{key}» нет границ регионов ({count}): {listed}; ничего \
-             не импортировано (редакция должна дать границы каждому региону)"
+            "{file}: в редакции границ «{key}» нет {} у {}: {listed}; ничего не \
+             импортировано (редакция должна дать границы каждому региону)",
+            if count == 1 { "границы" } else { "границ" },
+            REGIONS.count(plural::n(count), lang),
         ),
         Lang::En => format!(
-            "{file}: boundary edition «{key}» has no boundary for {count} region(s): {listed}; \
-             nothing was imported (an edition must give every region its boundary)"
+            "{file}: boundary edition «{key}» has no boundary for {}: {listed}; nothing was \
+             imported (an edition must give every region its boundary)",
+            REGIONS.count(plural::n(count), lang),
         ),
     }
 }
@@ -271,18 +286,15 @@ impl LayerWindowText {
 
 /// The import button for a layer: "Import 3 features" (Russian declines the noun).
 pub fn import_features(count: usize, lang: Lang) -> String {
+    const FEATURES: Noun =
+        Noun {
+            kk: "нысанды", ru: ["объект", "объекта", "объектов"], en: ["feature", "features"]
+        };
+    let counted = FEATURES.count(plural::n(count), lang);
     match lang {
-        Lang::Kk => format!("{count} нысанды импорттау"),
-        Lang::Ru => {
-            let noun = match (count % 10, count % 100) {
-                (1, n) if n != 11 => "объект",
-                (2..=4, n) if !(12..=14).contains(&n) => "объекта",
-                _ => "объектов",
-            };
-            format!("Импортировать {count} {noun}")
-        }
-        Lang::En if count == 1 => "Import 1 feature".to_owned(),
-        Lang::En => format!("Import {count} features"),
+        Lang::Kk => format!("{counted} импорттау"),
+        Lang::Ru => format!("Импортировать {counted}"),
+        Lang::En => format!("Import {counted}"),
     }
 }
 
@@ -407,11 +419,16 @@ pub fn problem(p: &FeatureProblem, lang: Lang) -> String {
         (P::ShortLine { points }, Lang::Kk) => {
             format!("сызықта {points} нүкте ғана бар (кемінде екеуі керек)")
         }
-        (P::ShortLine { points }, Lang::Ru) => {
-            format!("в линии {points} точ. (нужно не меньше двух)")
-        }
-        (P::ShortLine { points }, Lang::En) => {
-            format!("the line has {points} point(s); it needs at least two")
+        (P::ShortLine { points }, Lang::Ru | Lang::En) => {
+            const POINTS: Noun =
+                Noun {
+                    kk: "нүкте", ru: ["точка", "точки", "точек"], en: ["point", "points"]
+                };
+            let counted = POINTS.count(plural::n(*points), lang);
+            match lang {
+                Lang::Ru => format!("в линии {counted} (нужно не меньше двух)"),
+                _ => format!("the line has {counted}; it needs at least two"),
+            }
         }
         (P::UnknownKind { text }, Lang::Kk) => {
             format!("«{text}» дәліз түрі емес (railway, road, power_line, pipeline)")
@@ -727,6 +744,35 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_counts_its_points_in_the_form_the_number_asks_for() {
+        let short = |points| FeatureProblem { feature: 3, problem: Problem::ShortLine { points } };
+        assert_eq!(
+            problem(&short(1), Lang::Ru),
+            "объект 3: в линии 1 точка (нужно не меньше двух)"
+        );
+        assert_eq!(
+            problem(&short(0), Lang::Ru),
+            "объект 3: в линии 0 точек (нужно не меньше двух)"
+        );
+        assert_eq!(
+            problem(&short(1), Lang::En),
+            "feature 3: the line has 1 point; it needs at least two"
+        );
+        assert_eq!(
+            problem(&short(0), Lang::En),
+            "feature 3: the line has 0 points; it needs at least two"
+        );
+        assert_eq!(
+            edition_written("2025", 1, false, Lang::En),
+            "new boundary edition «2025» with 1 region"
+        );
+        assert_eq!(
+            edition_written("2025", 21, true, Lang::En),
+            "boundary edition «2025» replaced, 21 regions"
+        );
+    }
+
+    #[test]
     fn every_problem_names_its_feature_in_each_language() {
         for p in every_problem() {
             let p = FeatureProblem { feature: 7, problem: p };
@@ -777,11 +823,23 @@ mod tests {
         );
         assert_eq!(
             incomplete_edition("a.geojson", "2025", &names[..2], Lang::En),
-            "a.geojson: boundary edition «2025» has no boundary for 2 region(s): Абай, Ақмола; \
+            "a.geojson: boundary edition «2025» has no boundary for 2 regions: Абай, Ақмола; \
              nothing was imported (an edition must give every region its boundary)"
         );
+        assert!(
+            incomplete_edition("a", "2025", &names[..1], Lang::En)
+                .contains("has no boundary for 1 region: Абай;")
+        );
         let ru = incomplete_edition("файл", "2025", &names, Lang::Ru);
-        assert!(ru.contains("(7): Абай, Ақмола, Ақтөбе, Алматы, Атырау и ещё 2;"), "{ru}");
+        assert!(
+            ru.contains("нет границ у 7 регионов: Абай, Ақмола, Ақтөбе, Алматы, Атырау и ещё 2;"),
+            "{ru}"
+        );
+        let one = incomplete_edition("файл", "2025", &names[..1], Lang::Ru);
+        assert!(one.contains("нет границы у 1 региона: Абай;"), "{one}");
+        let twenty_one = [names[0]; 21];
+        let ru = incomplete_edition("файл", "2025", &twenty_one, Lang::Ru);
+        assert!(ru.contains("нет границ у 21 региона: "), "{ru}");
         assert_eq!(latin(&ru), Vec::<char>::new(), "{ru}");
     }
 

@@ -1,6 +1,7 @@
 //! Texts of the statistics import in Kazakh, Russian and English: the preview's headings, where a
 //! cell is ("line 3, column B"), every row problem and every reason a file is refused.
 
+use crate::i18n::plural::{self, Noun};
 use crate::io::import::{ImportError, NumberError, Place, RowProblem};
 use crate::model::Lang;
 
@@ -377,11 +378,18 @@ pub fn problem_text(problem: &RowProblem, lang: Lang) -> String {
         (RowProblem::MissingCells { found, expected, .. }, Lang::Kk) => {
             format!("ұяшық жетіспейді (жолда {expected} бағанның {found} ғана бар)")
         }
-        (RowProblem::MissingCells { found, expected, .. }, Lang::Ru) => {
-            format!("не хватает ячейки (в строке {found} из {expected} столбцов)")
-        }
-        (RowProblem::MissingCells { found, expected, .. }, Lang::En) => {
-            format!("a cell is missing (the line has {found} of {expected} columns)")
+        (RowProblem::MissingCells { found, expected, .. }, Lang::Ru | Lang::En) => {
+            // "из 21 столбца", "из 4 столбцов": the genitive after «из».
+            const COLUMNS: Noun = Noun {
+                kk: "бағанның",
+                ru: ["столбца", "столбцов", "столбцов"],
+                en: ["column", "columns"],
+            };
+            let of = COLUMNS.count(plural::n(*expected), lang);
+            match lang {
+                Lang::Ru => format!("не хватает ячейки (в строке {found} из {of})"),
+                _ => format!("a cell is missing (the line has {found} of {of})"),
+            }
         }
         (
             RowProblem::ConflictingDuplicate {
@@ -414,18 +422,16 @@ pub fn problem_text(problem: &RowProblem, lang: Lang) -> String {
 
 /// The import button: "Import 4 good rows" (Russian declines the noun after the number).
 pub fn import_rows(count: usize, lang: Lang) -> String {
+    const GOOD_VALUES: Noun = Noun {
+        kk: "дұрыс мәнді",
+        ru: ["верное значение", "верных значения", "верных значений"],
+        en: ["good value", "good values"],
+    };
+    let counted = GOOD_VALUES.count(plural::n(count), lang);
     match lang {
-        Lang::Kk => format!("{count} дұрыс мәнді импорттау"),
-        Lang::Ru => {
-            let noun = match (count % 10, count % 100) {
-                (1, n) if n != 11 => "верное значение",
-                (2..=4, n) if !(12..=14).contains(&n) => "верных значения",
-                _ => "верных значений",
-            };
-            format!("Импортировать {count} {noun}")
-        }
-        Lang::En if count == 1 => "Import 1 good value".to_owned(),
-        Lang::En => format!("Import {count} good values"),
+        Lang::Kk => format!("{counted} импорттау"),
+        Lang::Ru => format!("Импортировать {counted}"),
+        Lang::En => format!("Import {counted}"),
     }
 }
 
@@ -775,6 +781,8 @@ mod tests {
         assert_eq!(import_rows(1, Lang::En), "Import 1 good value");
         assert_eq!(import_rows(4, Lang::En), "Import 4 good values");
         assert_eq!(import_rows(4, Lang::Kk), "4 дұрыс мәнді импорттау");
+        assert_eq!(import_rows(1_021, Lang::Ru), "Импортировать 1\u{a0}021 верное значение");
+        assert_eq!(import_rows(12_000, Lang::En), "Import 12,000 good values");
         assert_eq!(
             imported("a.gpkg", 3, 1, 0, Lang::Kk),
             "a.gpkg файлына импортталды: 3 жаңа, 1 ауыстырылды, 0 өзгеріссіз."
@@ -782,6 +790,31 @@ mod tests {
         assert_eq!(
             imported("a.gpkg", 3, 1, 0, Lang::En),
             "Imported into a.gpkg: 3 new, 1 replaced, 0 unchanged."
+        );
+    }
+
+    #[test]
+    fn a_missing_cell_counts_the_columns_in_the_genitive_after_iz() {
+        let missing = |found, expected| RowProblem::MissingCells {
+            at: Place { line: 3, column: 1, spreadsheet: false },
+            found,
+            expected,
+        };
+        assert_eq!(
+            problem_text(&missing(2, 4), Lang::Ru),
+            "не хватает ячейки (в строке 2 из 4 столбцов)"
+        );
+        assert_eq!(
+            problem_text(&missing(20, 21), Lang::Ru),
+            "не хватает ячейки (в строке 20 из 21 столбца)"
+        );
+        assert_eq!(
+            problem_text(&missing(0, 1), Lang::En),
+            "a cell is missing (the line has 0 of 1 column)"
+        );
+        assert_eq!(
+            problem_text(&missing(2, 4), Lang::Kk),
+            "ұяшық жетіспейді (жолда 4 бағанның 2 ғана бар)"
         );
     }
 
