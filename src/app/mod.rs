@@ -5,6 +5,7 @@
 //! then rebuilds whatever the change invalidated — never anything in the frame loop.
 
 mod camera;
+pub mod commands;
 mod derived;
 pub mod edit;
 pub mod import;

@@ -2,6 +2,7 @@
 //! `get(lang)` is an exhaustive match, so a missing translation does not compile. Numbers are
 //! written the way each language writes them (`1 234,5` in Kazakh and Russian, `1,234.5` in English).
 
+pub mod command_text;
 pub mod edit_text;
 pub mod editor_text;
 pub mod geojson_import_text;

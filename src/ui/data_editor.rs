@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use crate::app::edit::{
-    CorridorForm, Edit, Field, FileRequest, FormProblems, GrowthPointForm, PLANNER_SOURCE,
-    ProjectForm, parse_value, parse_year,
+    CorridorForm, Edit, Field, FormProblems, GrowthPointForm, PLANNER_SOURCE, ProjectForm,
+    parse_value, parse_year,
 };
 use crate::app::{Action, AppState};
 use crate::i18n::edit_text::{self, EditText, Problem};
@@ -817,41 +817,4 @@ fn corridors(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut V
         ed.corridor_problems = FormProblems::default();
         ed.mode = MapMode::Idle;
     }
-}
-
-/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS), on both screens, unless a text
-/// field is being typed in (it keeps its own undo); Ctrl+N, Ctrl+O and Ctrl+Shift+S are the File
-/// menu's New, Open and Save As. The keys are consumed.
-pub fn shortcuts(ui: &Ui, state: &AppState, actions: &mut Vec<Action>) {
-    use egui::{Key, KeyboardShortcut, Modifiers};
-    if ui.ctx().egui_wants_keyboard_input() {
-        return;
-    }
-    ui.input_mut(|i| {
-        // Ctrl+Shift+Z first: Ctrl+Z matches it too (extra Shift is ignored).
-        let redo = i.consume_shortcut(&KeyboardShortcut::new(
-            Modifiers::COMMAND | Modifiers::SHIFT,
-            Key::Z,
-        )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y));
-        if redo {
-            actions.push(Action::Redo);
-        } else if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
-            actions.push(Action::Undo);
-        }
-        // The File menu's commands (on the map screen, which has the menu): Save As first.
-        if state.screen() == crate::app::Screen::Map {
-            let file = KeyboardShortcut::new;
-            let request =
-                if i.consume_shortcut(&file(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
-                    Some(FileRequest::SaveAs)
-                } else if i.consume_shortcut(&file(Modifiers::COMMAND, Key::O)) {
-                    Some(FileRequest::Open)
-                } else if i.consume_shortcut(&file(Modifiers::COMMAND, Key::N)) {
-                    Some(FileRequest::New)
-                } else {
-                    None
-                };
-            actions.extend(request.map(Action::File));
-        }
-    });
 }

@@ -12,11 +12,13 @@ use std::sync::Arc;
 use egui::epaint::{Mesh, PathShape, PathStroke, Tessellator};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, vec2};
 
+use crate::app::commands::Command;
 use crate::app::{Action, AppState, ViewTransform, ZOOM_STEP};
 use crate::i18n::edit_text::EditText;
 use crate::i18n::{UiText, map_text};
 use crate::map::{LegendItem, LineStyle, Scene, SceneRegion, SymbolShape, WorldPos, style};
 use crate::spatial::EqualArea;
+use crate::ui::shortcut_help::tooltip;
 use crate::ui::theme;
 
 /// Zoom per pixel of scroll wheel.
@@ -628,21 +630,27 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
                         crate::ui::file_menu::menu(ui, state, actions);
                         let on = state.data_open();
                         let data = EditText::DataButton.get(lang);
-                        if ui.selectable_label(on, RichText::new(data).size(15.0)).clicked() {
+                        let button = ui.selectable_label(on, RichText::new(data).size(15.0));
+                        let hint = tooltip(ui.ctx(), Command::DataEditor, lang);
+                        if button.on_hover_text(hint).clicked() {
                             actions.push(Action::ShowDataEditor(!on));
                         }
                         ui.separator();
                         let size = vec2(30.0, 26.0);
                         let plus = egui::Button::new(RichText::new("+").size(18.0)).min_size(size);
-                        if ui.add(plus).on_hover_text(UiText::ZoomIn.get(lang)).clicked() {
+                        let hint = tooltip(ui.ctx(), Command::ZoomInMap, lang);
+                        if ui.add(plus).on_hover_text(hint).clicked() {
                             actions.push(Action::ZoomAt { factor: ZOOM_STEP, anchor: center });
                         }
                         let minus = egui::Button::new(RichText::new("−").size(18.0)).min_size(size);
-                        if ui.add(minus).on_hover_text(UiText::ZoomOut.get(lang)).clicked() {
+                        let hint = tooltip(ui.ctx(), Command::ZoomOutMap, lang);
+                        if ui.add(minus).on_hover_text(hint).clicked() {
                             actions
                                 .push(Action::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor: center });
                         }
-                        if ui.button(UiText::ResetView.get(lang)).clicked() {
+                        let reset = ui.button(UiText::ResetView.get(lang));
+                        let hint = tooltip(ui.ctx(), Command::ResetMapView, lang);
+                        if reset.on_hover_text(hint).clicked() {
                             actions.push(Action::ResetCamera);
                         }
                     });

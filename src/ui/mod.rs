@@ -7,6 +7,7 @@
 
 mod about;
 mod chart_area;
+mod command_palette;
 mod compare;
 mod compare_chart;
 mod data_editor;
@@ -15,6 +16,7 @@ mod import_dialog;
 mod map_view;
 mod scenario_editor;
 mod scenario_list;
+mod shortcut_help;
 mod side_panel;
 mod table;
 mod targets;
@@ -27,6 +29,7 @@ use std::time::Instant;
 
 use egui::{Pos2, Ui};
 
+use crate::app::commands::{Command, Effect, GuiCommand};
 use crate::app::{Action, AppState, ScenarioTab, Screen};
 use crate::i18n::scenario_ui_text::ScenarioUiText;
 use crate::map::MapGeometry;
@@ -75,6 +78,10 @@ pub struct Gui {
     styled: Option<crate::app::ThemeKind>,
     /// Width the top bar needs on one row, as measured on the last frame.
     top_bar_width: Option<f32>,
+    /// The command palette (Ctrl+K).
+    palette: command_palette::CommandPalette,
+    /// Whether the keyboard shortcuts overlay (F1) is open.
+    help_open: bool,
 }
 
 impl Gui {
@@ -92,6 +99,8 @@ impl Gui {
             import: import_dialog::ImportWindow::default(),
             styled: None,
             top_bar_width: None,
+            palette: command_palette::CommandPalette::default(),
+            help_open: false,
         }
     }
 
@@ -110,8 +119,8 @@ impl Gui {
             theme::apply(ui.ctx(), self.state.theme());
             self.styled = Some(self.state.theme());
         }
+        self.run_commands(ui.ctx());
         let mut actions: Vec<Action> = Vec::new();
-        data_editor::shortcuts(ui, &self.state, &mut actions);
         self.files.publish(ui.ctx());
         let window = ui.available_rect_before_wrap().size();
         let sizes = theme::PanelSizes::for_window(window.x, window.y);
@@ -210,6 +219,61 @@ impl Gui {
         }
     }
 
+    /// The commands of this frame, before any panel: the keys pressed (unless a dialog has the
+    /// keyboard), the buttons that asked for the help or the palette, then the help overlay and
+    /// the palette. What they run is applied at once, so the panels show it in this frame.
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        let mut effects: Vec<Effect> =
+            shortcut_help::take_requests(ctx).into_iter().map(Effect::Gui).collect();
+        if ctx.memory(|m| m.top_modal_layer().is_none()) {
+            effects.extend(shortcut_help::dispatch(ctx, &self.state));
+        }
+        shortcut_help::show(ctx, &self.state, &mut self.help_open);
+        effects.extend(self.palette.show(ctx, &self.state));
+        for effect in effects {
+            self.run_effect(effect, ctx);
+        }
+    }
+
+    /// Carries out one command: its actions in order (a File request as the File menu's),
+    /// or what the window does itself.
+    fn run_effect(&mut self, effect: Effect, ctx: &egui::Context) {
+        match effect {
+            Effect::Actions(actions) => {
+                for action in actions {
+                    if let Action::File(request) = action {
+                        if let Some(opened) = self.files.request(request, &self.state) {
+                            self.switch_to(opened, ctx);
+                        }
+                    } else {
+                        self.state.apply(action);
+                    }
+                }
+            }
+            Effect::Gui(GuiCommand::ToggleHelp) => self.help_open = !self.help_open,
+            Effect::Gui(GuiCommand::TogglePalette) => self.palette.toggle(),
+            Effect::Gui(GuiCommand::TextLarger) => egui::gui_zoom::zoom_in(ctx),
+            Effect::Gui(GuiCommand::TextSmaller) => egui::gui_zoom::zoom_out(ctx),
+            Effect::Gui(GuiCommand::TextReset) => ctx.set_zoom_factor(1.0),
+        }
+        ctx.request_repaint();
+    }
+
+    /// Whether the keyboard shortcuts overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.help_open
+    }
+
+    /// Whether the command palette is open.
+    pub fn palette_open(&self) -> bool {
+        self.palette.is_open()
+    }
+
+    /// The commands the palette lists now.
+    pub fn palette_matches(&self) -> &[Command] {
+        self.palette.matches()
+    }
+
     /// Continues in another file: its state replaces this one, every painter's cache starts
     /// afresh, the lock of the old file is released and the window title names the new one.
     fn switch_to(&mut self, opened: file_menu::Opened, ctx: &egui::Context) {
@@ -289,13 +353,16 @@ fn scenario_tabs(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     ui.horizontal(|ui| {
         for tab in ScenarioTab::ALL {
-            let text = match tab {
-                ScenarioTab::Compare => ScenarioUiText::TabCompare,
-                ScenarioTab::Assumptions => ScenarioUiText::TabAssumptions,
-                ScenarioTab::Targets => ScenarioUiText::TabTargets,
+            let (text, command) = match tab {
+                ScenarioTab::Compare => (ScenarioUiText::TabCompare, Command::CompareTab),
+                ScenarioTab::Assumptions => {
+                    (ScenarioUiText::TabAssumptions, Command::AssumptionsTab)
+                }
+                ScenarioTab::Targets => (ScenarioUiText::TabTargets, Command::TargetsTab),
             };
             let on = state.scenario_tab() == tab;
-            if ui.selectable_label(on, text.get(lang)).clicked() && !on {
+            let hint = shortcut_help::tooltip(ui.ctx(), command, lang);
+            if ui.selectable_label(on, text.get(lang)).on_hover_text(hint).clicked() && !on {
                 actions.push(Action::SetScenarioTab(tab));
             }
         }

@@ -3,10 +3,12 @@
 
 use egui::{ComboBox, RichText, Slider, Ui};
 
+use crate::app::commands::{Command, GuiCommand};
 use crate::app::{Action, AppState, Layer, Screen};
 use crate::i18n::{ScenarioUiText, UiText};
 use crate::map::BoundaryMode;
 use crate::model::Lang;
+use crate::ui::shortcut_help::{self, tooltip};
 use crate::ui::theme;
 
 /// Width of the indicator choice, points.
@@ -67,12 +69,13 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::palette().accent),
     );
     ui.add_space(GAP);
-    for (screen, text) in [
-        (Screen::Map, ScenarioUiText::ScreenMap),
-        (Screen::Scenarios, ScenarioUiText::ScreenScenarios),
+    for (screen, text, command) in [
+        (Screen::Map, ScenarioUiText::ScreenMap, Command::MapScreen),
+        (Screen::Scenarios, ScenarioUiText::ScreenScenarios, Command::ScenariosScreen),
     ] {
         let on = state.screen() == screen;
-        if ui.selectable_label(on, RichText::new(text.get(lang)).strong()).clicked() && !on {
+        let button = ui.selectable_label(on, RichText::new(text.get(lang)).strong());
+        if button.on_hover_text(tooltip(ui.ctx(), command, lang)).clicked() && !on {
             actions.push(Action::SetScreen(screen));
         }
     }
@@ -99,7 +102,13 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         })
         .response
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .on_hover_text(pair_tooltip(
+            ui.ctx(),
+            Command::NextIndicator,
+            Command::PreviousIndicator,
+            lang,
+        ));
     ui.add_space(GAP);
 
     year_slider(ui, state, actions);
@@ -138,34 +147,58 @@ fn layer_switches(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
     let lang = state.lang();
     let view = state.view();
-    for (layer, text, on) in [
-        (Layer::GrowthPoints, UiText::GrowthPoints, view.show_growth_points),
-        (Layer::Projects, UiText::Projects, view.show_projects),
-        (Layer::Labels, UiText::Labels, view.show_labels),
-        (Layer::Corridors, UiText::Corridors, view.show_corridors),
+    for (layer, text, on, command) in [
+        (
+            Layer::GrowthPoints,
+            UiText::GrowthPoints,
+            view.show_growth_points,
+            Command::ToggleGrowthPoints,
+        ),
+        (Layer::Projects, UiText::Projects, view.show_projects, Command::ToggleProjects),
+        (Layer::Labels, UiText::Labels, view.show_labels, Command::ToggleLabels),
+        (Layer::Corridors, UiText::Corridors, view.show_corridors, Command::ToggleCorridors),
     ] {
         // A switch that would change nothing stays away until the first corridor is added.
         if layer == Layer::Corridors && state.dataset().corridors.is_empty() {
             continue;
         }
         let mut checked = on;
-        if ui.checkbox(&mut checked, text.get(lang)).changed() {
+        let checkbox = ui.checkbox(&mut checked, text.get(lang));
+        if checkbox.on_hover_text(tooltip(ui.ctx(), command, lang)).changed() {
             actions.push(Action::SetLayer(layer, checked));
         }
     }
 }
 
-/// Language switch and About, at the right end (added right to left).
+/// Language switch, About, the keyboard shortcuts ("?") and the command palette (its key), at
+/// the right end (added right to left).
 fn app_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
-    if ui.button(UiText::About.get(lang)).clicked() {
+    let ctx = ui.ctx().clone();
+    let palette_key = Command::Palette.shortcut().map(|s| ctx.format_shortcut(&s));
+    if let Some(key) = palette_key
+        && ui.button(key).on_hover_text(tooltip(&ctx, Command::Palette, lang)).clicked()
+    {
+        shortcut_help::request(&ctx, GuiCommand::TogglePalette);
+    }
+    if ui.button("?").on_hover_text(tooltip(&ctx, Command::Shortcuts, lang)).clicked() {
+        shortcut_help::request(&ctx, GuiCommand::ToggleHelp);
+    }
+    let about = ui.button(UiText::About.get(lang));
+    if about.on_hover_text(tooltip(&ctx, Command::About, lang)).clicked() {
         actions.push(Action::ShowAbout(true));
     }
     ui.add_space(GAP);
     // Right to left: the last language is added first so they read Қазақша, Русский, English.
     for l in Lang::ALL.into_iter().rev() {
         let on = l == lang;
-        if ui.selectable_label(on, l.endonym()).clicked() && !on {
+        let command = match l {
+            Lang::Kk => Command::LanguageKk,
+            Lang::Ru => Command::LanguageRu,
+            Lang::En => Command::LanguageEn,
+        };
+        let button = ui.selectable_label(on, l.endonym());
+        if button.on_hover_text(tooltip(&ctx, command, lang)).clicked() && !on {
             actions.push(Action::SetLanguage(l));
         }
     }
@@ -187,7 +220,8 @@ fn year_slider(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             last > 0,
             Slider::new(&mut index, 0..=last).show_value(false).step_by(1.0).text(""),
         )
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .on_hover_text(pair_tooltip(ui.ctx(), Command::NextYear, Command::PreviousYear, lang));
     let shown = years.get(index).copied().unwrap_or(state.view().year);
     ui.label(RichText::new(shown.to_string()).strong());
     if response.changed()
@@ -195,4 +229,10 @@ fn year_slider(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     {
         actions.push(Action::SetYear(*year));
     }
+}
+
+/// The hover text of a control two commands step through (the year, the indicator): each
+/// command with its key, one per line.
+fn pair_tooltip(ctx: &egui::Context, next: Command, previous: Command, lang: Lang) -> String {
+    format!("{}\n{}", tooltip(ctx, next, lang), tooltip(ctx, previous, lang))
 }
