@@ -14,6 +14,7 @@ pub mod scenario_text;
 pub mod scenario_ui_text;
 pub mod targets_text;
 pub mod ui_text;
+pub mod view_text;
 
 pub use crate::model::Lang;
 pub use map_text::{MapText, format_number};

@@ -22,6 +22,7 @@ mod table;
 mod targets;
 pub mod theme;
 mod top_bar;
+mod view_menu;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -366,6 +367,10 @@ fn scenario_tabs(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 actions.push(Action::SetScenarioTab(tab));
             }
         }
+        // The theme, as over the map (this screen has no File menu).
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            view_menu::menu(ui, state, actions);
+        });
     });
     ui.separator();
 }
