@@ -55,6 +55,20 @@ enum Command {
         #[arg(long, requires = "compare")]
         relative: bool,
     },
+    /// Render every slide of a file without a window: --out deck.pdf writes a vector PDF deck
+    /// (one page per slide), any other path a folder of PNG images (01-title.png, …).
+    Slides {
+        file: PathBuf,
+        /// A .pdf file for the deck, or a folder for the PNG images (made if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of titles, names and legends: kk, ru or en.
+        #[arg(long, default_value = "ru", value_parser = parse_lang)]
+        lang: Lang,
+        /// Page size in pixels, WIDTHxHEIGHT (a PDF takes its proportions).
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+    },
     /// Write a scenario's projection (every region × indicator × year) to CSV or XLSX.
     Project {
         file: PathBuf,
@@ -200,6 +214,26 @@ fn upgrade_lock(
     oblys::io::import::command::lock_if_upgrading(file).map_err(|e| e.message(lang))
 }
 
+/// `oblys slides`: the deck as a PDF or a folder of PNG images; prints what was written.
+fn write_slides(
+    file: PathBuf,
+    out: PathBuf,
+    lang: Lang,
+    size: &str,
+) -> Result<(), oblys::export::ExportError> {
+    use oblys::export::slides::{SlidesRequest, SlidesWritten, parse_size, write_slides};
+    let size = parse_size(size)?;
+    match write_slides(&SlidesRequest { file, out, lang, size })? {
+        SlidesWritten::Pdf { path, pages } => println!("{}: {pages} pages", path.display()),
+        SlidesWritten::Png { files } => {
+            for f in files {
+                println!("{}", f.display());
+            }
+        }
+    }
+    Ok(())
+}
+
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language «{code}»: use kk, ru or en"))
 }
@@ -243,6 +277,8 @@ fn main() -> ExitCode {
                 scenario_map(file, scenario, compare, relative, indicator, year, lang, out, width)
             }
         }),
+        Some(Command::Slides { file, out, lang, size }) => upgrade_lock(&file, lang)
+            .and_then(|_lock| write_slides(file, out, lang, &size).map_err(|e| e.to_string())),
         Some(Command::Project { file, scenario, format, lang, out }) => upgrade_lock(&file, lang)
             .and_then(|_lock| {
                 let request =

@@ -4,6 +4,7 @@
 mod pdf;
 mod png;
 pub mod scenario_map;
+pub mod slides;
 mod svg;
 #[cfg(test)]
 mod tests;
@@ -39,6 +40,19 @@ pub enum ExportError {
     Render(String),
     #[error("could not write «{}»: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
+    #[error(
+        "page size {width}×{height} px is out of range: use {}×{} to {}×{} (e.g. 1920x1080)",
+        slides::MIN_SIZE[0], slides::MIN_SIZE[1], slides::MAX_SIZE[0], slides::MAX_SIZE[1]
+    )]
+    PageSize { width: u32, height: u32 },
+    #[error("«{given}» is not a size: write width x height in pixels, e.g. 1920x1080")]
+    SizeText { given: String },
+    #[error(
+        "the file has no slides: add slides in the app (a slide from the current view), then export"
+    )]
+    NoSlides,
+    #[error("«{}» is a file: give a folder for the PNG images, or a path ending in .pdf for a deck", path.display())]
+    NotAFolder { path: PathBuf },
 }
 
 fn list_years(years: &[i32]) -> String {

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use crate::map::style;
 use crate::map::{
-    LegendItem, LineStroke, LineStyle, Rgba, Scene, SceneLine, SceneSymbol, SymbolShape, WorldPos,
+    Legend, LegendItem, LineStroke, LineStyle, Rgba, Scene, SceneLine, SceneSymbol, SymbolShape,
+    WorldPos,
 };
 use crate::store::codes;
 
@@ -22,8 +23,8 @@ const LEGEND_TEXT_PX: f32 = 13.0;
 const LEGEND_ROW: f32 = 22.0;
 const HALO_PX: f32 = 3.0;
 /// Font stack: the export loads egui's default font (Ubuntu) as the sans-serif family.
-const FONT_FAMILY: &str = "Ubuntu, sans-serif";
-const TEXT_GREY: Rgba = Rgba::rgb(0x55, 0x55, 0x55);
+pub(super) const FONT_FAMILY: &str = "Ubuntu, sans-serif";
+pub(super) const TEXT_GREY: Rgba = Rgba::rgb(0x55, 0x55, 0x55);
 
 /// Where the parts of the image go, in pixels.
 #[derive(Debug, Clone, Copy)]
@@ -59,14 +60,14 @@ impl Layout {
 
 /// World → image transform fitting the scene's bounds into the map area (y flipped).
 #[derive(Debug, Clone, Copy)]
-struct Fit {
+pub(super) struct Fit {
     scale: f32,
     x0: f32,
     y0: f32,
 }
 
 impl Fit {
-    fn new(bounds: [f32; 4], area: [f32; 4]) -> Fit {
+    pub(super) fn new(bounds: [f32; 4], area: [f32; 4]) -> Fit {
         let [min_x, min_y, max_x, max_y] = bounds;
         let (bw, bh) = ((max_x - min_x).max(1.0), (max_y - min_y).max(1.0));
         let scale = (area[2] / bw).min(area[3] / bh);
@@ -89,14 +90,14 @@ pub fn export_height(scene: &Scene, width: u32) -> u32 {
     let [min_x, min_y, max_x, max_y] = scene.bounds;
     let aspect = if max_x > min_x { (max_y - min_y) / (max_x - min_x) } else { 0.6 };
     let map_h = probe.map[2] * aspect;
-    let legend_h = legend_height(scene) * probe.k;
+    let legend_h = legend_height(&scene.legend) * probe.k;
     (probe.header + map_h.max(legend_h) + probe.footer).ceil() as u32
 }
 
 /// Height of the legend in reference pixels.
-fn legend_height(scene: &Scene) -> f32 {
+pub(super) fn legend_height(legend: &Legend) -> f32 {
     let mut h = LEGEND_TITLE_PX * 1.4 + LEGEND_TEXT_PX * 1.6;
-    for item in &scene.legend.items {
+    for item in &legend.items {
         h += legend_row_height(item);
     }
     h
@@ -126,22 +127,12 @@ pub fn scene_to_svg(scene: &Scene, width: u32, height: u32) -> String {
         h = height,
     );
     let _ = write!(svg, "<title>{}</title>", escape(&scene.title));
-    let hatch = 7.0 * k;
-    let _ = write!(
-        svg,
-        r#"<defs><pattern id="nodata" patternUnits="userSpaceOnUse" width="{hatch:.2}" height="{hatch:.2}" patternTransform="rotate(45)"><rect width="{hatch:.2}" height="{hatch:.2}" fill="{bg}"/><line x1="0" y1="0" x2="0" y2="{hatch:.2}" stroke="{fg}" stroke-width="{sw:.2}"/></pattern></defs>"#,
-        bg = style::NO_DATA_FILL.hex(),
-        fg = style::NO_DATA_HATCH.hex(),
-        sw = 1.6 * k,
-    );
+    write_no_data_pattern(&mut svg, k);
     let _ = write!(svg, r##"<rect width="{width}" height="{height}" fill="#ffffff"/>"##);
 
     write_header(&mut svg, scene, &layout);
-    write_regions(&mut svg, scene, &fit, k);
-    write_lines(&mut svg, &scene.lines, &fit, k);
-    write_symbols(&mut svg, &scene.symbols, &fit, k);
-    write_labels(&mut svg, scene, &fit, k);
-    write_legend(&mut svg, scene, &layout);
+    write_map(&mut svg, scene, &fit, k);
+    write_legend(&mut svg, &scene.legend, layout.legend_x, layout.header, k);
     let _ = write!(
         svg,
         r#"<text id="source" x="{x:.1}" y="{y:.1}" font-size="{s:.1}" fill="{c}">{t}</text>"#,
@@ -153,6 +144,26 @@ pub fn scene_to_svg(scene: &Scene, width: u32, height: u32) -> String {
     );
     svg.push_str("</svg>");
     svg
+}
+
+/// The `<defs>` of the hatched "no data" fill (`url(#nodata)`), hatch lines scaled by `k`.
+pub(super) fn write_no_data_pattern(svg: &mut String, k: f32) {
+    let hatch = 7.0 * k;
+    let _ = write!(
+        svg,
+        r#"<defs><pattern id="nodata" patternUnits="userSpaceOnUse" width="{hatch:.2}" height="{hatch:.2}" patternTransform="rotate(45)"><rect width="{hatch:.2}" height="{hatch:.2}" fill="{bg}"/><line x1="0" y1="0" x2="0" y2="{hatch:.2}" stroke="{fg}" stroke-width="{sw:.2}"/></pattern></defs>"#,
+        bg = style::NO_DATA_FILL.hex(),
+        fg = style::NO_DATA_HATCH.hex(),
+        sw = 1.6 * k,
+    );
+}
+
+/// The map of `scene` through `fit`: regions, corridors, symbols and labels (sizes scaled by `k`).
+pub(super) fn write_map(svg: &mut String, scene: &Scene, fit: &Fit, k: f32) {
+    write_regions(svg, scene, fit, k);
+    write_lines(svg, &scene.lines, fit, k);
+    write_symbols(svg, &scene.symbols, fit, k);
+    write_labels(svg, scene, fit, k);
 }
 
 fn write_header(svg: &mut String, scene: &Scene, layout: &Layout) {
@@ -357,10 +368,9 @@ fn write_labels(svg: &mut String, scene: &Scene, fit: &Fit, k: f32) {
     svg.push_str("</g>");
 }
 
-fn write_legend(svg: &mut String, scene: &Scene, layout: &Layout) {
-    let k = layout.k;
-    let x = layout.legend_x;
-    let mut y = layout.header;
+/// The legend with its top left corner at (`x`, `y`), sizes scaled by `k`.
+pub(super) fn write_legend(svg: &mut String, legend: &Legend, x: f32, top: f32, k: f32) {
+    let mut y = top;
     svg.push_str(r#"<g id="legend">"#);
     let _ = write!(
         svg,
@@ -368,7 +378,7 @@ fn write_legend(svg: &mut String, scene: &Scene, layout: &Layout) {
         yy = y + LEGEND_TITLE_PX * k,
         s = LEGEND_TITLE_PX * k,
         c = style::LABEL_TEXT.hex(),
-        t = escape(&scene.legend.title),
+        t = escape(&legend.title),
     );
     y += LEGEND_TITLE_PX * 1.4 * k;
     let _ = write!(
@@ -377,11 +387,11 @@ fn write_legend(svg: &mut String, scene: &Scene, layout: &Layout) {
         yy = y + LEGEND_TEXT_PX * k,
         s = LEGEND_TEXT_PX * k,
         c = TEXT_GREY.hex(),
-        t = escape(&scene.legend.unit),
+        t = escape(&legend.unit),
     );
     y += LEGEND_TEXT_PX * 1.6 * k;
     let text_x = x + 34.0 * k;
-    for item in &scene.legend.items {
+    for item in &legend.items {
         let row = legend_row_height(item) * k;
         let mid = y + row / 2.0;
         let label = match item {
@@ -442,7 +452,7 @@ fn write_legend(svg: &mut String, scene: &Scene, layout: &Layout) {
 }
 
 /// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -69,7 +69,8 @@ pub(super) fn value_tick(mark: GridMark, lang: Lang) -> String {
     format_number(mark.value, decimals, lang)
 }
 
-fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+/// The indicator over the years for the selected unit and its reference, the year marked.
+pub(super) fn time_chart(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let chart = state.chart();
     let title = match &chart.region_name {

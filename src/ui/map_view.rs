@@ -52,6 +52,8 @@ pub struct MapCache {
     zoom: f32,
     /// The panel's corner and transform of the last frame.
     last: Option<(Pos2, ViewTransform)>,
+    /// Set by presentation mode while it paints the map: no File, View, Data or zoom buttons.
+    pub presenting: bool,
     /// Placing mode, set by the data editor: while on, a click on the map is recorded in
     /// `clicks` (lon/lat) instead of selecting a region, and a double click sets
     /// `double_clicked`. Dragging and zooming work as usual.
@@ -138,7 +140,9 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut MapCache, actions: &mut V
         ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
     }
 
-    zoom_buttons(ui, state, rect, actions);
+    if !cache.presenting {
+        zoom_buttons(ui, state, rect, actions);
+    }
     source_overlay(ui, scene, rect);
 }
 
@@ -628,6 +632,7 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
                     ui.horizontal(|ui| {
                         // The File menu and the Data window: the top bar has no room left.
                         crate::ui::file_menu::menu(ui, state, actions);
+                        crate::ui::slides_panel::button(ui, state, actions);
                         crate::ui::view_menu::menu(ui, state, actions);
                         let on = state.data_open();
                         let data = EditText::DataButton.get(lang);
@@ -636,6 +641,8 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
                         if button.on_hover_text(hint).clicked() {
                             actions.push(Action::ShowDataEditor(!on));
                         }
+                        ui.separator();
+                        crate::ui::presentation::play_button(ui, state, actions);
                         ui.separator();
                         let size = vec2(30.0, 26.0);
                         let plus = egui::Button::new(RichText::new("+").size(18.0)).min_size(size);
