@@ -101,6 +101,52 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Classify the regions by potential (a composite index of several indicators) and write
+    /// every region's index, components, class, rank and LISA cluster to CSV or JSON (with the
+    /// global Moran's I of the index). Method: docs/typology.md.
+    Typology {
+        file: PathBuf,
+        /// A saved typology; only the built-in «default» exists so far.
+        #[arg(long, conflicts_with = "indicators")]
+        name: Option<String>,
+        /// Component keys, comma-separated (indicators of the file, or investment_per_capita,
+        /// employment_rate, population_change).
+        #[arg(long, value_delimiter = ',')]
+        indicators: Option<Vec<String>>,
+        /// One weight per indicator, comma-separated, 0 or more (default: equal).
+        #[arg(long, value_delimiter = ',', allow_hyphen_values = true)]
+        weights: Option<Vec<f64>>,
+        /// The year of data (with --scenario: the projected year; default its horizon).
+        #[arg(long)]
+        year: Option<i32>,
+        /// A scenario's name (any language) or id: classify its projection.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Number of classes (the default method has 3).
+        #[arg(long)]
+        classes: Option<usize>,
+        /// three (high/medium/low around the mean), quantiles, jenks or kmeans.
+        #[arg(long, default_value = "three", value_parser = parse_class_method)]
+        method: oblys::io::typology::ClassMethod,
+        /// Permutations of the Moran's I and LISA tests.
+        #[arg(long, default_value_t = oblys::analysis::moran::DEFAULT_PERMUTATIONS)]
+        permutations: usize,
+        /// Seed of the permutations (the same seed gives the same pseudo p-values).
+        #[arg(long, default_value_t = oblys::analysis::moran::DEFAULT_SEED)]
+        seed: u64,
+        /// Significance level of the LISA clusters.
+        #[arg(long, default_value_t = oblys::analysis::moran::DEFAULT_SIGNIFICANCE)]
+        significance: f64,
+        /// csv or json.
+        #[arg(long, value_parser = parse_typology_format)]
+        format: oblys::io::typology::TypologyFormat,
+        /// Language of region, component and class names: kk, ru or en.
+        #[arg(long, default_value = "ru", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Import indicator values from a statistics file (CSV or XLSX, long or wide layout), or a
     /// GeoJSON layer (--as: points, lines or a boundary edition), after a preview; nothing is
     /// written when the input has problems (unless --skip-problems).
@@ -177,6 +223,17 @@ fn parse_export_table(name: &str) -> Result<oblys::io::export_table::ExportTable
 fn parse_export_format(name: &str) -> Result<oblys::io::export_table::ExportFormat, String> {
     oblys::io::export_table::ExportFormat::from_name(name)
         .ok_or_else(|| format!("unknown format «{name}»: use csv, xlsx or geojson"))
+}
+
+fn parse_typology_format(name: &str) -> Result<oblys::io::typology::TypologyFormat, String> {
+    oblys::io::typology::TypologyFormat::from_name(name)
+        .ok_or_else(|| format!("unknown format «{name}»: use csv or json"))
+}
+
+fn parse_class_method(name: &str) -> Result<oblys::io::typology::ClassMethod, String> {
+    oblys::io::typology::ClassMethod::from_name(name).ok_or_else(|| {
+        format!("unknown classification «{name}»: use three, quantiles, jenks or kmeans")
+    })
 }
 
 /// `oblys map` with --scenario or --compare.
@@ -291,6 +348,40 @@ fn main() -> ExitCode {
                     oblys::io::export_table::ExportRequest { file, table, format, lang, out };
                 oblys::io::export_table::export_table_file(&request).map_err(|e| e.to_string())
             }),
+        Some(Command::Typology {
+            file,
+            name,
+            indicators,
+            weights,
+            year,
+            scenario,
+            classes,
+            method,
+            permutations,
+            seed,
+            significance,
+            format,
+            lang,
+            out,
+        }) => upgrade_lock(&file, lang).and_then(|_lock| {
+            let request = oblys::io::typology::TypologyRequest {
+                file,
+                name,
+                indicators,
+                weights,
+                year,
+                scenario,
+                classes,
+                method,
+                permutations,
+                seed,
+                significance,
+                format,
+                lang,
+                out,
+            };
+            oblys::io::typology::write_typology_file(&request).map_err(|e| e.to_string())
+        }),
         Some(Command::Import {
             file,
             input,

@@ -330,6 +330,13 @@ fn validate_components(components: &[Component]) -> Result<(), TypologyError> {
     Ok(())
 }
 
+/// The latest year in which every one of `components` has a value for at least half of the
+/// current regions of `ds`, else the latest year with any data of their parts (0 for a dataset
+/// without data): the year a typology defaults to.
+pub fn default_year(ds: &Dataset, components: &[Component]) -> i32 {
+    source::default_year(ds, components)
+}
+
 /// The default direction of a component: the indicator's own for dataset indicators, higher is
 /// better for the derived ones.
 pub fn default_direction(ds: &Dataset, key: &str) -> Direction {

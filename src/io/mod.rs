@@ -12,5 +12,6 @@ pub mod import;
 pub mod names;
 pub mod projection;
 mod table;
+pub mod typology;
 
 pub use default_dataset::DefaultDataError;

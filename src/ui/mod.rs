@@ -14,10 +14,12 @@ mod data_editor;
 mod file_menu;
 mod import_dialog;
 mod map_view;
+mod presentation;
 mod scenario_editor;
 mod scenario_list;
 mod shortcut_help;
 mod side_panel;
+mod slides_panel;
 mod table;
 mod targets;
 pub mod theme;
@@ -77,6 +79,10 @@ pub struct Gui {
     import: import_dialog::ImportWindow,
     /// The theme applied to the window, once applied.
     styled: Option<crate::app::ThemeKind>,
+    /// Presentation mode's zoom, full screen, notes and the year animation's clock.
+    presenter: presentation::Presenter,
+    /// The slide list's selection and the text being typed.
+    slides: slides_panel::SlidesPanel,
     /// Width the top bar needs on one row, as measured on the last frame.
     top_bar_width: Option<f32>,
     /// The command palette (Ctrl+K).
@@ -99,6 +105,8 @@ impl Gui {
             files: file_menu::Files::default(),
             import: import_dialog::ImportWindow::default(),
             styled: None,
+            presenter: presentation::Presenter::default(),
+            slides: slides_panel::SlidesPanel::default(),
             top_bar_width: None,
             palette: command_palette::CommandPalette::default(),
             help_open: false,
@@ -122,6 +130,12 @@ impl Gui {
         }
         self.run_commands(ui.ctx());
         let mut actions: Vec<Action> = Vec::new();
+        self.presenter.follow(ui.ctx(), &self.state);
+        presentation::animate(ui.ctx(), &self.state, &mut self.presenter, &mut actions);
+        if self.state.presenting() {
+            self.present(ui, actions);
+            return;
+        }
         self.files.publish(ui.ctx());
         let window = ui.available_rect_before_wrap().size();
         let sizes = theme::PanelSizes::for_window(window.x, window.y);
@@ -170,6 +184,7 @@ impl Gui {
                     }
                 }
             });
+            slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
             about::show(ui.ctx(), &self.state, &mut actions);
             if !actions.is_empty() {
                 self.state.apply_all(actions);
@@ -197,6 +212,7 @@ impl Gui {
         self.data.take_map_input(&self.state, &mut self.map);
         data_editor::show(ui, &self.state, &mut self.data, &mut actions);
         import_dialog::show(ui.ctx(), &self.state, &mut self.import, &mut actions);
+        slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
         about::show(ui.ctx(), &self.state, &mut actions);
         let mut requests = Vec::new();
         actions.retain(|a| match a {
@@ -275,6 +291,33 @@ impl Gui {
         self.palette.matches()
     }
 
+    /// The window while presenting: the slide keys first, then the slide; what the presenter
+    /// did is applied at once.
+    fn present(&mut self, ui: &mut Ui, mut actions: Vec<Action>) {
+        presentation::keys(ui.ctx(), &mut self.presenter, &mut actions);
+        let caches = presentation::Caches {
+            map: &mut self.map,
+            compare: &mut self.compare,
+            targets: &mut self.targets,
+        };
+        presentation::show(ui, &self.state, &mut self.presenter, caches, &mut actions);
+        if !actions.is_empty() {
+            self.state.apply_all(actions);
+            ui.ctx().request_repaint();
+        }
+        self.presenter.follow(ui.ctx(), &self.state);
+    }
+
+    /// Whether presentation mode shows the speaker notes.
+    pub fn notes_open(&self) -> bool {
+        self.presenter.notes_open()
+    }
+
+    /// Id of the slide selected in the slide list.
+    pub fn selected_slide(&self) -> Option<i64> {
+        self.slides.selected()
+    }
+
     /// Continues in another file: its state replaces this one, every painter's cache starts
     /// afresh, the lock of the old file is released and the window title names the new one.
     fn switch_to(&mut self, opened: file_menu::Opened, ctx: &egui::Context) {
@@ -290,6 +333,7 @@ impl Gui {
         self.compare = compare::CompareCache::default();
         self.targets = targets::TargetsCache::default();
         self.data = data_editor::DataEditor::default();
+        self.slides = slides_panel::SlidesPanel::default();
         ctx.request_repaint();
     }
 
@@ -370,6 +414,8 @@ fn scenario_tabs(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         // The theme, as over the map (this screen has no File menu).
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             view_menu::menu(ui, state, actions);
+            // The slide list's button left of it.
+            slides_panel::button(ui, state, actions);
         });
     });
     ui.separator();
