@@ -212,6 +212,8 @@ pub enum Action {
     AskDeleteSlide(Option<i64>),
     /// Delete a slide from the file (after the confirmation).
     DeleteSlide(i64),
+    /// Open or close the slide list.
+    ShowSlides(bool),
     /// Start or stop the year animation of the shown map and chart.
     SetPlaying(bool),
     /// Open or close the export window (current view or every slide, PNG/SVG/PDF).
@@ -286,6 +288,8 @@ pub struct AppState {
     slide_error: Option<String>,
     /// The slide waiting for the planner to confirm its deletion.
     slide_delete_pending: Option<i64>,
+    /// Whether the slide list is open.
+    slides_open: bool,
 }
 
 /// What an action invalidated.
@@ -412,6 +416,7 @@ impl AppState {
             playing: false,
             slide_error: None,
             slide_delete_pending: None,
+            slides_open: false,
         };
         state.places = edit::Places::new(&state.dataset);
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
@@ -535,6 +540,10 @@ impl AppState {
                 Dirty::NOTHING
             }
             Action::DeleteSlide(id) => self.delete_slide(id),
+            Action::ShowSlides(open) => {
+                self.slides_open = open;
+                Dirty::NOTHING
+            }
             Action::SetPlaying(on) => self.set_playing(on),
             // The export window is the export helper's (issue 5).
             Action::ShowExport(_) => Dirty::NOTHING,

@@ -251,6 +251,11 @@ impl AppState {
         self.playing
     }
 
+    /// Whether the slide list is open.
+    pub fn slides_open(&self) -> bool {
+        self.slides_open
+    }
+
     /// Why the last change of the deck was not saved, if it was not.
     pub fn slide_error(&self) -> Option<&str> {
         self.slide_error.as_deref()

@@ -30,6 +30,8 @@ pub enum PresentationText {
     UpdateHint,
     Delete,
     DeleteHint,
+    /// The confirmation's button.
+    ConfirmDelete,
     Save,
     Cancel,
     /// Label of the title field.
@@ -45,7 +47,7 @@ pub enum PresentationText {
     /// The presenter's notes panel heading.
     SpeakerNotes,
     NoNotes,
-    /// The keys, in the presentation's footer.
+    /// The keys, in the presentation's footer (the bundled font has no arrow glyphs).
     KeysHint,
     Next,
     Previous,
@@ -58,7 +60,7 @@ pub enum PresentationText {
 
 impl PresentationText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PresentationText; 37] = [
+    pub const ALL: [PresentationText; 38] = [
         PresentationText::Slides,
         PresentationText::SlidesHint,
         PresentationText::Deck,
@@ -80,6 +82,7 @@ impl PresentationText {
         PresentationText::UpdateHint,
         PresentationText::Delete,
         PresentationText::DeleteHint,
+        PresentationText::ConfirmDelete,
         PresentationText::Save,
         PresentationText::Cancel,
         PresentationText::TitleField,
@@ -190,6 +193,9 @@ impl PresentationText {
             (T::DeleteHint, Kk) => "Слайдты файлдан жою (алдымен сұрайды)",
             (T::DeleteHint, Ru) => "Удалить слайд из файла (сначала спросит)",
             (T::DeleteHint, En) => "Delete the slide from the file (asks first)",
+            (T::ConfirmDelete, Kk) => "Иә, жою",
+            (T::ConfirmDelete, Ru) => "Да, удалить",
+            (T::ConfirmDelete, En) => "Yes, delete",
             (T::Save, Kk) => "Сақтау",
             (T::Save, Ru) => "Сохранить",
             (T::Save, En) => "Save",
@@ -224,15 +230,21 @@ impl PresentationText {
             (T::NoNotes, Kk) => "Бұл слайдта жазба жоқ.",
             (T::NoNotes, Ru) => "У этого слайда нет заметок.",
             (T::NoNotes, En) => "This slide has no notes.",
-            (T::KeysHint, Kk) => "→ келесі · ← алдыңғы · N жазбалар · Esc шығу",
-            (T::KeysHint, Ru) => "→ далее · ← назад · N заметки · Esc выход",
-            (T::KeysHint, En) => "→ next · ← previous · N notes · Esc leave",
-            (T::Next, Kk) => "Келесі слайд (→, PageDown, бос орын)",
-            (T::Next, Ru) => "Следующий слайд (→, PageDown, пробел)",
-            (T::Next, En) => "Next slide (→, PageDown, Space)",
-            (T::Previous, Kk) => "Алдыңғы слайд (←, PageUp)",
-            (T::Previous, Ru) => "Предыдущий слайд (←, PageUp)",
-            (T::Previous, En) => "Previous slide (←, PageUp)",
+            (T::KeysHint, Kk) => {
+                "PageDown, бос орын — келесі · PageUp — алдыңғы · N — жазбалар · Esc — шығу"
+            }
+            (T::KeysHint, Ru) => {
+                "PageDown, пробел — далее · PageUp — назад · N — заметки · Esc — выход"
+            }
+            (T::KeysHint, En) => {
+                "PageDown, Space — next · PageUp — previous · N — notes · Esc — leave"
+            }
+            (T::Next, Kk) => "Келесі слайд (оң жақ көрсеткі, PageDown, бос орын)",
+            (T::Next, Ru) => "Следующий слайд (стрелка вправо, PageDown, пробел)",
+            (T::Next, En) => "Next slide (right arrow, PageDown, Space)",
+            (T::Previous, Kk) => "Алдыңғы слайд (сол жақ көрсеткі, PageUp)",
+            (T::Previous, Ru) => "Предыдущий слайд (стрелка влево, PageUp)",
+            (T::Previous, En) => "Previous slide (left arrow, PageUp)",
             (T::Leave, Kk) => "Көрсетуден шығу (Esc)",
             (T::Leave, Ru) => "Выйти из показа (Esc)",
             (T::Leave, En) => "Leave the presentation (Esc)",
