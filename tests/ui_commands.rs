@@ -57,6 +57,7 @@ fn f1_lists_every_command_with_its_keys_and_f1_or_esc_closes_it() {
     assert!(harness.query_by_label("Right or PageDown or Space").is_some(), "slide keys");
     assert!(harness.query_by_label("Next year").is_some());
     assert!(harness.query_by_label("Ctrl+Right").is_some());
+    assert!(harness.query_by_label("+ or =").is_some(), "signs, not egui's names of them");
     // Every command has its row, keys included.
     for command in Command::ALL {
         let rows = harness.query_all_by_label(command.label(Lang::En)).count();

@@ -14,7 +14,7 @@ use crate::model::Lang;
 use crate::ui::theme;
 
 /// Width of the help overlay, points.
-const HELP_WIDTH: f32 = 860.0;
+const HELP_WIDTH: f32 = 940.0;
 /// Share of the window's height the overlay's list may take before it scrolls.
 const HELP_HEIGHT_SHARE: f32 = 0.75;
 
@@ -91,13 +91,25 @@ pub fn dispatch(ctx: &egui::Context, state: &AppState) -> Vec<Effect> {
 /// The keys of `command` as the platform writes them ("Ctrl+Shift+Z or Ctrl+Y"; ⌘ on a Mac).
 pub fn keys_text(ctx: &egui::Context, command: Command, lang: Lang) -> String {
     let or = format!(" {} ", CommandText::Or.get(lang));
-    command.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect::<Vec<_>>().join(&or)
+    command.shortcuts().iter().map(|s| shortcut_text(ctx, s)).collect::<Vec<_>>().join(&or)
+}
+
+/// One key as the platform writes it ("Ctrl+Shift+Z", "⇧⌘Z" on a Mac), with the signs + − =
+/// as signs rather than egui's names of them ("Plus", "Minus").
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let full = ctx.format_shortcut(shortcut);
+    let key = shortcut.logical_key;
+    let sign = matches!(key, Key::Plus | Key::Minus | Key::Equals);
+    match full.strip_suffix(key.name()) {
+        Some(prefix) if sign => format!("{prefix}{}", key.symbol_or_name()),
+        _ => full,
+    }
 }
 
 /// The hover text of a control that runs `command`: what it does, then its first key.
 pub fn tooltip(ctx: &egui::Context, command: Command, lang: Lang) -> String {
     match command.shortcut() {
-        Some(s) => format!("{} ({})", command.label(lang), ctx.format_shortcut(&s)),
+        Some(s) => format!("{} ({})", command.label(lang), shortcut_text(ctx, &s)),
         None => command.label(lang).to_owned(),
     }
 }
@@ -144,16 +156,21 @@ pub fn show(ctx: &egui::Context, state: &AppState, open: &mut bool) {
             );
         });
         ui.separator();
-        egui::ScrollArea::vertical().max_height(max_height).show(ui, |ui| {
-            ui.columns(2, |columns| {
-                let [left, right] = columns else { return };
-                group_table(left, Group::View, lang);
-                for group in [Group::File, Group::Edit, Group::Presentation, Group::Help] {
-                    group_table(right, group, lang);
-                    right.add_space(6.0);
-                }
-            });
-        });
+        // The modal, anchored at the window's centre, would otherwise be given only the lower
+        // half of the window: the list takes its share of the whole height.
+        egui::ScrollArea::vertical().max_height(max_height).min_scrolled_height(max_height).show(
+            ui,
+            |ui| {
+                ui.columns(2, |columns| {
+                    let [left, right] = columns else { return };
+                    group_table(left, Group::View, lang);
+                    for group in [Group::File, Group::Edit, Group::Presentation, Group::Help] {
+                        group_table(right, group, lang);
+                        right.add_space(6.0);
+                    }
+                });
+            },
+        );
         ui.separator();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.button(CommandText::Close.get(lang)).clicked()
