@@ -10,11 +10,13 @@ use std::sync::Arc;
 
 use egui::{RichText, TextEdit, Ui};
 
+use crate::app::commands::Command;
 use crate::app::edit::FileRequest;
 use crate::app::{Action, AppState};
 use crate::i18n::edit_text::EditText;
 use crate::model::Lang;
 use crate::store::{self, FileLock};
+use crate::ui::shortcut_help::tooltip;
 use crate::ui::theme;
 
 /// How many recent files the menu keeps.
@@ -310,17 +312,21 @@ pub fn menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let recent: Arc<Vec<PathBuf>> = ui.ctx().data(|d| d.get_temp(recent_id())).unwrap_or_default();
     ui.menu_button(EditText::File.get(lang), |ui| {
-        for (text, request) in [
-            (EditText::NewFile, FileRequest::New),
-            (EditText::OpenFile, FileRequest::Open),
-            (EditText::SaveAs, FileRequest::SaveAs),
+        // Each entry's hover text names its key from the command list.
+        let ctx = ui.ctx().clone();
+        for (text, request, command) in [
+            (EditText::NewFile, FileRequest::New, Command::NewFile),
+            (EditText::OpenFile, FileRequest::Open, Command::OpenFile),
+            (EditText::SaveAs, FileRequest::SaveAs, Command::SaveAs),
         ] {
-            if ui.button(text.get(lang)).clicked() {
+            let button = ui.button(text.get(lang));
+            if button.on_hover_text(tooltip(&ctx, command, lang)).clicked() {
                 actions.push(Action::File(request));
                 ui.close();
             }
         }
-        if ui.button(crate::i18n::import_text::ImportText::MenuEntry.get(lang)).clicked() {
+        let import = ui.button(crate::i18n::import_text::ImportText::MenuEntry.get(lang));
+        if import.on_hover_text(tooltip(&ctx, Command::Import, lang)).clicked() {
             actions.push(Action::ShowImport(true));
             ui.close();
         }
