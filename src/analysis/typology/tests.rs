@@ -216,7 +216,8 @@ fn derived_components_are_computed_from_their_parts_on_the_current_boundaries() 
     let ds = default_dataset();
     let Ok(result) = compute(ds, &Typology::default_for(ds)) else { panic!("not computed") };
     let Some(aty) = result.region("KZ-ATY") else { panic!("no Atyrau") };
-    // region_indicators.csv, 2022, Atyrau: GRP 14,234,...; computed, not the reported 19,974.1.
+    // Computed 20,147.6 thousand KZT, not the reported 19,974.1 (which divides by the mean
+    // annual population).
     let grp = ds.value("KZ-ATY", "grp", 2022);
     let population = ds.value("KZ-ATY", "population", 2022);
     let (Some(grp), Some(population)) = (grp, population) else { panic!("no parts") };
@@ -299,4 +300,30 @@ fn class_labels_in_three_languages() {
     assert_eq!(class_label(m, 0, 3, Lang::En), "Low potential");
     assert_eq!(class_label(Classification::NaturalBreaks(5), 0, 5, Lang::En), "class 1 of 5");
     assert_eq!(insufficient_data_label(Lang::Kk), "Деректер жеткіліксіз");
+}
+
+#[test]
+fn default_typology_matches_an_independent_computation_from_the_csv() {
+    // A Python script (standard library only) reading assets/facts/region_indicators.csv and
+    // the vertices of kz_adm1_2024.geojson directly: ranks, indices, classes, Moran's I.
+    let ds = default_dataset();
+    let Ok(result) = compute(ds, &Typology::default_for(ds)) else { panic!("not computed") };
+    let order: Vec<&str> = {
+        let mut ranked: Vec<&RegionScore> = result.regions.iter().collect();
+        ranked.sort_by_key(|r| r.rank);
+        ranked.iter().map(|r| r.code.as_str()).collect()
+    };
+    assert_eq!(&order[..5], &["KZ-ATY", "KZ-AST", "KZ-KAR", "KZ-ULT", "KZ-VOS"]);
+    assert_eq!(order.last(), Some(&"KZ-ZHT"));
+    assert!(close(result.region("KZ-ATY").and_then(|r| r.index), 0.666_659_180_507_555_8));
+    assert!(close(result.region("KZ-ZHT").and_then(|r| r.index), 0.055_852_469_906_649_924));
+    let count = |class| result.regions.iter().filter(|r| r.class == Some(class)).count();
+    assert_eq!((count(0), count(1), count(2)), (7, 9, 4));
+    let Some(edition) = ds.current_edition() else { panic!("no edition") };
+    let Ok(auto) = index_autocorrelation(&result, &Neighbours::build(edition), 0, 1) else {
+        panic!("no statistics")
+    };
+    assert!((auto.global.i - -0.143_861_854_497_287_28).abs() < 1e-12);
+    assert!((auto.global.z_rand - -0.542_158_826_426_587_6).abs() < 1e-9);
+    assert!((auto.global.z_norm - -0.537_310_548_501_367_1).abs() < 1e-9);
 }
