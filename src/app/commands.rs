@@ -620,6 +620,89 @@ mod tests {
         assert_eq!(Command::NextSlide.group(), Group::Presentation);
     }
 
+    /// What every command does in a window just opened on the default file: the map screen,
+    /// English, the Light theme, the latest year, nothing edited, no presentation.
+    #[test]
+    fn every_commands_effect_in_a_window_just_opened() {
+        use Command as C;
+        let s = state();
+        let years = s.years();
+        let before_last = years[years.len() - 2];
+        let keys: Vec<String> = s.dataset().indicators.iter().map(|d| d.key.clone()).collect();
+        let at = keys.iter().position(|k| *k == s.view().indicator).unwrap();
+        let next = keys[(at + 1) % keys.len()].clone();
+        let previous = keys[(at + keys.len() - 1) % keys.len()].clone();
+        let [a, b, c, d] = s.scene().bounds;
+        let anchor = [(a + c) / 2.0, (b + d) / 2.0];
+        let tab = |t| vec![Action::SetScreen(Screen::Scenarios), Action::SetScenarioTab(t)];
+        for command in Command::ALL {
+            let expected = match command {
+                C::NewFile => Some(vec![Action::File(FileRequest::New)]),
+                C::OpenFile => Some(vec![Action::File(FileRequest::Open)]),
+                C::SaveAs => Some(vec![Action::File(FileRequest::SaveAs)]),
+                C::Import => Some(vec![Action::ShowImport(true)]),
+                C::Export => Some(vec![Action::ShowExport(true)]),
+                C::Undo | C::Redo => None,
+                C::DataEditor => Some(vec![Action::ShowDataEditor(true)]),
+                C::MapScreen => Some(vec![Action::SetScreen(Screen::Map)]),
+                C::ScenariosScreen => Some(vec![Action::SetScreen(Screen::Scenarios)]),
+                C::CompareTab => Some(tab(ScenarioTab::Compare)),
+                C::AssumptionsTab => Some(tab(ScenarioTab::Assumptions)),
+                C::TargetsTab => Some(tab(ScenarioTab::Targets)),
+                C::NextYear => None,
+                C::PreviousYear => Some(vec![Action::SetYear(before_last)]),
+                C::NextIndicator => Some(vec![Action::SetIndicator(next.clone())]),
+                C::PreviousIndicator => Some(vec![Action::SetIndicator(previous.clone())]),
+                C::ZoomInMap => Some(vec![Action::ZoomAt { factor: ZOOM_STEP, anchor }]),
+                C::ZoomOutMap => Some(vec![Action::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor }]),
+                C::ResetMapView => None,
+                C::ToggleGrowthPoints => Some(vec![Action::SetLayer(Layer::GrowthPoints, false)]),
+                C::ToggleProjects => Some(vec![Action::SetLayer(Layer::Projects, false)]),
+                C::ToggleLabels => Some(vec![Action::SetLayer(Layer::Labels, false)]),
+                // The default file has no corridor: the switch would change nothing.
+                C::ToggleCorridors => None,
+                C::LanguageKk => Some(vec![Action::SetLanguage(Lang::Kk)]),
+                C::LanguageRu => Some(vec![Action::SetLanguage(Lang::Ru)]),
+                C::LanguageEn => None,
+                C::ThemeLight => None,
+                C::ThemeProjector => Some(vec![Action::SetTheme(ThemeKind::Projector)]),
+                C::ThemeDark => Some(vec![Action::SetTheme(ThemeKind::Dark)]),
+                C::Present => Some(vec![Action::StartPresentation(0)]),
+                C::NextSlide
+                | C::PreviousSlide
+                | C::FirstSlide
+                | C::LastSlide
+                | C::LeavePresentation => None,
+                C::AddSlide => Some(vec![Action::AddSlideFromView]),
+                C::PlayPause => Some(vec![Action::SetPlaying(true)]),
+                C::About => Some(vec![Action::ShowAbout(true)]),
+                C::TextLarger | C::TextSmaller | C::TextReset | C::Shortcuts | C::Palette => {
+                    assert!(matches!(command.effect(&s), Some(Effect::Gui(_))), "{command:?}");
+                    continue;
+                }
+            };
+            assert_eq!(command.effect(&s), expected.map(Effect::Actions), "{command:?}");
+        }
+    }
+
+    #[test]
+    fn while_presenting_the_slide_keys_run_and_the_working_commands_rest() {
+        let mut s = state();
+        s.apply(Action::StartPresentation(0));
+        assert!(s.presenting());
+        let last = s.dataset().slides.len() - 1;
+        assert_eq!(actions(Command::NextSlide.effect(&s)), vec![Action::NextSlide]);
+        assert_eq!(Command::PreviousSlide.effect(&s), None, "the first slide");
+        assert_eq!(actions(Command::LastSlide.effect(&s)), vec![Action::LastSlide]);
+        assert_eq!(actions(Command::LeavePresentation.effect(&s)), vec![Action::StopPresentation]);
+        for c in [Command::Present, Command::OpenFile, Command::MapScreen, Command::TargetsTab] {
+            assert_eq!(c.effect(&s), None, "{c:?} while presenting");
+        }
+        s.apply(Action::GoToSlide(last));
+        assert_eq!(Command::NextSlide.effect(&s), None, "the last slide");
+        assert_eq!(actions(Command::PreviousSlide.effect(&s)), vec![Action::PreviousSlide]);
+    }
+
     #[test]
     fn undo_and_redo_need_history_and_a_writable_file() {
         let mut s = state();
