@@ -232,6 +232,8 @@ pub struct AppState {
     reference: Reference,
     table_sort: TableSort,
     about_open: bool,
+    /// Whether the export window is open.
+    export_open: bool,
     theme: ThemeKind,
     scene: Arc<Scene>,
     /// Increases whenever `scene` is rebuilt, so painters can cache what they made of it.
@@ -379,6 +381,7 @@ impl AppState {
             reference: Reference::default(),
             table_sort: TableSort::default(),
             about_open: false,
+            export_open: false,
             theme: ThemeKind::default(),
             scene: Arc::new(Scene::default()),
             scene_version: 0,
@@ -545,8 +548,10 @@ impl AppState {
                 Dirty::NOTHING
             }
             Action::SetPlaying(on) => self.set_playing(on),
-            // The export window is the export helper's (issue 5).
-            Action::ShowExport(_) => Dirty::NOTHING,
+            Action::ShowExport(open) => {
+                self.export_open = open;
+                Dirty::NOTHING
+            }
             Action::SetTheme(kind) => {
                 self.theme = kind;
                 Dirty::NOTHING
@@ -903,6 +908,21 @@ impl AppState {
 
     pub fn about_open(&self) -> bool {
         self.about_open
+    }
+
+    /// Whether the export window is open.
+    pub fn export_open(&self) -> bool {
+        self.export_open
+    }
+
+    /// The open file's dataset, shared (for work on another thread, such as an export).
+    pub fn shared_dataset(&self) -> Arc<Dataset> {
+        Arc::clone(&self.dataset)
+    }
+
+    /// The map geometry of the dataset, shared (for work on another thread).
+    pub fn shared_geometry(&self) -> Arc<MapGeometry> {
+        Arc::clone(&self.geometry)
     }
 
     /// The scene of the current view, rebuilt only when the view changes.

@@ -277,6 +277,13 @@ pub fn view_title(ds: &Dataset, view: &SlideView, lang: Lang) -> String {
 /// letters and digits only (any script), words joined by "-", at most 60 characters — a name
 /// every operating system accepts.
 pub fn png_file_name(position: usize, title: &str) -> String {
+    let slug = slug(title);
+    if slug.is_empty() { format!("{position:02}.png") } else { format!("{position:02}-{slug}.png") }
+}
+
+/// `title` in lower case, letters and digits only (any script), words joined by "-", at most
+/// 60 characters: a part of a file name every operating system accepts.
+pub fn slug(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -288,8 +295,7 @@ pub fn png_file_name(position: usize, title: &str) -> String {
             break;
         }
     }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() { format!("{position:02}.png") } else { format!("{position:02}-{slug}.png") }
+    slug.trim_end_matches('-').to_string()
 }
 
 /// Writes `bytes` to `path` whole or not at all.

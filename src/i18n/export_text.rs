@@ -206,9 +206,9 @@ impl ExportText {
             (T::SaveToTooltip, Lang::En) => {
                 "Path of the file (for a PNG folder, of the folder; it is made if missing)"
             }
-            (T::Run, Lang::Kk) => "Экспорттау",
-            (T::Run, Lang::Ru) => "Экспортировать",
-            (T::Run, Lang::En) => "Export",
+            (T::Run, Lang::Kk) => "Сақтау",
+            (T::Run, Lang::Ru) => "Сохранить",
+            (T::Run, Lang::En) => "Save",
             (T::RunTooltip, Lang::Kk) => "Жазу; бар файл тек толық жазылғаннан кейін ауыстырылады",
             (T::RunTooltip, Lang::Ru) => {
                 "Записать; существующий файл заменяется только целиком записанным"

@@ -633,6 +633,7 @@ fn zoom_buttons(ui: &mut Ui, state: &AppState, rect: Rect, actions: &mut Vec<Act
                         // The File menu and the Data window: the top bar has no room left.
                         crate::ui::file_menu::menu(ui, state, actions);
                         crate::ui::slides_panel::button(ui, state, actions);
+                        crate::ui::export_dialog::button(ui, state, actions);
                         crate::ui::view_menu::menu(ui, state, actions);
                         let on = state.data_open();
                         let data = EditText::DataButton.get(lang);

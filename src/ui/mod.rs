@@ -11,6 +11,7 @@ mod command_palette;
 mod compare;
 mod compare_chart;
 mod data_editor;
+mod export_dialog;
 mod file_menu;
 mod import_dialog;
 mod map_view;
@@ -77,6 +78,8 @@ pub struct Gui {
     files: file_menu::Files,
     /// The import window's typed path and folder listing.
     import: import_dialog::ImportWindow,
+    /// The export window's choices, path and the export under way.
+    export: export_dialog::ExportWindow,
     /// The theme applied to the window, once applied.
     styled: Option<crate::app::ThemeKind>,
     /// Presentation mode's zoom, full screen, notes and the year animation's clock.
@@ -104,6 +107,7 @@ impl Gui {
             data: data_editor::DataEditor::default(),
             files: file_menu::Files::default(),
             import: import_dialog::ImportWindow::default(),
+            export: export_dialog::ExportWindow::default(),
             styled: None,
             presenter: presentation::Presenter::default(),
             slides: slides_panel::SlidesPanel::default(),
@@ -186,6 +190,7 @@ impl Gui {
             });
             slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
             about::show(ui.ctx(), &self.state, &mut actions);
+            export_dialog::show(ui.ctx(), &self.state, &mut self.export, &mut actions);
             if !actions.is_empty() {
                 self.state.apply_all(actions);
                 ui.ctx().request_repaint();
@@ -214,6 +219,7 @@ impl Gui {
         import_dialog::show(ui.ctx(), &self.state, &mut self.import, &mut actions);
         slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
         about::show(ui.ctx(), &self.state, &mut actions);
+        export_dialog::show(ui.ctx(), &self.state, &mut self.export, &mut actions);
         let mut requests = Vec::new();
         actions.retain(|a| match a {
             Action::File(r) => {
@@ -416,6 +422,7 @@ fn scenario_tabs(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             view_menu::menu(ui, state, actions);
             // The slide list's button left of it.
             slides_panel::button(ui, state, actions);
+            export_dialog::button(ui, state, actions);
         });
     });
     ui.separator();
