@@ -11,7 +11,8 @@ use oblys::model::Lang;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The Oblys file (a GeoPackage, .gpkg) to open (default: the default database in the user's data folder).
+    /// The Oblys file (a GeoPackage, .gpkg) to open (default: the file open when the window was
+    /// last closed, else the default database in the user's data folder).
     file: Option<PathBuf>,
     /// Quit after the first frame is painted and print the time since process start.
     #[arg(long)]
@@ -441,13 +442,22 @@ fn main() -> ExitCode {
                 .map_err(|e| e.message(lang))
         }
         None => {
-            let file = match cli.file {
-                Some(file) => Ok(file),
-                None => oblys::store::ensure_default_database().map_err(|e| e.to_string()),
-            };
-            let options =
-                oblys::ui::GuiOptions { quit_after_first_frame: cli.quit_after_first_frame };
-            file.and_then(|file| oblys::ui::run_gui(file, options))
+            use oblys::ui::startup;
+            // An explicit file wins; else the last session's file if it still opens; else the
+            // default database (with a one-line notice when the last file did not open).
+            let start = startup::choose(cli.file, &startup::remembered(), startup::opens, || {
+                oblys::store::ensure_default_database().map_err(|e| e.to_string())
+            });
+            start.and_then(|start| {
+                if let Some(notice) = &start.notice {
+                    eprintln!("oblys: {notice}");
+                }
+                let options = oblys::ui::GuiOptions {
+                    quit_after_first_frame: cli.quit_after_first_frame,
+                    notice: start.notice,
+                };
+                oblys::ui::run_gui(start.file, options)
+            })
         }
     };
     match result {

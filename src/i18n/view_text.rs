@@ -101,16 +101,14 @@ pub fn theme_hint(kind: ThemeKind, lang: Lang) -> &'static str {
 }
 
 /// The one-line notice when the file open at the end of the last session no longer opens and
-/// the default database is opened instead.
-pub fn last_file_not_opened(file: &str, reason: &str, lang: Lang) -> String {
+/// the default database is opened instead; `reason` names the file and what is wrong with it.
+pub fn last_file_not_opened(reason: &str, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("Соңғы файл {file} ашылмады ({reason}); әдепкі дерекқор ашылды."),
-        Lang::Ru => format!(
-            "Последний файл {file} не открылся ({reason}); открыта база данных по умолчанию."
-        ),
-        Lang::En => {
-            format!("The last file {file} did not open ({reason}); the default database is open.")
+        Lang::Kk => format!("Соңғы файл ашылмады: {reason}. Әдепкі дерекқор ашылды."),
+        Lang::Ru => {
+            format!("Последний файл не открылся: {reason}. Открыта база данных по умолчанию.")
         }
+        Lang::En => format!("The last file did not open: {reason}. The default database is open."),
     }
 }
 
@@ -124,7 +122,7 @@ mod tests {
             all.push(theme_name(kind, lang).to_owned());
             all.push(theme_hint(kind, lang).to_owned());
         }
-        all.push(last_file_not_opened("", "", lang));
+        all.push(last_file_not_opened("", lang));
         all
     }
 
@@ -146,8 +144,8 @@ mod tests {
             assert!(names[0] != names[1] && names[1] != names[2] && names[0] != names[2]);
         }
         assert_eq!(
-            last_file_not_opened("/a/b.gpkg", "no such file", Lang::En),
-            "The last file /a/b.gpkg did not open (no such file); the default database is open."
+            last_file_not_opened("/a/b.gpkg: no such file", Lang::En),
+            "The last file did not open: /a/b.gpkg: no such file. The default database is open."
         );
     }
 }

@@ -20,6 +20,7 @@ mod scenario_editor;
 mod scenario_list;
 mod shortcut_help;
 mod side_panel;
+pub mod startup;
 mod slides_panel;
 mod table;
 mod targets;
@@ -45,6 +46,8 @@ use crate::model::Lang;
 pub struct GuiOptions {
     /// Exit right after the first frame is painted, printing the time since process start.
     pub quit_after_first_frame: bool,
+    /// A line to show over the panels until closed (the last file did not open).
+    pub notice: Option<String>,
 }
 
 /// Storage key of the language chosen last time.
@@ -82,6 +85,8 @@ pub struct Gui {
     export: export_dialog::ExportWindow,
     /// The theme applied to the window, once applied.
     styled: Option<crate::app::ThemeKind>,
+    /// A line shown over the panels until the planner closes it.
+    notice: Option<String>,
     /// Presentation mode's zoom, full screen, notes and the year animation's clock.
     presenter: presentation::Presenter,
     /// The slide list's selection and the text being typed.
@@ -109,6 +114,7 @@ impl Gui {
             import: import_dialog::ImportWindow::default(),
             export: export_dialog::ExportWindow::default(),
             styled: None,
+            notice: None,
             presenter: presentation::Presenter::default(),
             slides: slides_panel::SlidesPanel::default(),
             top_bar_width: None,
@@ -160,6 +166,23 @@ impl Gui {
         if self.top_bar_width.is_none_or(|w| (w - needed).abs() > 0.5) {
             self.top_bar_width = Some(needed);
             ui.ctx().request_repaint();
+        }
+        if let Some(notice) = &self.notice {
+            let lang = self.state.lang();
+            let closed = egui::Panel::top("start_notice")
+                .frame(panel_frame())
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let close = ui.button(crate::i18n::UiText::Close.get(lang)).clicked();
+                        ui.label(egui::RichText::new(notice).color(theme::palette().problem));
+                        close
+                    })
+                    .inner
+                })
+                .inner;
+            if closed {
+                self.notice = None;
+            }
         }
         if self.state.read_only() {
             egui::Panel::top("read_only_notice").frame(panel_frame()).show(ui, |ui| {
@@ -343,6 +366,11 @@ impl Gui {
         ctx.request_repaint();
     }
 
+    /// Shows `notice` in one line over the panels until the planner closes it.
+    pub fn set_notice(&mut self, notice: Option<String>) {
+        self.notice = notice;
+    }
+
     /// Keeps the editing lock of the open file for as long as the window shows it.
     pub fn set_file_lock(&mut self, lock: Option<crate::store::FileLock>) {
         self.files.set_lock(lock);
@@ -466,6 +494,7 @@ impl eframe::App for OblysApp {
         eframe::set_value(storage, LANG_KEY, &self.gui.state.lang());
         eframe::set_value(storage, THEME_KEY, &self.gui.state.theme());
         eframe::set_value(storage, RECENT_KEY, &self.gui.recent_files());
+        eframe::set_value(storage, startup::LAST_FILE_KEY, &self.gui.state.file());
     }
 }
 
@@ -491,10 +520,13 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
             .with_title(window_title(&file))
             .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size(MIN_WINDOW_SIZE),
+        // Size and position are stored with the other settings and restored at the next start
+        // (clamped to the monitors then connected).
+        persist_window: true,
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
-        "Oblys",
+        startup::APP_ID,
         native,
         Box::new(move |cc| {
             let geometry = geometry
@@ -509,6 +541,7 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
             }
             let mut gui = Gui::new(state);
             gui.set_file_lock(lock);
+            gui.set_notice(options.notice);
             let recent: Vec<PathBuf> =
                 cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
             gui.set_recent_files(recent);
