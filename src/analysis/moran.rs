@@ -210,8 +210,11 @@ fn deviations(values: &[f64], w: &Neighbours) -> Result<Vec<f64>, MoranError> {
     }
     let mean = values.iter().sum::<f64>() / values.len() as f64;
     let z: Vec<f64> = values.iter().map(|v| v - mean).collect();
-    let spread = z.iter().map(|d| d * d).sum::<f64>();
-    if spread <= f64::EPSILON * mean.abs().max(1.0) * values.len() as f64 {
+    // Deviations at the level of rounding noise (equal values summed in another order) are no
+    // variation: root mean square deviation below 10⁻¹² of the largest magnitude.
+    let rms = (z.iter().map(|d| d * d).sum::<f64>() / values.len() as f64).sqrt();
+    let scale = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if rms == 0.0 || rms <= 1e-12 * scale {
         return Err(MoranError::NoVariation);
     }
     Ok(z)
@@ -350,6 +353,35 @@ pub fn local_moran(
         result.push(LocalMoran { z: zi, lag, i: local, quadrant, p_sim });
     }
     Ok(result)
+}
+
+/// Global and local Moran of values with gaps, over the units that have a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Autocorrelation {
+    pub global: GlobalMoran,
+    /// One entry per unit of the full graph, in its order; None for a unit without a value.
+    pub local: Vec<Option<LocalMoran>>,
+}
+
+/// Moran's I and LISA of `values` (one per unit of `w`, None where the unit has no value) over
+/// the units that have one, on the graph restricted to them (PySAL's `w_subset`), with
+/// `permutations` seeded by `seed` — for any indicator of a year or the typology's index.
+pub fn autocorrelation(
+    values: &[Option<f64>],
+    w: &Neighbours,
+    permutations: usize,
+    seed: u64,
+) -> Result<Autocorrelation, MoranError> {
+    if values.len() != w.len() {
+        return Err(MoranError::LengthMismatch { values: values.len(), units: w.len() });
+    }
+    let keep: Vec<bool> = values.iter().map(Option::is_some).collect();
+    let graph = w.subset(&keep);
+    let present: Vec<f64> = values.iter().copied().flatten().collect();
+    let global = global_moran(&present, &graph, permutations, seed)?;
+    let mut local = local_moran(&present, &graph, permutations, seed)?.into_iter();
+    let local = values.iter().map(|v| v.and_then(|_| local.next())).collect();
+    Ok(Autocorrelation { global, local })
 }
 
 /// Whether a permuted statistic is at least as large as the observed one. Permutations that
@@ -573,6 +605,36 @@ mod tests {
                 LisaCategory::Cluster(Quadrant::HighHigh)
             ]
         );
+    }
+
+    #[test]
+    fn autocorrelation_with_gaps_equals_moran_on_the_graph_without_them() {
+        // The rook grid with a tenth unit (no value) linked to the corner: dropping it leaves
+        // the 3×3 grid, so the numbers are those of the hand computation.
+        let Ok(w) = Neighbours::from_lists(
+            (0..10).map(|i| format!("u{i}")).collect(),
+            vec![
+                vec![1, 3, 9],
+                vec![2, 4],
+                vec![5],
+                vec![4, 6],
+                vec![5, 7],
+                vec![8],
+                vec![7],
+                vec![8],
+                vec![],
+                vec![],
+            ],
+        ) else {
+            panic!("lists refused")
+        };
+        let mut values: Vec<Option<f64>> = GRID.iter().copied().map(Some).collect();
+        values.push(None);
+        let Ok(a) = autocorrelation(&values, &w, 0, 1) else { panic!("no result") };
+        assert!(close(a.global.i, 0.128_153_153_153_153_1, 1e-12));
+        assert_eq!(a.local.len(), 10);
+        assert!(a.local[9].is_none());
+        assert!(a.local[0].as_ref().is_some_and(|l| close(l.i, 1.354_354_354_354_354, 1e-12)));
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod source;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::moran::{self, GlobalMoran, LocalMoran, MoranError};
+use crate::analysis::moran::{self, Autocorrelation, MoranError};
 use crate::analysis::neighbours::Neighbours;
 use crate::model::{Dataset, Lang, Names};
 use crate::scenario;
@@ -601,34 +601,16 @@ fn pick(names: [&'static str; 3], lang: Lang) -> &'static str {
     }
 }
 
-/// Moran's I and LISA of a result's index over the regions that have one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndexAutocorrelation {
-    pub global: GlobalMoran,
-    /// In the result's region order; None for a region without an index.
-    pub local: Vec<Option<LocalMoran>>,
-}
-
 /// Global and local Moran of `result`'s index on `neighbours` (the graph of the result's
-/// edition), over the regions with an index (the graph restricted to them), with
-/// `permutations` seeded by `seed`.
+/// edition), over the regions with an index, with `permutations` seeded by `seed`; `local` is in
+/// the order of `neighbours`' units (for the current edition, the result's region order).
 pub fn index_autocorrelation(
     result: &TypologyResult,
     neighbours: &Neighbours,
     permutations: usize,
     seed: u64,
-) -> Result<IndexAutocorrelation, MoranError> {
-    let by_unit: Vec<Option<f64>> =
+) -> Result<Autocorrelation, MoranError> {
+    let values: Vec<Option<f64>> =
         neighbours.codes().iter().map(|code| result.region(code).and_then(|r| r.index)).collect();
-    let keep: Vec<bool> = by_unit.iter().map(Option::is_some).collect();
-    let graph = neighbours.subset(&keep);
-    let values: Vec<f64> = by_unit.iter().copied().flatten().collect();
-    let global = moran::global_moran(&values, &graph, permutations, seed)?;
-    let local = moran::local_moran(&values, &graph, permutations, seed)?;
-    let local = result
-        .regions
-        .iter()
-        .map(|r| graph.index_of(&r.code).and_then(|i| local.get(i).cloned()))
-        .collect();
-    Ok(IndexAutocorrelation { global, local })
+    moran::autocorrelation(&values, neighbours, permutations, seed)
 }

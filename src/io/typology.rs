@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::analysis::moran::MoranError;
+use crate::analysis::moran::{Autocorrelation, MoranError};
 use crate::analysis::neighbours::Neighbours;
 use crate::analysis::typology::{
     self, Classification, Component, Direction, MissingRule, Normalisation, Typology,
@@ -153,7 +153,15 @@ pub fn write_typology_file(request: &TypologyRequest) -> Result<(), TypologyExpo
     let result = typology::compute(&ds, &typology).map_err(wrap)?;
     let spatial = ds.current_edition().map(|edition| {
         let graph = Neighbours::build(edition);
-        typology::index_autocorrelation(&result, &graph, request.permutations, request.seed)
+        let mut found =
+            typology::index_autocorrelation(&result, &graph, request.permutations, request.seed)?;
+        // Local statistics in the result's region order (the graph's is the edition's).
+        found.local = result
+            .regions
+            .iter()
+            .map(|r| graph.index_of(&r.code).and_then(|i| found.local.get(i).cloned().flatten()))
+            .collect();
+        Ok(found)
     });
     let spatial = spatial.unwrap_or(Err(MoranError::NoLinks));
     let bytes = match request.format {
@@ -291,7 +299,7 @@ pub fn typology_csv(
     ds: &Dataset,
     typology: &Typology,
     result: &TypologyResult,
-    spatial: &Result<typology::IndexAutocorrelation, MoranError>,
+    spatial: &Result<Autocorrelation, MoranError>,
     request: &TypologyRequest,
 ) -> Result<Vec<u8>, TypologyExportError> {
     let mut out = csv::Writer::from_writer(UTF8_BOM.to_vec());
@@ -342,7 +350,7 @@ pub fn typology_json(
     ds: &Dataset,
     typology: &Typology,
     result: &TypologyResult,
-    spatial: &Result<typology::IndexAutocorrelation, MoranError>,
+    spatial: &Result<Autocorrelation, MoranError>,
     request: &TypologyRequest,
 ) -> Result<Vec<u8>, TypologyExportError> {
     let lang = request.lang;
