@@ -1,17 +1,21 @@
 //! Map scene and export timings on the default dataset: building the geometry (once per
 //! dataset), a scene (every view change; budget: well under 1 ms), SVG and PNG export, and
 //! `oblys map` end to end from a file (budget: 500 ms for a 1600-px PNG), and vector PDF: one map
-//! page and a 10-page deck of default-dataset maps (budget: 2 s for the deck).
+//! page and a 10-page deck of default-dataset maps (budget: 2 s for the deck); slides: a 10-slide
+//! PDF deck covering every screen (map, compare, chart, table, targets; budget: 2 s), and one
+//! view as a 4K PNG (what the export window renders on its worker).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use oblys::export::slides::{deck_pdf, view_to_png};
 use oblys::export::{
     MapRequest, PageSize, export_height, regional_years, render_map_file, scene_to_pdf,
     scene_to_png, scene_to_svg, scenes_to_pdf_deck,
 };
+use oblys::map::difference::DifferenceMode;
 use oblys::map::{BoundaryMode, MapGeometry, MapView, build_scene};
-use oblys::model::Lang;
+use oblys::model::{Dataset, Lang, Slide, SlideExtent, SlideScreen, SlideView};
 
 fn map_export(c: &mut Criterion) {
     let ds = oblys::io::default_dataset::build().expect("embedded default data");
@@ -85,5 +89,71 @@ fn map_export(c: &mut Criterion) {
     pdf.finish();
 }
 
-criterion_group!(benches, map_export);
+/// Ten slides from the default deck's three, varied to cover every screen twice or more: maps
+/// (zoomed, with corridors, a selection), comparisons (absolute and relative), charts of the
+/// country and of a region, tables of reported and projected values, and the targets.
+fn ten_slides(ds: &Dataset) -> Vec<Slide> {
+    let by_screen = |screen: SlideScreen| {
+        ds.slides.iter().find(|s| s.view.screen == screen).cloned().expect("a default slide")
+    };
+    let map = by_screen(SlideScreen::Map);
+    let compare = by_screen(SlideScreen::Compare);
+    let targets = by_screen(SlideScreen::Targets);
+    let with = |base: &Slide, f: &dyn Fn(&mut SlideView)| {
+        let mut slide = base.clone();
+        f(&mut slide.view);
+        slide
+    };
+    let slides = vec![
+        map.clone(),
+        with(&map, &|v| {
+            v.extent =
+                Some(SlideExtent { min_lon: 66.0, min_lat: 40.5, max_lon: 82.0, max_lat: 47.0 });
+            v.layers.corridors = true;
+            v.selected = vec!["KZ-ALA".to_string()];
+        }),
+        compare.clone(),
+        with(&compare, &|v| v.difference = DifferenceMode::Relative),
+        with(&compare, &|v| v.screen = SlideScreen::Chart),
+        with(&compare, &|v| {
+            v.screen = SlideScreen::Chart;
+            v.selected = vec!["KZ-KAR".to_string()];
+        }),
+        with(&map, &|v| v.screen = SlideScreen::Table),
+        with(&compare, &|v| v.screen = SlideScreen::Table),
+        targets.clone(),
+        with(&map, &|v| {
+            v.indicator = "grp_per_capita".to_string();
+            v.year = 2022;
+        }),
+    ];
+    slides
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut s)| {
+            s.id = i as i64 + 1;
+            s.position = i as u32;
+            s
+        })
+        .collect()
+}
+
+fn slides_export(c: &mut Criterion) {
+    let mut ds = oblys::io::default_dataset::build().expect("embedded default data");
+    ds.slides = ten_slides(&ds);
+    let screens: Vec<SlideScreen> = ds.slides.iter().map(|s| s.view.screen).collect();
+    assert!(SlideScreen::ALL.iter().all(|s| screens.contains(s)), "every screen in the deck");
+    let mut group = c.benchmark_group("export_slides");
+    group.sample_size(10);
+    group.bench_function("deck_pdf_10_slides_every_screen_16_9", |b| {
+        b.iter(|| deck_pdf(black_box(&ds), Lang::Ru, PageSize::SLIDE_16_9).expect("deck"))
+    });
+    let view = ds.slides[0].view.clone();
+    group.bench_function("view_to_png_map_3840x2160", |b| {
+        b.iter(|| view_to_png(black_box(&ds), &view, "Map", Lang::Kk, 3840, 2160).expect("png"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, map_export, slides_export);
 criterion_main!(benches);
