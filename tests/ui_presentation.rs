@@ -35,6 +35,10 @@ fn window(dir: &tempfile::TempDir, empty_deck: bool) -> Harness<'static, Gui> {
 const READ_ONLY: &str =
     "The edit was not saved: the file is open in another Oblys window (read-only).";
 
+/// A saved slide in short: position, screen, indicator, year, selection, whether it has an
+/// extent.
+type SlideSummary<'a> = (u32, SlideScreen, &'a str, i32, Vec<String>, bool);
+
 fn reloaded(harness: &Harness<'_, Gui>) -> Dataset {
     oblys::store::load(harness.state().state().file()).expect("file read")
 }
@@ -92,7 +96,7 @@ fn three_slides_from_three_views_are_in_the_file_and_the_keys_step_through_their
     three_slides(&mut harness);
 
     let deck = reloaded(&harness).slides;
-    let summary: Vec<(u32, SlideScreen, &str, i32, Vec<String>, bool)> = deck
+    let summary: Vec<SlideSummary> = deck
         .iter()
         .map(|s| {
             let v = &s.view;
@@ -238,6 +242,8 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     harness.get_by_label("Slide title").type_text("Two futures of the economy");
     harness.run();
     harness.get_by_label("Save").click();
+    // The pointer leaves the map under the closed field (its tooltip would keep repainting).
+    harness.remove_cursor();
     harness.run();
     let ds = reloaded(&harness);
     assert_eq!(ds.slides[1].title.get(Lang::En), "Two futures of the economy");
@@ -252,6 +258,8 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     harness.get_by_label("Speaker notes").type_text("Start with Almaty.");
     harness.run();
     harness.get_by_label("Save").click();
+    // The pointer leaves the map under the closed field (its tooltip would keep repainting).
+    harness.remove_cursor();
     harness.run();
     assert_eq!(reloaded(&harness).slides[1].notes.get(Lang::En), "Start with Almaty.");
 
@@ -270,10 +278,12 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
         vec![(3, 0), (1, 1), (2, 2)]
     );
 
-    // Delete slide 1 after the question; Cancel first keeps it.
+    // Delete slide 3 (the targets, now first) after the question; Cancel first keeps it.
+    harness.get(by().label(&format!("1. {}", first[2])).role(Role::Button)).click();
+    harness.run();
     harness.get_by_label("Delete").click();
     harness.run();
-    harness.get_by_label(&format!("Delete the slide «{}»?", first[0]));
+    harness.get_by_label(&format!("Delete the slide «{}»?", first[2]));
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(reloaded(&harness).slides.len(), 3);
@@ -284,9 +294,48 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     let ds = reloaded(&harness);
     assert_eq!(
         ds.slides.iter().map(|s| (s.id, s.position)).collect::<Vec<_>>(),
-        vec![(3, 0), (2, 1)]
+        vec![(1, 0), (2, 1)]
     );
     assert_eq!(harness.state().state().dataset().slides, ds.slides);
+
+    // The map slide is presented as its chart, then as its table.
+    harness.get(by().label(&format!("1. {}", first[0])).role(Role::Button)).click();
+    harness.run();
+    harness.get(by().label("Chart").role(Role::Button)).click();
+    harness.run();
+    assert_eq!(reloaded(&harness).slides[0].view.screen, SlideScreen::Chart);
+    harness.get_by_label("Present").click();
+    harness.run();
+    assert_eq!(shown(&harness).1, Some(SlideScreen::Chart));
+    // The chart fills the slide.
+    harness.get(by().label("Population").role(Role::Figure));
+    press(&mut harness, Key::Escape);
+    harness.get_by_label("Slides").click();
+    harness.run();
+    harness.get(by().label("Table").role(Role::Button)).click();
+    harness.run();
+    assert_eq!(reloaded(&harness).slides[0].view.screen, SlideScreen::Table);
+}
+
+#[test]
+fn the_presenters_zoom_is_kept_for_the_presentation_and_the_working_zoom_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, false);
+    harness.state_mut().apply(Action::StartPresentation(0));
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.5);
+    // The presenter makes everything larger (egui's Ctrl +), moves on, leaves.
+    harness.ctx.set_zoom_factor(1.8);
+    harness.run();
+    press(&mut harness, Key::PageDown);
+    assert_eq!(harness.ctx.zoom_factor(), 1.8);
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+    // The next presentation starts with the presenter's zoom.
+    harness.state_mut().apply(Action::StartPresentation(2));
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.8);
+    assert_eq!(shown(&harness).1, Some(SlideScreen::Targets));
 }
 
 #[test]

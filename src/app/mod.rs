@@ -212,6 +212,11 @@ pub enum Action {
     AskDeleteSlide(Option<i64>),
     /// Delete a slide from the file (after the confirmation).
     DeleteSlide(i64),
+    /// Show a slide of the map screen as its map, chart or table (in the file).
+    SetSlideScreen {
+        id: i64,
+        screen: crate::model::SlideScreen,
+    },
     /// Open or close the slide list.
     ShowSlides(bool),
     /// Start or stop the year animation of the shown map and chart.
@@ -543,6 +548,7 @@ impl AppState {
                 Dirty::NOTHING
             }
             Action::DeleteSlide(id) => self.delete_slide(id),
+            Action::SetSlideScreen { id, screen } => self.set_slide_screen(id, screen),
             Action::ShowSlides(open) => {
                 self.slides_open = open;
                 Dirty::NOTHING

@@ -387,6 +387,21 @@ impl AppState {
         self.save_slide(slide)
     }
 
+    /// Shows slide `id`, a slide of the map screen, as its map, chart or table; the view it
+    /// saved stays. A comparison or targets slide keeps its screen.
+    pub(super) fn set_slide_screen(&mut self, id: i64, screen: SlideScreen) -> Dirty {
+        let map_screens = [SlideScreen::Map, SlideScreen::Chart, SlideScreen::Table];
+        let Some(mut slide) = self.dataset.slide(id).cloned() else { return Dirty::NOTHING };
+        if slide.view.screen == screen
+            || !map_screens.contains(&slide.view.screen)
+            || !map_screens.contains(&screen)
+        {
+            return Dirty::NOTHING;
+        }
+        slide.view.screen = screen;
+        self.save_slide(slide)
+    }
+
     /// Moves slide `id` to place `to` of the deck (the last place when past the end).
     pub(super) fn move_slide(&mut self, id: i64, to: usize) -> Dirty {
         let mut ids: Vec<i64> = self.dataset.slides.iter().map(|s| s.id).collect();

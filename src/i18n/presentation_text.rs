@@ -44,6 +44,8 @@ pub enum PresentationText {
     /// Label of the list of slides (its accessible name).
     SlideList,
     Screen,
+    /// Tooltip of the choice between map, chart and table for a slide of the map screen.
+    ScreenHint,
     /// The presenter's notes panel heading.
     SpeakerNotes,
     NoNotes,
@@ -60,7 +62,7 @@ pub enum PresentationText {
 
 impl PresentationText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PresentationText; 38] = [
+    pub const ALL: [PresentationText; 39] = [
         PresentationText::Slides,
         PresentationText::SlidesHint,
         PresentationText::Deck,
@@ -91,6 +93,7 @@ impl PresentationText {
         PresentationText::EmptyDeck,
         PresentationText::SlideList,
         PresentationText::Screen,
+        PresentationText::ScreenHint,
         PresentationText::SpeakerNotes,
         PresentationText::NoNotes,
         PresentationText::KeysHint,
@@ -224,6 +227,18 @@ impl PresentationText {
             (T::Screen, Kk) => "Экран",
             (T::Screen, Ru) => "Экран",
             (T::Screen, En) => "Screen",
+            (T::ScreenHint, Kk) => {
+                "Көрсету кезінде слайд экранды немен толтырады: карта, көрсеткіштің жылдар \
+                 бойынша диаграммасы немесе өңірлер кестесі"
+            }
+            (T::ScreenHint, Ru) => {
+                "Чем слайд заполняет экран при показе: картой, диаграммой показателя по годам \
+                 или таблицей регионов"
+            }
+            (T::ScreenHint, En) => {
+                "What the slide fills the screen with when presented: the map, the chart of the \
+                 indicator over the years, or the table of regions"
+            }
             (T::SpeakerNotes, Kk) => "Жазбалар",
             (T::SpeakerNotes, Ru) => "Заметки",
             (T::SpeakerNotes, En) => "Notes",

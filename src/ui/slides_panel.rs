@@ -9,7 +9,7 @@ use egui::{Button, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::{Action, AppState};
 use crate::i18n::presentation_text::{self, PresentationText as T};
-use crate::model::Slide;
+use crate::model::{Slide, SlideScreen};
 use crate::ui::theme;
 
 /// Width of the window's content, points.
@@ -79,7 +79,11 @@ pub fn show(
     egui::Window::new(T::Deck.get(lang))
         .id(egui::Id::unique("oblys.slides"))
         .open(&mut open)
-        .default_pos([ctx.content_rect().right() - WIDTH - 4.0 * theme::MARGIN, 120.0])
+        // Right of the map's key and below the map's buttons, so neither is covered.
+        .default_pos([
+            ctx.content_rect().center().x - WIDTH * 0.35,
+            3.0 * theme::TOP_BAR_ROW + 40.0,
+        ])
         .default_width(WIDTH)
         .resizable(false)
         .show(ctx, |ui| {
@@ -196,11 +200,32 @@ fn slide_buttons(
             actions.push(Action::AskDeleteSlide(Some(slide.id)));
         }
     });
+    screen_choice(ui, state, slide, actions);
     let notes = slide.notes.get(lang);
     if !notes.is_empty() {
         ui.add_space(4.0);
         ui.label(RichText::new(notes).small().color(theme::palette().text_muted));
     }
+}
+
+/// For a slide of the map screen: whether it is presented as the map, the chart or the table.
+fn screen_choice(ui: &mut Ui, state: &AppState, slide: &Slide, actions: &mut Vec<Action>) {
+    let choices = [SlideScreen::Map, SlideScreen::Chart, SlideScreen::Table];
+    if !choices.contains(&slide.view.screen) {
+        return;
+    }
+    let lang = state.lang();
+    ui.horizontal(|ui| {
+        ui.label(T::Screen.get(lang)).on_hover_text(T::ScreenHint.get(lang));
+        for screen in choices {
+            let on = slide.view.screen == screen;
+            let name = presentation_text::screen_name(screen, lang);
+            let choice = ui.add_enabled(!state.read_only(), egui::Button::selectable(on, name));
+            if choice.on_hover_text(T::ScreenHint.get(lang)).clicked() && !on {
+                actions.push(Action::SetSlideScreen { id: slide.id, screen });
+            }
+        }
+    });
 }
 
 /// The title or notes field with Save and Cancel; what stays open for the next frame.
