@@ -581,7 +581,7 @@ pub fn class_label(method: Classification, class: usize, count: usize, lang: Lan
     }
     let c = class + 1;
     match lang {
-        Lang::Kk => format!("{c}-сынып ({count} сыныптың)"),
+        Lang::Kk => format!("{c}-сынып ({count} сыныптан)"),
         Lang::Ru => format!("класс {c} из {count}"),
         Lang::En => format!("class {c} of {count}"),
     }
