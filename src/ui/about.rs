@@ -1,14 +1,18 @@
-//! The About dialog: what Oblys is, the open file, and the data attribution of
-//! `assets/ATTRIBUTION.md` (one text for the dialog and the repository).
+//! The About dialog: what Oblys is, its version and licence, the open file, where the keyboard
+//! help and the themes are, and the data attribution of `assets/ATTRIBUTION.md` (one text for
+//! the dialog and the repository).
 
 use egui::{Label, RichText, ScrollArea, Ui};
 
 use crate::app::{Action, AppState};
 use crate::i18n::UiText;
+use crate::i18n::view_text::ViewText;
 use crate::ui::theme;
 
 /// The attribution, embedded so the dialog needs no file.
 const ATTRIBUTION: &str = include_str!("../../assets/ATTRIBUTION.md");
+/// The licence of this build, as Cargo.toml states it (an SPDX expression).
+const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 const DIALOG_WIDTH: f32 = 640.0;
 const ATTRIBUTION_HEIGHT: f32 = 380.0;
 
@@ -30,6 +34,11 @@ pub fn show(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
             ui.label(RichText::new(UiText::OpenFile.get(lang)).color(theme::palette().text_muted));
             ui.add(Label::new(state.file().display().to_string()).truncate());
         });
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(ViewText::License.get(lang)).color(theme::palette().text_muted));
+            ui.label(LICENSE);
+        });
+        ui.add(Label::new(RichText::new(ViewText::AboutHelp.get(lang)).small()).wrap());
         ui.separator();
         ui.label(RichText::new(UiText::AboutAttribution.get(lang)).strong());
         ScrollArea::vertical()
