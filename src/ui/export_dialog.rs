@@ -22,6 +22,8 @@ use crate::model::{Dataset, Lang, SlideView};
 use crate::ui::theme;
 
 const WINDOW_WIDTH: f32 = 560.0;
+/// The preset offered first: 1920 × 1080, what projectors and screens show.
+const FIRST_PRESET: usize = 1;
 /// How often the window looks whether the worker has finished.
 const POLL: Duration = Duration::from_millis(100);
 
@@ -247,8 +249,9 @@ pub fn show(
     }
     if !win.ready {
         if win.width == 0 {
-            win.preset = Some(1);
-            [win.width, win.height] = PRESETS[1];
+            // Full HD until the planner picks another size.
+            win.preset = Some(FIRST_PRESET);
+            [win.width, win.height] = PRESETS.get(FIRST_PRESET).copied().unwrap_or(MIN_SIZE);
         }
         win.outcome = None;
         win.proposed.clear();

@@ -22,10 +22,11 @@ const LEGEND_PX: f32 = 15.0;
 const LEGEND_ROW: f32 = 28.0;
 /// The reported history.
 const HISTORY: Rgba = Rgba::rgb(0x22, 0x22, 0x22);
-/// Okabe–Ito colours (safe for colour-blind viewers): side A, side B, then other scenarios.
-const SCENARIO_COLORS: [Rgba; 6] = [
-    Rgba::rgb(0x00, 0x72, 0xb2),
-    Rgba::rgb(0xd5, 0x5e, 0x00),
+/// Okabe–Ito colours (safe for colour-blind viewers): side A's blue, side B's vermillion, then
+/// the other scenarios' in turn.
+const SIDE_A: Rgba = Rgba::rgb(0x00, 0x72, 0xb2);
+const SIDE_B: Rgba = Rgba::rgb(0xd5, 0x5e, 0x00);
+const OTHER_COLORS: [Rgba; 4] = [
     Rgba::rgb(0x00, 0x9e, 0x73),
     Rgba::rgb(0xcc, 0x79, 0xa7),
     Rgba::rgb(0xe6, 0x9f, 0x00),
@@ -47,14 +48,12 @@ struct Pen {
 fn pen(series: &ChartSeries, other_index: usize) -> Pen {
     match series.role {
         SeriesRole::History => Pen { color: HISTORY, width: 3.0, dash: "", marker: Some("circle") },
-        SeriesRole::SideA => {
-            Pen { color: SCENARIO_COLORS[0], width: 3.5, dash: "", marker: Some("square") }
-        }
+        SeriesRole::SideA => Pen { color: SIDE_A, width: 3.5, dash: "", marker: Some("square") },
         SeriesRole::SideB => {
-            Pen { color: SCENARIO_COLORS[1], width: 3.5, dash: "12 6", marker: Some("square") }
+            Pen { color: SIDE_B, width: 3.5, dash: "12 6", marker: Some("square") }
         }
         SeriesRole::Other => Pen {
-            color: SCENARIO_COLORS.get(2 + other_index % 4).copied().unwrap_or(HISTORY),
+            color: OTHER_COLORS.get(other_index % OTHER_COLORS.len()).copied().unwrap_or(HISTORY),
             width: 2.0,
             dash: "3 5",
             marker: None,
