@@ -469,7 +469,7 @@ mod tests {
                 RepairChange::Spikes { part: 0, ring: 0, count: 1, first: [3.0, 3.0] },
             ]
         );
-        assert_eq!(report.changes[0], "part 1, outer ring: removed 2 repeated point(s)");
+        assert_eq!(report.changes[0], "part 1, outer ring: removed 2 repeated points");
     }
 
     #[test]

@@ -3,7 +3,32 @@
 
 use super::repair::RepairChange;
 use super::validity::Fault;
+use crate::i18n::plural::{self, Noun};
 use crate::model::Lang;
+
+/// English nouns after a count in the repair report (Kazakh and Russian put the count in
+/// brackets after the noun, where it needs no agreement).
+const POINTS: Noun = Noun {
+    kk: "нүкте", ru: ["точка", "точки", "точек"], en: ["point", "points"]
+};
+const REPEATED_POINTS: Noun = Noun {
+    kk: "қайталанған нүкте",
+    ru: ["повторяющаяся точка", "повторяющиеся точки", "повторяющихся точек"],
+    en: ["repeated point", "repeated points"],
+};
+const SPIKES: Noun = Noun {
+    kk: "жабысып қалған шығыңқы",
+    ru: ["схлопнутый выступ", "схлопнутых выступа", "схлопнутых выступов"],
+    en: ["collapsed spike", "collapsed spikes"],
+};
+const PARTS: Noun = Noun {
+    kk: "бөлік", ru: ["часть", "части", "частей"], en: ["part", "parts"]
+};
+
+/// "3 points" in English.
+fn en(count: usize, noun: &Noun) -> String {
+    noun.count(plural::n(count), Lang::En)
+}
 
 /// A point as `71.718199, 51.108868` (en) or `71,718199; 51,108868` (kk, ru).
 fn point(p: [f64; 2], lang: Lang) -> String {
@@ -148,7 +173,8 @@ impl RepairChange {
                 let r = ring_name(*part, *ring, lang);
                 match lang {
                     Lang::En => format!(
-                        "{r}: removed {count} point(s) with missing or infinite coordinates"
+                        "{r}: removed {} with missing or infinite coordinates",
+                        en(*count, &POINTS)
                     ),
                     Lang::Ru => format!(
                         "{r}: удалены точки без координат или с бесконечными координатами ({count})"
@@ -161,7 +187,7 @@ impl RepairChange {
             RepairChange::RepeatedPoints { part, ring, count } => {
                 let r = ring_name(*part, *ring, lang);
                 match lang {
-                    Lang::En => format!("{r}: removed {count} repeated point(s)"),
+                    Lang::En => format!("{r}: removed {}", en(*count, &REPEATED_POINTS)),
                     Lang::Ru => format!("{r}: удалены повторяющиеся точки ({count})"),
                     Lang::Kk => format!("{r}: қайталанған нүктелер жойылды ({count})"),
                 }
@@ -170,7 +196,8 @@ impl RepairChange {
                 let (r, at) = (ring_name(*part, *ring, lang), point(*first, lang));
                 match lang {
                     Lang::En => {
-                        format!("{r}: removed {count} collapsed spike(s), the first at {at}")
+                        let spikes = en(*count, &SPIKES);
+                        format!("{r}: removed {spikes}, the first at {at}")
                     }
                     Lang::Ru => {
                         format!("{r}: удалены схлопнутые выступы ({count}), первый в точке {at}")
@@ -208,7 +235,8 @@ impl RepairChange {
                 let (p, f, r) = (part + 1, fault.describe(lang), ratio(*area_change, lang));
                 match lang {
                     Lang::En => format!(
-                        "{f}; part {p} rebuilt from the area its rings enclose ({parts_after} part(s) now, relative change of area {r})"
+                        "{f}; part {p} rebuilt from the area its rings enclose ({} now, relative change of area {r})",
+                        en(*parts_after, &PARTS)
                     ),
                     Lang::Ru => format!(
                         "{f}; часть {p} перестроена по площади, которую охватывают её контуры (частей теперь: {parts_after}, относительное изменение площади {r})"
@@ -236,7 +264,8 @@ impl RepairChange {
                 let (f, r) = (fault.describe(lang), ratio(*area_change, lang));
                 match lang {
                     Lang::En => format!(
-                        "{f}; the parts were merged by uniting them ({parts_after} part(s) now, relative change of area {r})"
+                        "{f}; the parts were merged by uniting them ({} now, relative change of area {r})",
+                        en(*parts_after, &PARTS)
                     ),
                     Lang::Ru => format!(
                         "{f}; части объединены (частей теперь: {parts_after}, относительное изменение площади {r})"
@@ -261,7 +290,7 @@ mod tests {
             RepairChange::Spikes { part: 0, ring: 2, count: 2, first: [60.972177, 44.350696] };
         assert_eq!(
             change.describe(Lang::En),
-            "part 1, hole 2: removed 2 collapsed spike(s), the first at 60.972177, 44.350696"
+            "part 1, hole 2: removed 2 collapsed spikes, the first at 60.972177, 44.350696"
         );
         assert_eq!(
             change.describe(Lang::Ru),
@@ -288,7 +317,7 @@ mod tests {
         assert_eq!(
             change.describe(Lang::En),
             "part 1, outer ring touches or crosses itself at 82.671971, 49.228569; part 1 rebuilt \
-             from the area its rings enclose (1 part(s) now, relative change of area 3.1e-10)"
+             from the area its rings enclose (1 part now, relative change of area 3.1e-10)"
         );
         assert!(change.describe(Lang::Ru).ends_with("относительное изменение площади 3,1e-10)"));
     }
