@@ -169,6 +169,14 @@ fn keys_step_years_switch_screens_and_toggle_layers() {
     assert_eq!(harness.state().state().screen(), Screen::Map);
     press(&mut harness, Modifiers::ALT, Key::Num2);
     assert_eq!(harness.state().state().lang(), Lang::Ru);
+
+    // Windows open and close with their keys.
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    assert!(harness.state().state().slides_open());
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    assert!(!harness.state().state().slides_open());
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    assert!(harness.state().state().export_open());
 }
 
 #[test]

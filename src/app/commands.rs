@@ -54,6 +54,7 @@ pub enum Command {
     FirstSlide,
     LastSlide,
     AddSlide,
+    SlideList,
     PlayPause,
     LeavePresentation,
     Shortcuts,
@@ -129,7 +130,7 @@ const TEXT_FIELD_KEYS: [Key; 9] =
 
 impl Command {
     /// Every command, by group, in the order the help and the palette list them.
-    pub const ALL: [Command; 44] = [
+    pub const ALL: [Command; 45] = [
         Command::NewFile,
         Command::OpenFile,
         Command::SaveAs,
@@ -169,6 +170,7 @@ impl Command {
         Command::FirstSlide,
         Command::LastSlide,
         Command::AddSlide,
+        Command::SlideList,
         Command::PlayPause,
         Command::LeavePresentation,
         Command::Shortcuts,
@@ -219,6 +221,7 @@ impl Command {
             Command::FirstSlide => "present.first",
             Command::LastSlide => "present.last",
             Command::AddSlide => "present.add_slide",
+            Command::SlideList => "present.slides",
             Command::PlayPause => "present.play",
             Command::LeavePresentation => "present.leave",
             Command::Shortcuts => "help.shortcuts",
@@ -248,6 +251,7 @@ impl Command {
             | C::FirstSlide
             | C::LastSlide
             | C::AddSlide
+            | C::SlideList
             | C::PlayPause
             | C::LeavePresentation => Group::Presentation,
             C::Shortcuts | C::Palette | C::About => Group::Help,
@@ -302,6 +306,7 @@ impl Command {
             Command::FirstSlide => const { &[plain(Key::Home)] },
             Command::LastSlide => const { &[plain(Key::End)] },
             Command::AddSlide => const { &[cmd(Key::M)] },
+            Command::SlideList => const { &[cmd(Key::L)] },
             Command::PlayPause => const { &[plain(Key::Y)] },
             Command::LeavePresentation => const { &[plain(Key::Escape)] },
             Command::Shortcuts => const { &[plain(Key::F1)] },
@@ -354,7 +359,7 @@ impl Command {
             C::OpenFile => on_map(Action::File(FileRequest::Open)),
             C::SaveAs => on_map(Action::File(FileRequest::SaveAs)),
             C::Import if writable => on_map(Action::ShowImport(true)),
-            C::Export if !presenting => one(Action::ShowExport(true)),
+            C::Export if !presenting => one(Action::ShowExport(!state.export_open())),
             C::Undo if writable && state.history().undo_len() > 0 => one(Action::Undo),
             C::Redo if writable && state.history().redo_len() > 0 => one(Action::Redo),
             C::DataEditor => {
@@ -401,6 +406,7 @@ impl Command {
             C::FirstSlide if presenting => one(Action::FirstSlide),
             C::LastSlide if presenting => one(Action::LastSlide),
             C::AddSlide if writable => one(Action::AddSlideFromView),
+            C::SlideList if !presenting => one(Action::ShowSlides(!state.slides_open())),
             C::PlayPause if state.screen() == Screen::Map && state.years().len() > 1 => {
                 one(Action::SetPlaying(!state.playing))
             }
@@ -596,7 +602,7 @@ mod tests {
                 assert!(seen.insert(*s), "{s:?} of {c:?} is taken");
             }
         }
-        assert_eq!(seen.len(), 50);
+        assert_eq!(seen.len(), 51);
     }
 
     #[test]
@@ -674,6 +680,7 @@ mod tests {
                 | C::LastSlide
                 | C::LeavePresentation => None,
                 C::AddSlide => Some(vec![Action::AddSlideFromView]),
+                C::SlideList => Some(vec![Action::ShowSlides(true)]),
                 C::PlayPause => Some(vec![Action::SetPlaying(true)]),
                 C::About => Some(vec![Action::ShowAbout(true)]),
                 C::TextLarger | C::TextSmaller | C::TextReset | C::Shortcuts | C::Palette => {

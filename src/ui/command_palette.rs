@@ -195,7 +195,8 @@ mod tests {
                 Command::PreviousSlide,
                 Command::FirstSlide,
                 Command::LastSlide,
-                Command::AddSlide
+                Command::AddSlide,
+                Command::SlideList,
             ]
         );
         assert_eq!(matching("nothing like this", Lang::En), Vec::<Command>::new());
