@@ -420,6 +420,17 @@ pub fn problem_text(problem: &RowProblem, lang: Lang) -> String {
     }
 }
 
+/// "problem" after a count, in the English one-line refusals of the import commands.
+pub const PROBLEMS: Noun =
+    Noun {
+        kk: "қате", ru: ["ошибка", "ошибки", "ошибок"], en: ["problem", "problems"]
+    };
+
+/// "3 problems": the English count of an import's problems.
+pub fn problems_en(count: usize) -> String {
+    PROBLEMS.count(plural::n(count), Lang::En)
+}
+
 /// The import button: "Import 4 good rows" (Russian declines the noun after the number).
 pub fn import_rows(count: usize, lang: Lang) -> String {
     const GOOD_VALUES: Noun = Noun {
@@ -783,6 +794,7 @@ mod tests {
         assert_eq!(import_rows(4, Lang::Kk), "4 дұрыс мәнді импорттау");
         assert_eq!(import_rows(1_021, Lang::Ru), "Импортировать 1\u{a0}021 верное значение");
         assert_eq!(import_rows(12_000, Lang::En), "Import 12,000 good values");
+        assert_eq!([problems_en(1), problems_en(3)], ["1 problem", "3 problems"]);
         assert_eq!(
             imported("a.gpkg", 3, 1, 0, Lang::Kk),
             "a.gpkg файлына импортталды: 3 жаңа, 1 ауыстырылды, 0 өзгеріссіз."

@@ -43,8 +43,9 @@ pub enum ImportCommandError {
     #[error(transparent)]
     Input(#[from] ImportError),
     #[error(
-        "{file}: {count} problem(s), the first at {first}; nothing was imported (fix them, or \
-         give --skip-problems to import only the good values)"
+        "{file}: {}, the first at {first}; nothing was imported (fix them, or give \
+         --skip-problems to import only the good values)",
+        import_text::problems_en(*count)
     )]
     Problems { file: String, count: usize, first: Box<RowProblem> },
     /// An Oblys window holds the file's editing lock.

@@ -56,8 +56,9 @@ pub enum GeoJsonCommandError {
     #[error("{file}: a GeoJSON file needs --as projects, growth_points, corridors or edition")]
     NoLayer { file: String },
     #[error(
-        "{file}: {count} problem(s), the first: {}; nothing was imported (fix them, or give \
+        "{file}: {}, the first: {}; nothing was imported (fix them, or give \
          --skip-problems to import only the good features)",
+        import_text::problems_en(*count),
         text::problem(first, Lang::En)
     )]
     Problems { file: String, count: usize, first: Box<FeatureProblem> },
