@@ -230,6 +230,8 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     };
     let first = titles(&reloaded(&harness));
     assert_eq!(first.len(), 3);
+    // The list starts on the first slide of the file.
+    assert_eq!(harness.state().selected_slide(), Some(1));
 
     // Rename the second slide.
     harness.get(by().label(&format!("2. {}", first[1])).role(Role::Button)).click();
@@ -336,6 +338,15 @@ fn the_presenters_zoom_is_kept_for_the_presentation_and_the_working_zoom_comes_b
     harness.run();
     assert_eq!(harness.ctx.zoom_factor(), 1.8);
     assert_eq!(shown(&harness).1, Some(SlideScreen::Targets));
+    // The targets slide highlights the investment target on the managed scenario's map.
+    let s = harness.state().state();
+    assert_eq!((s.screen(), s.scenario_tab()), (Screen::Scenarios, ScenarioTab::Targets));
+    let target = s.selected_target().expect("a target");
+    assert_eq!(
+        (target.key.indicator.as_str(), target.key.year),
+        ("investment_fixed_capital", 2029)
+    );
+    assert_eq!(s.selected_scenario().map(|x| x.id), Some(2));
 }
 
 #[test]

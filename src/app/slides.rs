@@ -439,6 +439,10 @@ impl AppState {
         if let Some(p) = &mut self.presentation {
             p.slide = p.slide.min(count.saturating_sub(1));
         }
+        // A presentation whose last slide is gone ends.
+        if count == 0 {
+            return self.stop_presentation();
+        }
         Dirty::NOTHING
     }
 

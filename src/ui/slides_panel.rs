@@ -25,8 +25,9 @@ pub struct SlidesPanel {
     /// Id of the selected slide.
     selected: Option<i64>,
     editing: Option<Editing>,
-    /// How many slides the deck had last frame: a slide added since is selected.
-    known: usize,
+    /// How many slides the deck had last frame (None before the first): a slide added since
+    /// is selected.
+    known: Option<usize>,
 }
 
 /// A field open under the list.
@@ -63,10 +64,10 @@ pub fn show(
     delete_dialog(ctx, state, actions);
     let slides = &state.dataset().slides;
     // Follow the deck: a new slide is selected, a deleted one is forgotten.
-    if slides.len() > panel.known {
+    if panel.known.is_some_and(|known| slides.len() > known) {
         panel.selected = slides.iter().max_by_key(|s| s.id).map(|s| s.id);
     }
-    panel.known = slides.len();
+    panel.known = Some(slides.len());
     if panel.selected.is_none_or(|id| state.dataset().slide(id).is_none()) {
         panel.selected = slides.first().map(|s| s.id);
     }
