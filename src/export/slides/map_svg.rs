@@ -72,40 +72,52 @@ pub(super) fn comparison(ctx: &Context<'_>, view: &SlideView) -> Comparison {
     compare(ctx.ds, &ctx.geometry, &ctx.projections, &request)
 }
 
-/// The compare slide: A, B and the difference map in three columns, captions above, the shared
-/// legend of A and B under A and the difference map's legend under it.
+/// The compare slide: A and B side by side on top, on one colour scale (what the audience reads
+/// first); under them the difference map, its legend and the legend of A and B. Each map has its
+/// caption above it.
 pub(super) fn compare_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> Body {
     let comparison = comparison(ctx, view);
     let k = page.k;
     let [x, y, w, h] = page.body;
     let gap = GAP * k;
-    let column = ((w - 2.0 * gap) / 3.0).max(1.0);
     let caption = CAPTION_PX * k;
+    // A caption's line above each map.
+    let head = caption * 1.6;
+    let legend_w = LEGEND_WIDTH * k;
     let shared = Legend {
         title: comparison.indicator_name.clone(),
         unit: comparison.unit.clone(),
         items: comparison.legend.clone(),
     };
     let [_, _, difference] = &comparison.scenes;
-    let legend_h = legend_height(&shared).max(legend_height(&difference.legend)) * k;
-    let bounds = difference.bounds;
-    let aspect = aspect(bounds);
-    let map_h = (column * aspect).min(h - caption * 1.6 - legend_h - gap).max(column * 0.2);
+    let legends_h = legend_height(&shared).max(legend_height(&difference.legend)) * k;
+    let aspect = aspect(difference.bounds);
+    let half = ((w - gap) / 2.0).max(1.0);
+    let rows_h = (h - 2.0 * head - gap).max(1.0);
+    // The top row as tall as its maps need, leaving the bottom row room for the legends.
+    let top_h = (half * aspect).min(rows_h * 0.55).min(rows_h - legends_h).max(rows_h * 0.3);
+    let bottom_h = (rows_h - top_h).max(1.0);
+    let difference_w = (bottom_h / aspect).min(w - 2.0 * (legend_w + gap)).max(1.0);
+    let bottom_y = y + 2.0 * head + top_h + gap;
+    let areas = [
+        [x, y + head, half, top_h],
+        [x + half + gap, y + head, half, top_h],
+        [x, bottom_y, difference_w, bottom_h],
+    ];
+    let ids = ["map-a", "map-b", "map-difference"];
     let mut svg = String::with_capacity(256 * 1024);
-    for (i, scene) in comparison.scenes.iter().enumerate() {
-        let cx = x + i as f32 * (column + gap);
+    for ((scene, area), id) in comparison.scenes.iter().zip(areas).zip(ids) {
+        let [ax, ay, aw, _] = area;
         text(
             &mut svg,
-            &Text::new(cx, y + caption, caption).bold().class("caption"),
-            &fit_text(&scene.title, caption, column),
+            &Text::new(ax, ay - head + caption, caption).bold().class("caption"),
+            &fit_text(&scene.title, caption, aw),
         );
-        let area = [cx, y + caption * 1.6, column, map_h];
-        let id = ["map-a", "map-b", "map-difference"].get(i).copied().unwrap_or("map");
         clipped_map(&mut svg, ctx, scene, view.extent.as_ref(), area, id, k);
     }
-    let legend_y = y + caption * 1.6 + map_h + gap;
-    write_legend(&mut svg, &shared, x, legend_y, k);
-    write_legend(&mut svg, &difference.legend, x + 2.0 * (column + gap), legend_y, k);
+    let legend_x = x + difference_w + gap;
+    write_legend(&mut svg, &difference.legend, legend_x, bottom_y, k);
+    write_legend(&mut svg, &shared, legend_x + legend_w + gap, bottom_y, k);
     let mut first = data_sources(ctx.ds, &view.indicator, Some(view.year), ctx.lang);
     if view.compare_a.scenario_id().is_some() || view.compare_b.scenario_id().is_some() {
         first = super::with_projection(&first, ctx.lang);
