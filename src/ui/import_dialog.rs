@@ -33,8 +33,6 @@ const LISTING_HEIGHT: f32 = 92.0;
 const VALUES_HEIGHT: f32 = 210.0;
 /// Height of the problems table's body, points.
 const PROBLEMS_HEIGHT: f32 = 200.0;
-/// Colour of a value that replaces another.
-const REPLACING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
 /// Height of a property combo's list, points (a dozen properties without scrolling).
 const PROPERTIES_HEIGHT: f32 = 320.0;
 /// How often the window looks whether a large file has been read, milliseconds.
@@ -432,7 +430,7 @@ fn layer_options(
             ui.add_space(12.0);
             ui.checkbox(&mut layer.replace, W::ReplaceEdition.get(lang));
         });
-        ui.label(RichText::new(W::NotUndoable.get(lang)).color(REPLACING));
+        ui.label(RichText::new(W::NotUndoable.get(lang)).color(theme::palette().warning));
     }
     if layer != choice.layer {
         // Another layer kind names its features by other properties: let the preview choose.
@@ -704,7 +702,7 @@ fn preview(ui: &mut Ui, ds: &Dataset, read: &InputRead, lang: Lang) {
     ui.horizontal(|ui| {
         count(ui, T::RowsMatched.get(lang), matched, theme::palette().text);
         count(ui, T::New.get(lang), new, theme::palette().accent);
-        count(ui, T::Replacing.get(lang), replacing, REPLACING);
+        count(ui, T::Replacing.get(lang), replacing, theme::palette().warning);
         count(ui, T::Unchanged.get(lang), unchanged, theme::palette().text);
         count(
             ui,
@@ -839,7 +837,7 @@ fn values_table(ui: &mut Ui, ds: &Dataset, rows: &[PreviewRow], lang: Lang) {
                             (None, _) => (T::New.get(lang).to_owned(), theme::palette().accent),
                             (Some(_), Some(old)) => (
                                 format!("{} {}", T::Replaces.get(lang), exact(old, lang)),
-                                REPLACING,
+                                theme::palette().warning,
                             ),
                             (Some(_), None) => {
                                 (T::Unchanged.get(lang).to_owned(), theme::palette().text_muted)

@@ -44,6 +44,9 @@ pub struct Palette {
     pub hover_outline: Color32,
     /// Messages about a problem (refused input, a row that cannot be imported).
     pub problem: Color32,
+    /// Text that warns without refusing (values an import will replace, a step that cannot be
+    /// undone).
+    pub warning: Color32,
 }
 
 /// The working theme.
@@ -61,6 +64,7 @@ pub const LIGHT: Palette = Palette {
     overlay_bg: Color32::from_rgba_premultiplied(250, 251, 252, 235),
     hover_outline: Color32::from_rgb(0x10, 0x18, 0x20),
     problem: Color32::from_rgb(0xb0, 0x1e, 0x1e),
+    warning: Color32::from_rgb(0x9a, 0x5b, 0x00),
 };
 
 /// High contrast for projectors: white grounds, black text, muted text still ≥ 10:1.
@@ -78,6 +82,7 @@ pub const PROJECTOR: Palette = Palette {
     overlay_bg: Color32::WHITE,
     hover_outline: Color32::BLACK,
     problem: Color32::from_rgb(0x9a, 0x00, 0x00),
+    warning: Color32::from_rgb(0x6e, 0x3c, 0x00),
 };
 
 /// For screens in a dim room.
@@ -95,6 +100,7 @@ pub const DARK: Palette = Palette {
     overlay_bg: Color32::from_rgba_premultiplied(30, 34, 39, 235),
     hover_outline: Color32::from_rgb(0xf5, 0xf5, 0xf5),
     problem: Color32::from_rgb(0xff, 0x7b, 0x72),
+    warning: Color32::from_rgb(0xf2, 0xb4, 0x4c),
 };
 
 thread_local! {
@@ -248,6 +254,8 @@ mod tests {
             assert!(contrast(p.text, p.panel_bg) >= 7.0, "{kind:?} text");
             assert!(contrast(p.text_muted, p.panel_bg) >= 4.5, "{kind:?} muted text");
             assert!(contrast(p.on_accent, p.accent) >= 4.5, "{kind:?} text on accent");
+            assert!(contrast(p.problem, p.panel_bg) >= 4.5, "{kind:?} problem text");
+            assert!(contrast(p.warning, p.panel_bg) >= 4.5, "{kind:?} warning text");
         }
         assert!(contrast(PROJECTOR.text_muted, PROJECTOR.panel_bg) >= 10.0);
         assert!(
