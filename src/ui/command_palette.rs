@@ -117,6 +117,8 @@ impl CommandPalette {
             }
             ui.add_space(4.0);
             egui::ScrollArea::vertical().max_height(LIST_HEIGHT).show(ui, |ui| {
+                // A constant height: the field stays where it is while the list shortens.
+                ui.set_min_height(LIST_HEIGHT);
                 if self.matches.is_empty() {
                     ui.label(
                         RichText::new(CommandText::NoMatch.get(lang))
@@ -125,15 +127,21 @@ impl CommandPalette {
                 }
                 for (index, command) in self.matches.iter().enumerate() {
                     let available = command.available(state);
+                    let highlighted = index == self.highlight;
+                    // The keys stay readable on the highlight's accent fill.
+                    let keys_colour = if highlighted {
+                        theme::palette().on_accent
+                    } else {
+                        theme::palette().text_muted
+                    };
                     let keys = shortcut_help::keys_text(ui.ctx(), *command, lang);
-                    let row =
-                        egui::Button::selectable(index == self.highlight, command.label(lang))
-                            .shortcut_text(keys)
-                            .min_size(egui::vec2(ui.available_width(), 0.0));
+                    let row = egui::Button::selectable(highlighted, command.label(lang))
+                        .shortcut_text(RichText::new(keys).color(keys_colour))
+                        .min_size(egui::vec2(ui.available_width(), 0.0));
                     let response = ui
                         .add_enabled(available, row)
                         .on_disabled_hover_text(CommandText::Unavailable.get(lang));
-                    if moved && index == self.highlight {
+                    if moved && highlighted {
                         response.scroll_to_me(None);
                     }
                     if response.clicked() {
