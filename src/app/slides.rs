@@ -128,15 +128,15 @@ impl AppState {
             return None;
         }
         let [a, b, c, d] = bounds;
-        let center = camera.center.unwrap_or([(a + c) / 2.0, (b + d) / 2.0]);
-        let half = [(c - a) / camera.zoom / 2.0, (d - b) / camera.zoom / 2.0];
-        let sw = self.geometry.unproject([center[0] - half[0], center[1] - half[1]]);
-        let ne = self.geometry.unproject([center[0] + half[0], center[1] + half[1]]);
+        let [cx, cy] = camera.center.unwrap_or([(a + c) / 2.0, (b + d) / 2.0]);
+        let (half_w, half_h) = ((c - a) / camera.zoom / 2.0, (d - b) / camera.zoom / 2.0);
+        let [lon_sw, lat_sw] = self.geometry.unproject([cx - half_w, cy - half_h]);
+        let [lon_ne, lat_ne] = self.geometry.unproject([cx + half_w, cy + half_h]);
         let extent = SlideExtent {
-            min_lon: sw[0].min(ne[0]),
-            min_lat: sw[1].min(ne[1]),
-            max_lon: sw[0].max(ne[0]),
-            max_lat: sw[1].max(ne[1]),
+            min_lon: lon_sw.min(lon_ne),
+            min_lat: lat_sw.min(lat_ne),
+            max_lon: lon_sw.max(lon_ne),
+            max_lat: lat_sw.max(lat_ne),
         };
         let finite = [extent.min_lon, extent.min_lat, extent.max_lon, extent.max_lat]
             .iter()
@@ -148,15 +148,15 @@ impl AppState {
     /// The camera that shows `extent` (None: the whole country) on a map of extent `bounds`.
     pub(super) fn extent_camera(&self, extent: Option<&SlideExtent>, bounds: [f32; 4]) -> Camera {
         let Some(e) = extent else { return Camera::default() };
-        let sw: WorldPos = self.geometry.project(e.min_lon, e.min_lat);
-        let ne: WorldPos = self.geometry.project(e.max_lon, e.max_lat);
-        let (w, h) = ((ne[0] - sw[0]).abs(), (ne[1] - sw[1]).abs());
+        let [x_sw, y_sw]: WorldPos = self.geometry.project(e.min_lon, e.min_lat);
+        let [x_ne, y_ne]: WorldPos = self.geometry.project(e.max_lon, e.max_lat);
+        let (w, h) = ((x_ne - x_sw).abs(), (y_ne - y_sw).abs());
         let [a, b, c, d] = bounds;
         if !(w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite()) {
             return Camera::default();
         }
         let zoom = ((c - a) / w).min((d - b) / h).clamp(MIN_ZOOM, MAX_ZOOM);
-        Camera { zoom, center: Some([(sw[0] + ne[0]) / 2.0, (sw[1] + ne[1]) / 2.0]) }
+        Camera { zoom, center: Some([(x_sw + x_ne) / 2.0, (y_sw + y_ne) / 2.0]) }
     }
 
     /// Restores a slide's saved view: its screen, indicator and year, boundaries, layers,
@@ -706,6 +706,28 @@ mod tests {
         assert!(!s.presenting());
         assert_eq!(s.current_slide(), None);
         assert_eq!(s.current_slide_view(), working);
+    }
+
+    #[test]
+    fn only_a_map_slide_changes_between_map_chart_and_table() {
+        let mut s = state();
+        let before = s.dataset().slides.clone();
+        // Slide 2 is the default deck's comparison: it keeps its screen, nothing is written.
+        s.apply(Action::SetSlideScreen { id: 2, screen: SlideScreen::Chart });
+        assert_eq!(s.dataset().slides, before);
+        assert_eq!(s.slide_error(), None);
+    }
+
+    #[test]
+    fn a_deck_change_the_file_refuses_changes_nothing_and_says_why() {
+        let mut s = state();
+        let before = s.dataset().slides.clone();
+        s.apply(Action::AddSlideFromView);
+        s.apply(Action::RenameSlide { id: 1, title: "Overview".into() });
+        assert_eq!(s.dataset().slides, before);
+        let error = s.slide_error().expect("the refusal is kept");
+        assert!(error.starts_with("The edit was not saved: "), "{error}");
+        assert!(error.contains("unit-test.oblys"), "{error}");
     }
 
     #[test]

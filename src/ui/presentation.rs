@@ -32,7 +32,7 @@ const YEAR_SLIDER_WIDTH: f32 = 320.0;
 /// Share of the window's width the speaker notes take when shown.
 const NOTES_SHARE: f32 = 0.28;
 /// Size of the play/pause button, points.
-const PLAY_SIZE: [f32; 2] = [30.0, 24.0];
+const PLAY_SIZE: egui::Vec2 = egui::Vec2::new(30.0, 24.0);
 
 /// What presentation mode keeps between frames.
 #[derive(Debug, Default)]
@@ -141,9 +141,8 @@ pub fn play_button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let playing = state.playing();
     let name = if playing { ScenarioUiText::Pause } else { ScenarioUiText::Play };
     let enabled = state.years().len() > 1;
-    let response = ui
-        .add_enabled(enabled, Button::new("").min_size(vec2(PLAY_SIZE[0], PLAY_SIZE[1])))
-        .on_hover_text(name.get(lang));
+    let response =
+        ui.add_enabled(enabled, Button::new("").min_size(PLAY_SIZE)).on_hover_text(name.get(lang));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name.get(lang)));
     // The icon is drawn: the bundled fonts have no ▶ or ⏸.
     let color = if enabled { theme::palette().text } else { theme::palette().text_muted };
