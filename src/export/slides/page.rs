@@ -235,6 +235,25 @@ pub(super) fn fit_text(text: &str, size: f32, max_width: f32) -> String {
     "…".to_string()
 }
 
+/// `text` broken after a word into two lines of at most `max_width` pixels each, the second cut
+/// with "…" when still too long; the second is empty when the text fits on one.
+pub(super) fn two_lines(text: &str, size: f32, max_width: f32) -> (String, String) {
+    if text_width_px(text, size) <= max_width {
+        return (text.to_string(), String::new());
+    }
+    let mut first = String::new();
+    let mut rest = text;
+    for (i, word) in text.split(' ').enumerate() {
+        let candidate = if i == 0 { word.to_string() } else { format!("{first} {word}") };
+        if i > 0 && text_width_px(&candidate, size) > max_width {
+            break;
+        }
+        first = candidate;
+        rest = text.get(first.len()..).unwrap_or_default().trim_start();
+    }
+    (fit_text(&first, size, max_width), fit_text(rest, size, max_width))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +275,19 @@ mod tests {
         assert!(text_width_px(&cut, 20.0) <= 200.0);
         assert!(long.starts_with(cut.trim_end_matches('…')));
         assert_eq!(fit_text("Абай", 20.0, 200.0), "Абай");
+    }
+
+    #[test]
+    fn a_long_text_breaks_after_a_word_into_two_lines() {
+        let name = "2030 жылға дейінгі басқарылатын сценарий";
+        let width = text_width_px("басқарылатын сценарий", 20.0) + 1.0;
+        assert_eq!(
+            two_lines(name, 20.0, width),
+            ("2030 жылға дейінгі".to_string(), "басқарылатын сценарий".to_string())
+        );
+        assert_eq!(two_lines("Абай", 20.0, 200.0), ("Абай".to_string(), String::new()));
+        let (_, second) = two_lines(&"сөз ".repeat(40), 20.0, 200.0);
+        assert!(second.ends_with('…'), "{second}");
     }
 
     #[test]

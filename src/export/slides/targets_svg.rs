@@ -10,7 +10,7 @@ use crate::i18n::export_text::ExportText;
 use crate::i18n::targets_text::TargetsText;
 use crate::model::SlideView;
 
-use super::page::{Body, MUTED, Page, TEXT, Text, fit_text, text};
+use super::page::{Body, MUTED, Page, TEXT, Text, fit_text, text, text_width_px, two_lines};
 use super::{Context, with_projection};
 
 const LEGEND_WIDTH: f32 = 300.0;
@@ -20,9 +20,13 @@ const TEXT_PX: f32 = 15.0;
 const HEADING_ROW: f32 = 32.0;
 const BAR_ROW: f32 = 30.0;
 const BLOCK_GAP: f32 = 14.0;
-const NAME_WIDTH: f32 = 260.0;
+/// A row of two lines (scenario names and outcomes shown whole).
+const TALL_BAR_ROW: f32 = 50.0;
+const MIN_NAME_WIDTH: f32 = 160.0;
+/// The scenario names take at most this share of the targets' width.
+const MAX_NAME_SHARE: f32 = 0.28;
 /// Room for the mark, the status word, value and first year right of the bars.
-const OUTCOME_WIDTH: f32 = 520.0;
+const OUTCOME_WIDTH: f32 = 640.0;
 
 /// The report's rows with the slide's target first.
 pub(super) fn ordered_rows<'a>(report: &'a TargetReport, view: &SlideView) -> Vec<&'a TargetRow> {
@@ -57,12 +61,23 @@ pub(super) fn targets_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> 
         );
         return Body { subtitle, svg, sources };
     }
-    let block_h = (HEADING_ROW + BAR_ROW * report.scenarios.len() as f32 + BLOCK_GAP) * k;
-    let fit = ((h - TEXT_PX * 1.6 * k) / block_h).floor().max(1.0) as usize;
+    let block_of =
+        |bar_row: f32| (HEADING_ROW + bar_row * report.scenarios.len() as f32 + BLOCK_GAP) * k;
+    let room = h - TEXT_PX * 1.6 * k;
+    // Rows of two lines (names and outcomes whole) when every target fits so; else one line.
+    let tall = block_of(TALL_BAR_ROW) * rows.len() as f32 <= room;
+    let bar_row = if tall { TALL_BAR_ROW } else { BAR_ROW } * k;
+    let block_h = block_of(bar_row / k);
+    let fit = (room / block_h).floor().max(1.0) as usize;
     let shown = rows.len().min(fit);
     let content_w = w - LEGEND_WIDTH * k - GAP * k;
-    let bars_x = x + NAME_WIDTH * k;
-    let bars_w = (content_w - NAME_WIDTH * k - OUTCOME_WIDTH * k).max(40.0 * k);
+    let size = TEXT_PX * k;
+    let longest_name =
+        report.scenarios.iter().map(|s| text_width_px(&s.name, size)).fold(0.0f32, f32::max);
+    let name_w = (longest_name / if tall { 1.5 } else { 1.0 } + 24.0 * k)
+        .clamp(MIN_NAME_WIDTH * k, content_w * MAX_NAME_SHARE);
+    let bars_x = x + name_w;
+    let bars_w = (content_w - name_w - OUTCOME_WIDTH * k).max(40.0 * k);
     // One scale for every bar: 100 % of the level at the same place on the page.
     let max_percent = rows
         .iter()
@@ -71,7 +86,6 @@ pub(super) fn targets_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> 
         .fold(100.0f64, f64::max)
         * 1.1;
     let px = |percent: f64| bars_x + (percent.max(0.0) / max_percent) as f32 * bars_w;
-    let size = TEXT_PX * k;
     let heading = HEADING_PX * k;
     svg.push_str(r#"<g id="targets">"#);
     for (b, row) in rows.iter().take(shown).enumerate() {
@@ -90,16 +104,25 @@ pub(super) fn targets_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> 
         let bars_top = top + HEADING_ROW * k;
         let target_x = px(100.0);
         for (i, cell) in row.cells.iter().enumerate() {
-            let row_top = bars_top + i as f32 * BAR_ROW * k;
-            let base = row_top + BAR_ROW * k * 0.5 + size * 0.35;
+            let row_top = bars_top + i as f32 * bar_row;
+            let mid = row_top + bar_row * 0.5;
+            // Baselines of one line centred on the row, or of two lines around its middle.
+            let one = mid + size * 0.35;
+            let (upper, lower) = (mid - size * 0.25, mid + size * 0.95);
             let name = report.scenarios.get(i).map(|s| s.name.as_str()).unwrap_or_default();
-            text(
-                &mut svg,
-                &Text::new(x + 12.0 * k, base, size).class("scenario"),
-                &fit_text(name, size, NAME_WIDTH * k - 24.0 * k),
-            );
-            let bar_y = row_top + BAR_ROW * k * 0.18;
-            let bar_h = BAR_ROW * k * 0.64;
+            let name_room = name_w - 24.0 * k;
+            let (name_1, name_2) = if tall {
+                two_lines(name, size, name_room)
+            } else {
+                (fit_text(name, size, name_room), String::new())
+            };
+            let name_base = if name_2.is_empty() { one } else { upper };
+            text(&mut svg, &Text::new(x + 12.0 * k, name_base, size).class("scenario"), &name_1);
+            if !name_2.is_empty() {
+                text(&mut svg, &Text::new(x + 12.0 * k, lower, size).class("scenario"), &name_2);
+            }
+            let bar_h = (BAR_ROW * 0.64 * k).min(bar_row * 0.64);
+            let bar_y = mid - bar_h / 2.0;
             let paint = if cell.status == Status::NotAssessable {
                 "url(#nodata)".to_string()
             } else {
@@ -113,20 +136,34 @@ pub(super) fn targets_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> 
                 0.6 * k,
             );
             let mark_x = bars_x + bars_w + 16.0 * k;
-            let mid = row_top + BAR_ROW * k * 0.5;
-            mark(&mut svg, cell.status, [mark_x + 8.0 * k, mid], 7.0 * k);
-            let outcome = [cell.status_text.as_str(), &cell.value_text, &cell.first_year_text]
-                .into_iter()
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let join = |parts: &[&str]| {
+                parts.iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+            };
+            let outcome_x = mark_x + 24.0 * k;
+            let outcome_room = x + content_w - outcome_x;
+            let status_value = join(&[&cell.status_text, &cell.value_text]);
+            let when = join(&[&cell.first_year_text, &cell.gap_text]);
+            let (line_1, line_2) = if tall && !when.is_empty() {
+                (status_value, when)
+            } else {
+                (join(&[&status_value, &cell.first_year_text]), String::new())
+            };
+            let outcome_base = if line_2.is_empty() { one } else { upper };
+            mark(&mut svg, cell.status, [mark_x + 8.0 * k, outcome_base - size * 0.35], 7.0 * k);
             text(
                 &mut svg,
-                &Text::new(mark_x + 24.0 * k, base, size).class("outcome"),
-                &fit_text(&outcome, size, x + content_w - mark_x - 24.0 * k),
+                &Text::new(outcome_x, outcome_base, size).class("outcome"),
+                &fit_text(&line_1, size, outcome_room),
             );
+            if !line_2.is_empty() {
+                text(
+                    &mut svg,
+                    &Text::new(outcome_x, lower, size).color(MUTED).class("outcome-when"),
+                    &fit_text(&line_2, size, outcome_room),
+                );
+            }
         }
-        let line_bottom = bars_top + row.cells.len() as f32 * BAR_ROW * k;
+        let line_bottom = bars_top + row.cells.len() as f32 * bar_row;
         let _ = write!(
             svg,
             r#"<line class="target-line" x1="{target_x:.1}" y1="{:.1}" x2="{target_x:.1}" y2="{line_bottom:.1}" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"#,
