@@ -282,7 +282,14 @@ fn write_slides(
     use oblys::export::slides::{SlidesRequest, SlidesWritten, parse_size, write_slides};
     let size = parse_size(size)?;
     match write_slides(&SlidesRequest { file, out, lang, size })? {
-        SlidesWritten::Pdf { path, pages } => println!("{}: {pages} pages", path.display()),
+        SlidesWritten::Pdf { path, pages } => {
+            use oblys::i18n::plural::{self, Noun};
+            const PAGES: Noun =
+                Noun {
+                    kk: "бет", ru: ["страница", "страницы", "страниц"], en: ["page", "pages"]
+                };
+            println!("{}: {}", path.display(), PAGES.count(plural::n(pages), lang));
+        }
         SlidesWritten::Png { files } => {
             for f in files {
                 println!("{}", f.display());
