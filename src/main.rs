@@ -138,6 +138,13 @@ enum Command {
         /// Significance level of the LISA clusters.
         #[arg(long, default_value_t = oblys::analysis::moran::DEFAULT_SIGNIFICANCE)]
         significance: f64,
+        /// How components are put on one scale: min_max or z_score.
+        #[arg(long, default_value = "min_max", value_parser = parse_normalisation)]
+        normalisation: oblys::analysis::typology::Normalisation,
+        /// A region lacking a component: rescale (drop it, rescale the other weights) or
+        /// insufficient (no index, marked "insufficient data").
+        #[arg(long, default_value = "rescale", value_parser = parse_missing_rule)]
+        missing: oblys::analysis::typology::MissingRule,
         /// csv or json.
         #[arg(long, value_parser = parse_typology_format)]
         format: oblys::io::typology::TypologyFormat,
@@ -229,6 +236,16 @@ fn parse_export_format(name: &str) -> Result<oblys::io::export_table::ExportForm
 fn parse_typology_format(name: &str) -> Result<oblys::io::typology::TypologyFormat, String> {
     oblys::io::typology::TypologyFormat::from_name(name)
         .ok_or_else(|| format!("unknown format «{name}»: use csv or json"))
+}
+
+fn parse_normalisation(name: &str) -> Result<oblys::analysis::typology::Normalisation, String> {
+    oblys::io::typology::normalisation_from_name(name)
+        .ok_or_else(|| format!("unknown normalisation «{name}»: use min_max or z_score"))
+}
+
+fn parse_missing_rule(name: &str) -> Result<oblys::analysis::typology::MissingRule, String> {
+    oblys::io::typology::missing_rule_from_name(name)
+        .ok_or_else(|| format!("unknown missing-value rule «{name}»: use rescale or insufficient"))
 }
 
 fn parse_class_method(name: &str) -> Result<oblys::io::typology::ClassMethod, String> {
@@ -368,6 +385,8 @@ fn main() -> ExitCode {
             permutations,
             seed,
             significance,
+            normalisation,
+            missing,
             format,
             lang,
             out,
@@ -384,6 +403,8 @@ fn main() -> ExitCode {
                 permutations,
                 seed,
                 significance,
+                normalisation,
+                missing,
                 format,
                 lang,
                 out,

@@ -215,3 +215,40 @@ fn year_without_data_unknown_scenario_and_unknown_name_are_refused() {
     assert!(stderr(&output).contains("--method quantiles, jenks or kmeans"), "{}", stderr(&output));
     assert!(!out.exists());
 }
+
+#[test]
+fn insufficient_data_rule_leaves_regions_with_gaps_without_index_class_or_lisa() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("strict.csv");
+    let args = ["--missing", "insufficient", "--format", "csv", "--lang", "kk"];
+    let output = oblys_typology(&args, &out);
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let rows = csv_rows(&out);
+    assert_eq!(rows.len(), 20);
+    let without: Vec<&str> =
+        rows.iter().filter(|r| r["index"].is_empty()).map(|r| r["region_code"].as_str()).collect();
+    assert_eq!(without, vec!["KZ-ABY", "KZ-ALM", "KZ-KAR", "KZ-KZY", "KZ-ULT", "KZ-VOS", "KZ-ZHT"]);
+    let ulytau = rows.iter().find(|r| r["region_code"] == "KZ-ULT").unwrap();
+    assert_eq!(ulytau["class_label"], "Деректер жеткіліксіз");
+    assert_eq!(ulytau["rank"], "");
+    assert_eq!(ulytau["lisa"], "");
+    let mut ranks: Vec<usize> = rows.iter().filter_map(|r| r["rank"].parse().ok()).collect();
+    ranks.sort_unstable();
+    assert_eq!(ranks, (1..=13).collect::<Vec<_>>());
+}
+
+#[test]
+fn z_score_normalisation_is_recorded_and_unknown_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("z.json");
+    let output = oblys_typology(&["--normalisation", "z_score", "--format", "json"], &out);
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let doc = json_of(&out);
+    assert_eq!(doc["typology"]["normalisation"], "z_score");
+    let indices: Vec<f64> =
+        doc["regions"].as_array().unwrap().iter().map(|r| r["index"].as_f64().unwrap()).collect();
+    assert!(indices.iter().any(|&v| v < 0.0) && indices.iter().any(|&v| v > 0.0));
+    let output = oblys_typology(&["--missing", "impute", "--format", "json"], &out);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("use rescale or insufficient"), "{}", stderr(&output));
+}

@@ -70,6 +70,24 @@ impl ClassMethod {
     }
 }
 
+/// `min_max` or `z_score`, as on the command line.
+pub fn normalisation_from_name(name: &str) -> Option<Normalisation> {
+    match name.to_ascii_lowercase().replace('-', "_").as_str() {
+        "min_max" | "minmax" => Some(Normalisation::MinMax),
+        "z_score" | "zscore" => Some(Normalisation::ZScore),
+        _ => None,
+    }
+}
+
+/// `rescale` or `insufficient`, as on the command line.
+pub fn missing_rule_from_name(name: &str) -> Option<MissingRule> {
+    match name.to_ascii_lowercase().as_str() {
+        "rescale" => Some(MissingRule::RescaleWeights),
+        "insufficient" => Some(MissingRule::InsufficientData),
+        _ => None,
+    }
+}
+
 /// A headless `oblys typology` request.
 #[derive(Debug, Clone)]
 pub struct TypologyRequest {
@@ -92,6 +110,9 @@ pub struct TypologyRequest {
     pub seed: u64,
     /// LISA significance level, in (0, 1).
     pub significance: f64,
+    pub normalisation: Normalisation,
+    /// What a region lacking a component gets.
+    pub missing: MissingRule,
     pub format: TypologyFormat,
     /// Language of region and component names.
     pub lang: Lang,
@@ -229,6 +250,8 @@ pub fn build_typology(
         }
     };
     typology.classification = classification;
+    typology.normalisation = request.normalisation;
+    typology.missing = request.missing;
     typology.state = match &request.scenario {
         None => TypologyState::Year(request.year.unwrap_or(typology.state.year())),
         Some(name) => {
