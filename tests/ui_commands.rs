@@ -201,6 +201,21 @@ fn f5_presents_the_deck_and_the_slide_keys_step_through_it() {
     assert_eq!(harness.state().state().current_slide(), Some(slides - 1), "the last slide");
     press(&mut harness, Modifiers::NONE, Key::Home);
     assert_eq!(harness.state().state().current_slide(), Some(0));
+
+    // The palette has the keyboard while it is open: the slide and notes keys typed into it
+    // do not step the slides; its "notes" command shows the speaker notes.
+    press(&mut harness, Modifiers::COMMAND, Key::K);
+    assert!(harness.state().palette_open());
+    for key in [Key::N, Key::Space, Key::ArrowRight, Key::End] {
+        press(&mut harness, Modifiers::NONE, key);
+    }
+    assert_eq!(harness.state().state().current_slide(), Some(0));
+    assert!(!harness.state().notes_open());
+    search(&mut harness, "speaker notes");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.state().notes_open());
+    assert!(harness.state().state().presenting());
+
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!harness.state().state().presenting());
 }

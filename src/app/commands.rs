@@ -56,6 +56,7 @@ pub enum Command {
     AddSlide,
     SlideList,
     PlayPause,
+    SpeakerNotes,
     LeavePresentation,
     Shortcuts,
     Palette,
@@ -77,6 +78,17 @@ impl Group {
         [Group::File, Group::Edit, Group::View, Group::Presentation, Group::Help];
 }
 
+/// Where a command's keys are handled (each key in one place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyHandler {
+    /// The window's one dispatch per frame (`ui::shortcut_help::dispatch`).
+    Dispatch,
+    /// egui itself (its zoom keys, at the end of each frame).
+    Egui,
+    /// Presentation mode, while it runs (`ui::presentation::keys`).
+    Presentation,
+}
+
 /// What the window does itself rather than `AppState`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuiCommand {
@@ -88,6 +100,8 @@ pub enum GuiCommand {
     TextLarger,
     TextSmaller,
     TextReset,
+    /// Show or hide the speaker notes of presentation mode.
+    ToggleNotes,
 }
 
 /// What running a command does.
@@ -130,7 +144,7 @@ const TEXT_FIELD_KEYS: [Key; 9] =
 
 impl Command {
     /// Every command, by group, in the order the help and the palette list them.
-    pub const ALL: [Command; 45] = [
+    pub const ALL: [Command; 46] = [
         Command::NewFile,
         Command::OpenFile,
         Command::SaveAs,
@@ -172,6 +186,7 @@ impl Command {
         Command::AddSlide,
         Command::SlideList,
         Command::PlayPause,
+        Command::SpeakerNotes,
         Command::LeavePresentation,
         Command::Shortcuts,
         Command::Palette,
@@ -223,6 +238,7 @@ impl Command {
             Command::AddSlide => "present.add_slide",
             Command::SlideList => "present.slides",
             Command::PlayPause => "present.play",
+            Command::SpeakerNotes => "present.notes",
             Command::LeavePresentation => "present.leave",
             Command::Shortcuts => "help.shortcuts",
             Command::Palette => "help.palette",
@@ -253,6 +269,7 @@ impl Command {
             | C::AddSlide
             | C::SlideList
             | C::PlayPause
+            | C::SpeakerNotes
             | C::LeavePresentation => Group::Presentation,
             C::Shortcuts | C::Palette | C::About => Group::Help,
             _ => Group::View,
@@ -308,6 +325,7 @@ impl Command {
             Command::AddSlide => const { &[cmd(Key::M)] },
             Command::SlideList => const { &[cmd(Key::L)] },
             Command::PlayPause => const { &[plain(Key::Y)] },
+            Command::SpeakerNotes => const { &[plain(Key::N)] },
             Command::LeavePresentation => const { &[plain(Key::Escape)] },
             Command::Shortcuts => const { &[plain(Key::F1)] },
             Command::Palette => const { &[cmd(Key::K)] },
@@ -320,10 +338,22 @@ impl Command {
         self.shortcuts().first().copied()
     }
 
-    /// Whether egui handles the command's keys itself (the text size keys): the dispatch
-    /// leaves them alone and the help only lists them.
-    pub fn keys_handled_by_egui(self) -> bool {
-        matches!(self, Command::TextLarger | Command::TextSmaller | Command::TextReset)
+    /// Who handles the command's keys. The window's dispatch handles most; the text size
+    /// keys are egui's own, and the keys of a running presentation are taken by presentation
+    /// mode before any of its widgets (`ui::presentation::keys`). The help lists them all; the
+    /// palette runs them all.
+    pub fn key_handler(self) -> KeyHandler {
+        use Command as C;
+        match self {
+            C::TextLarger | C::TextSmaller | C::TextReset => KeyHandler::Egui,
+            C::NextSlide
+            | C::PreviousSlide
+            | C::FirstSlide
+            | C::LastSlide
+            | C::SpeakerNotes
+            | C::LeavePresentation => KeyHandler::Presentation,
+            _ => KeyHandler::Dispatch,
+        }
     }
 
     /// Whether the command can run now. An unavailable command is greyed in the palette and
@@ -410,6 +440,7 @@ impl Command {
             C::PlayPause if state.screen() == Screen::Map && state.years().len() > 1 => {
                 one(Action::SetPlaying(!state.playing))
             }
+            C::SpeakerNotes if presenting => gui(GuiCommand::ToggleNotes),
             C::LeavePresentation if presenting => one(Action::StopPresentation),
             C::Shortcuts => gui(GuiCommand::ToggleHelp),
             C::Palette => gui(GuiCommand::TogglePalette),
@@ -602,7 +633,7 @@ mod tests {
                 assert!(seen.insert(*s), "{s:?} of {c:?} is taken");
             }
         }
-        assert_eq!(seen.len(), 51);
+        assert_eq!(seen.len(), 52);
     }
 
     #[test]
@@ -678,6 +709,7 @@ mod tests {
                 | C::PreviousSlide
                 | C::FirstSlide
                 | C::LastSlide
+                | C::SpeakerNotes
                 | C::LeavePresentation => None,
                 C::AddSlide => Some(vec![Action::AddSlideFromView]),
                 C::SlideList => Some(vec![Action::ShowSlides(true)]),
@@ -702,6 +734,7 @@ mod tests {
         assert_eq!(Command::PreviousSlide.effect(&s), None, "the first slide");
         assert_eq!(actions(Command::LastSlide.effect(&s)), vec![Action::LastSlide]);
         assert_eq!(actions(Command::LeavePresentation.effect(&s)), vec![Action::StopPresentation]);
+        assert_eq!(Command::SpeakerNotes.effect(&s), Some(Effect::Gui(GuiCommand::ToggleNotes)));
         for c in [Command::Present, Command::OpenFile, Command::MapScreen, Command::TargetsTab] {
             assert_eq!(c.effect(&s), None, "{c:?} while presenting");
         }
@@ -848,7 +881,9 @@ mod tests {
         assert_eq!(Command::Shortcuts.effect(&s), Some(Effect::Gui(GuiCommand::ToggleHelp)));
         assert_eq!(Command::Palette.effect(&s), Some(Effect::Gui(GuiCommand::TogglePalette)));
         assert_eq!(Command::TextLarger.effect(&s), Some(Effect::Gui(GuiCommand::TextLarger)));
-        assert!(Command::TextReset.keys_handled_by_egui());
+        assert_eq!(Command::TextReset.key_handler(), KeyHandler::Egui);
+        assert_eq!(Command::NextSlide.key_handler(), KeyHandler::Presentation);
+        assert_eq!(Command::Present.key_handler(), KeyHandler::Dispatch);
         assert_eq!(actions(Command::About.effect(&s)), vec![Action::ShowAbout(true)]);
     }
 

@@ -56,6 +56,8 @@ const LANG_KEY: &str = "oblys.lang";
 const THEME_KEY: &str = "oblys.theme";
 /// Storage key of the recent files.
 const RECENT_KEY: &str = "oblys.recent_files";
+/// Storage key of the working screens' zoom (Ctrl +/−), never a presentation's.
+const ZOOM_KEY: &str = "oblys.working_zoom";
 /// Initial window size in points: a laptop screen.
 const WINDOW_SIZE: [f32; 2] = [1600.0, 1000.0];
 /// Below this the panels no longer fit side by side.
@@ -274,8 +276,14 @@ impl Gui {
         if ctx.memory(|m| m.top_modal_layer().is_none()) {
             effects.extend(shortcut_help::dispatch(ctx, &self.state));
         }
+        let had_keyboard = self.help_open || self.palette.is_open();
         shortcut_help::show(ctx, &self.state, &mut self.help_open);
         effects.extend(self.palette.show(ctx, &self.state));
+        if had_keyboard || self.help_open || self.palette.is_open() {
+            // The overlay and the palette have the keyboard: nothing behind them (presentation
+            // mode's slide keys included) sees this frame's keys.
+            ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Key { .. })));
+        }
         for effect in effects {
             self.run_effect(effect, ctx);
         }
@@ -301,6 +309,7 @@ impl Gui {
             Effect::Gui(GuiCommand::TextLarger) => egui::gui_zoom::zoom_in(ctx),
             Effect::Gui(GuiCommand::TextSmaller) => egui::gui_zoom::zoom_out(ctx),
             Effect::Gui(GuiCommand::TextReset) => ctx.set_zoom_factor(1.0),
+            Effect::Gui(GuiCommand::ToggleNotes) => self.presenter.toggle_notes(),
         }
         ctx.request_repaint();
     }
@@ -364,6 +373,11 @@ impl Gui {
         self.data = data_editor::DataEditor::default();
         self.slides = slides_panel::SlidesPanel::default();
         ctx.request_repaint();
+    }
+
+    /// The zoom of the working screens, also while a presentation runs at its own zoom.
+    pub fn working_zoom(&self, ctx: &egui::Context) -> f32 {
+        self.presenter.working_zoom(ctx)
     }
 
     /// Shows `notice` in one line over the panels until the planner closes it.
@@ -466,6 +480,8 @@ fn panel_frame() -> egui::Frame {
 /// The eframe application: the `Gui` plus first-frame timing.
 struct OblysApp {
     gui: Gui,
+    /// The window's context, for what `save` remembers of it.
+    ctx: egui::Context,
     quit_after_first_frame: bool,
     started: Instant,
     frames: u64,
@@ -495,6 +511,7 @@ impl eframe::App for OblysApp {
         eframe::set_value(storage, THEME_KEY, &self.gui.state.theme());
         eframe::set_value(storage, RECENT_KEY, &self.gui.recent_files());
         eframe::set_value(storage, startup::LAST_FILE_KEY, &self.gui.state.file());
+        eframe::set_value(storage, ZOOM_KEY, &self.gui.working_zoom(&self.ctx));
     }
 }
 
@@ -545,8 +562,16 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
             let recent: Vec<PathBuf> =
                 cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)).unwrap_or_default();
             gui.set_recent_files(recent);
+            // A session closed during a presentation must not start in its full screen or
+            // its zoom (eframe restores both): the working zoom is kept apart, and a start is
+            // windowed.
+            if let Some(zoom) = cc.storage.and_then(|s| eframe::get_value::<f32>(s, ZOOM_KEY)) {
+                cc.egui_ctx.set_zoom_factor(zoom);
+            }
+            cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             Ok(Box::new(OblysApp {
                 gui,
+                ctx: cc.egui_ctx.clone(),
                 quit_after_first_frame: options.quit_after_first_frame,
                 started,
                 frames: 0,

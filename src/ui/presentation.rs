@@ -55,6 +55,17 @@ impl Presenter {
         self.notes_open
     }
 
+    /// Shows or hides the speaker notes (the N key, or the command palette).
+    pub fn toggle_notes(&mut self) {
+        self.notes_open = !self.notes_open;
+    }
+
+    /// The zoom of the working screens: the one a running presentation will restore, else the
+    /// window's own (what the window remembers for the next start).
+    pub fn working_zoom(&self, ctx: &egui::Context) -> f32 {
+        if self.active { self.working_zoom } else { ctx.zoom_factor() }
+    }
+
     /// Follows the state into or out of presentation mode: full screen and the presentation's
     /// zoom on entering (no widget keeps the keyboard), the working zoom and a window on leaving.
     pub fn follow(&mut self, ctx: &egui::Context, state: &AppState) {

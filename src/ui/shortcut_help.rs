@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use egui::{Event, Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::app::AppState;
-use crate::app::commands::{Command, Effect, Group, GuiCommand};
+use crate::app::commands::{Command, Effect, Group, GuiCommand, KeyHandler};
 use crate::i18n::command_text::{self, CommandText};
 use crate::model::Lang;
 use crate::ui::theme;
@@ -26,7 +26,7 @@ fn keymap() -> &'static [(Command, KeyboardShortcut)] {
     MAP.get_or_init(|| {
         let mut map: Vec<(Command, KeyboardShortcut)> = Command::ALL
             .into_iter()
-            .filter(|c| !c.keys_handled_by_egui())
+            .filter(|c| c.key_handler() == KeyHandler::Dispatch)
             .flat_map(|c| c.shortcuts().iter().map(move |s| (c, *s)))
             .collect();
         // A stable sort keeps the list's order among keys of equal weight.
@@ -224,16 +224,14 @@ mod tests {
             command_for(Key::ArrowRight, Modifiers::COMMAND).map(|(c, _)| c),
             Some(Command::NextYear)
         );
-        assert_eq!(
-            command_for(Key::ArrowRight, Modifiers::NONE).map(|(c, _)| c),
-            Some(Command::NextSlide)
-        );
+        // → alone is a slide key, left to presentation mode.
+        assert_eq!(command_for(Key::ArrowRight, Modifiers::NONE), None);
     }
 
     #[test]
-    fn egui_keeps_its_own_text_size_keys() {
+    fn egui_keeps_its_text_size_keys_and_presentation_mode_its_slide_keys() {
         assert_eq!(command_for(Key::Plus, Modifiers::COMMAND), None);
         assert_eq!(command_for(Key::Num0, Modifiers::COMMAND), None);
-        assert!(keymap().iter().all(|(c, _)| !c.keys_handled_by_egui()));
+        assert!(keymap().iter().all(|(c, _)| c.key_handler() == KeyHandler::Dispatch));
     }
 }
