@@ -405,3 +405,44 @@ fn presentation_mode_snapshot() {
     assert!(harness.state().state().presenting());
     harness.snapshot("presentation_mode");
 }
+
+#[test]
+fn undo_and_redo_take_slide_changes_back_and_forth_in_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, false);
+    let deck = |h: &Harness<'_, Gui>| -> Vec<(i64, u32, String)> {
+        let file = reloaded(h).slides;
+        assert_eq!(h.state().state().dataset().slides, file, "memory and file agree");
+        file.iter().map(|s| (s.id, s.position, s.title.get(Lang::En).to_owned())).collect()
+    };
+    let start = deck(&harness);
+    let gui = harness.state_mut();
+    gui.apply(Action::AddSlideFromView);
+    gui.apply(Action::RenameSlide { id: 4, title: "Where people live".into() });
+    gui.apply(Action::MoveSlide { id: 4, to: 0 });
+    gui.apply(Action::DeleteSlide(2));
+    let after = deck(&harness);
+    assert_eq!(
+        after.iter().map(|(id, position, _)| (*id, *position)).collect::<Vec<_>>(),
+        vec![(4, 0), (1, 1), (3, 2)]
+    );
+    assert_eq!(after[0].2, "Where people live");
+
+    // Undo the deletion: slide 2 is back in its place.
+    harness.state_mut().apply(Action::Undo);
+    let ids: Vec<i64> = deck(&harness).iter().map(|s| s.0).collect();
+    assert_eq!(ids, vec![4, 1, 2, 3]);
+    // Undo the move, then the rename, then the addition: the deck of the start.
+    harness.state_mut().apply(Action::Undo);
+    assert_eq!(deck(&harness).iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+    harness.state_mut().apply(Action::Undo);
+    assert_eq!(deck(&harness)[3].2, "Population, 2023");
+    harness.state_mut().apply(Action::Undo);
+    assert_eq!(deck(&harness), start);
+    // Redo all four: the same deck as before the undos.
+    for _ in 0..4 {
+        harness.state_mut().apply(Action::Redo);
+    }
+    assert_eq!(deck(&harness), after);
+    assert_eq!(harness.state().state().edit_error(), None);
+}

@@ -23,6 +23,7 @@ use crate::io::import::parse_number;
 use crate::model::{
     Aggregation, Corridor, CorridorKind, Dataset, GrowthLevel, GrowthPoint, IndicatorDef,
     IndicatorValue, Investment, LocationBasis, Names, Project, ProjectStatus, Scenario, Sector,
+    Slide,
 };
 use crate::spatial::RegionLocator;
 use crate::store::{FeatureBatch, StoreError};
@@ -67,6 +68,16 @@ pub enum Edit {
     AddFeatures(FeatureBatch),
     /// The same features taken out again (the undo of `AddFeatures`).
     RemoveFeatures(FeatureBatch),
+    /// A slide added, changed or deleted in the slide list (`position` is its place).
+    PutSlide {
+        old: Option<Slide>,
+        new: Option<Slide>,
+    },
+    /// The deck put in another order: every slide id, before and after.
+    OrderSlides {
+        old: Vec<i64>,
+        new: Vec<i64>,
+    },
 }
 
 /// One value of a [`Edit::SetValues`]: the row before and after, of the same key.
@@ -202,6 +213,8 @@ impl Edit {
             ),
             Edit::AddFeatures(batch) => Edit::RemoveFeatures(batch),
             Edit::RemoveFeatures(batch) => Edit::AddFeatures(batch),
+            Edit::PutSlide { old, new } => Edit::PutSlide { old: new, new: old },
+            Edit::OrderSlides { old, new } => Edit::OrderSlides { old: new, new: old },
         }
     }
 
@@ -229,6 +242,8 @@ impl Edit {
                         .all(|c| same(&c.old, &c.new, |o, n| value_key(o) == value_key(n)))
             }
             Edit::AddFeatures(batch) | Edit::RemoveFeatures(batch) => !batch_is_empty(batch),
+            Edit::PutSlide { old, new } => same(old, new, |o, n| o.id == n.id),
+            Edit::OrderSlides { old, new } => super::slides::same_deck(old, new),
         }
     }
 
@@ -290,6 +305,11 @@ impl Edit {
                     && batch.projects.iter().all(|p| projects.get(p.code.as_str()) == Some(&p))
                     && batch.corridors.iter().all(|c| corridors.get(&c.id) == Some(&c))
             }
+            Edit::PutSlide { old, new } => {
+                let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return false };
+                ds.slide(id) == old.as_ref()
+            }
+            Edit::OrderSlides { old, .. } => ds.slides.iter().map(|s| s.id).eq(old.iter().copied()),
         }
     }
 
@@ -335,12 +355,16 @@ impl Edit {
             }
             Edit::AddFeatures(batch) => store::add_features(path, batch).map(|_| ()),
             Edit::RemoveFeatures(batch) => store::remove_features(path, batch),
+            Edit::PutSlide { new: Some(s), .. } => store::save_slide(path, s),
+            Edit::PutSlide { old: Some(s), new: None } => store::delete_slide(path, s.id),
+            Edit::OrderSlides { new, .. } => store::reorder_slides(path, new),
             // Both None: `check` refuses it before anything is written.
             Edit::SetValue { .. }
             | Edit::PutGrowthPoint { .. }
             | Edit::PutProject { .. }
             | Edit::PutCorridor { .. }
-            | Edit::PutScenario { .. } => Ok(()),
+            | Edit::PutScenario { .. }
+            | Edit::PutSlide { .. } => Ok(()),
         }
     }
 
@@ -398,6 +422,11 @@ impl Edit {
                 ds.projects.retain(|p| !projects.contains(p.code.as_str()));
                 ds.corridors.retain(|c| !corridors.contains(&c.id));
             }
+            Edit::PutSlide { old, new } => {
+                let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return };
+                super::slides::put_slide(&mut ds.slides, id, new.clone());
+            }
+            Edit::OrderSlides { new, .. } => super::slides::order_slides(&mut ds.slides, new),
         }
     }
 
@@ -451,6 +480,15 @@ impl Edit {
                 let count =
                     batch.growth_points.len() + batch.projects.len() + batch.corridors.len();
                 crate::i18n::import_text::batch_label(&source, count, lang)
+            }
+            // The slide's title after the edit; the deck for a new order.
+            Edit::PutSlide { old, new } => new
+                .as_ref()
+                .or(old.as_ref())
+                .map(|s| s.title.get(lang).to_owned())
+                .unwrap_or_default(),
+            Edit::OrderSlides { .. } => {
+                crate::i18n::presentation_text::PresentationText::Deck.get(lang).to_owned()
             }
         }
     }
@@ -1140,6 +1178,9 @@ impl AppState {
                     self.scenario_gone(id);
                 }
             }
+        }
+        if matches!(edit, Edit::PutSlide { .. } | Edit::OrderSlides { .. }) {
+            self.deck_changed();
         }
         if matches!(edit, Edit::SetValue { .. } | Edit::SetValues(_)) {
             self.years = self.dataset.years_of(&self.view.indicator);

@@ -416,9 +416,9 @@ impl AppState {
             return self.refuse_slide(&e);
         }
         self.slide_error = None;
-        let slides = &mut std::sync::Arc::make_mut(&mut self.dataset).slides;
-        slides.sort_by_key(|s| ids.iter().position(|x| *x == s.id));
-        renumber(slides);
+        let old: Vec<i64> = self.dataset.slides.iter().map(|s| s.id).collect();
+        order_slides(&mut std::sync::Arc::make_mut(&mut self.dataset).slides, &ids);
+        self.history.record(super::edit::Edit::OrderSlides { old, new: ids });
         Dirty::NOTHING
     }
 
@@ -432,18 +432,10 @@ impl AppState {
             return self.refuse_slide(&e);
         }
         self.slide_error = None;
-        let slides = &mut std::sync::Arc::make_mut(&mut self.dataset).slides;
-        slides.retain(|s| s.id != id);
-        renumber(slides);
-        let count = slides.len();
-        if let Some(p) = &mut self.presentation {
-            p.slide = p.slide.min(count.saturating_sub(1));
-        }
-        // A presentation whose last slide is gone ends.
-        if count == 0 {
-            return self.stop_presentation();
-        }
-        Dirty::NOTHING
+        let old = self.dataset.slide(id).cloned();
+        put_slide(&mut std::sync::Arc::make_mut(&mut self.dataset).slides, id, None);
+        self.history.record(super::edit::Edit::PutSlide { old, new: None });
+        self.deck_changed()
     }
 
     /// Writes `slide` into the file, then into the deck (replacing the slide of its id, at its
@@ -456,11 +448,25 @@ impl AppState {
             return self.refuse_slide(&e);
         }
         self.slide_error = None;
+        let old = self.dataset.slide(slide.id).cloned();
         let slides = &mut std::sync::Arc::make_mut(&mut self.dataset).slides;
-        slides.retain(|s| s.id != slide.id);
-        let at = usize::try_from(slide.position).unwrap_or(usize::MAX).min(slides.len());
-        slides.insert(at, slide);
-        renumber(slides);
+        put_slide(slides, slide.id, Some(slide.clone()));
+        // What the deck holds now (its position as the file numbered it) is what undo restores.
+        let new = slides.iter().find(|s| s.id == slide.id).cloned();
+        self.history.record(super::edit::Edit::PutSlide { old, new });
+        Dirty::NOTHING
+    }
+
+    /// After the deck changed (here, or by undo and redo): a presentation stays on a slide
+    /// that exists, and ends when none is left.
+    pub(super) fn deck_changed(&mut self) -> Dirty {
+        let count = self.dataset.slides.len();
+        if let Some(p) = &mut self.presentation {
+            p.slide = p.slide.min(count.saturating_sub(1));
+        }
+        if count == 0 {
+            return self.stop_presentation();
+        }
         Dirty::NOTHING
     }
 
@@ -478,6 +484,33 @@ impl AppState {
         self.slide_error = Some(format!("{}: {e}", EditText::NotSaved.get(self.view.lang)));
         Dirty::NOTHING
     }
+}
+
+/// Puts `new` in the deck in place of slide `id` (None: takes it out), at `new.position`
+/// (the end when past it); the others keep their order and positions are renumbered 0..n, as
+/// `store::save_slide` and `store::delete_slide` leave the file.
+pub(super) fn put_slide(slides: &mut Vec<Slide>, id: i64, new: Option<Slide>) {
+    slides.retain(|s| s.id != id);
+    if let Some(slide) = new {
+        let at = usize::try_from(slide.position).unwrap_or(usize::MAX).min(slides.len());
+        slides.insert(at, slide);
+    }
+    renumber(slides);
+}
+
+/// Orders the deck as `ids` (every slide id once) and renumbers the positions.
+pub(super) fn order_slides(slides: &mut [Slide], ids: &[i64]) {
+    slides.sort_by_key(|s| ids.iter().position(|x| *x == s.id));
+    renumber(slides);
+}
+
+/// Whether two orders hold the same slides, each once (a reorder changes nothing else).
+pub(super) fn same_deck(old: &[i64], new: &[i64]) -> bool {
+    let (mut a, mut b) = (old.to_vec(), new.to_vec());
+    a.sort_unstable();
+    b.sort_unstable();
+    let once = a.windows(2).all(|w| w.first() != w.get(1));
+    !a.is_empty() && a == b && once
 }
 
 /// Positions 0, 1, … in the deck's order, as the file numbers them.
