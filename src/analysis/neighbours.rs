@@ -542,6 +542,17 @@ mod tests {
     }
 
     #[test]
+    fn a_border_whose_vertices_do_not_coincide_is_shared() {
+        // B's left edge runs along half of A's right edge; no vertex of one is a vertex of the
+        // other (B's corner lies in the middle of A's edge at 61°E, 45.5°N).
+        let shapes = edition(vec![
+            ("A", MultiPolygon::new(vec![square(60.0, 45.0, 61.0, 46.0)])),
+            ("B", MultiPolygon::new(vec![square(61.0, 45.5, 62.0, 46.5)])),
+        ]);
+        assert_eq!(codes_of(&Neighbours::build_with_tolerance(&shapes, 0.0), "A"), vec!["B"]);
+    }
+
+    #[test]
     fn squares_touching_at_a_corner_are_queen_neighbours() {
         let shapes = edition(vec![
             ("A", MultiPolygon::new(vec![square(0.0, 0.0, 1.0, 1.0)])),

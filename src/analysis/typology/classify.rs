@@ -245,6 +245,46 @@ mod tests {
         assert!(jenks_breaks(&[], 3).is_empty());
     }
 
+    /// Within-class sum of squared deviations of `sorted` cut after the given class ends.
+    fn total_cost(sorted: &[f64], uppers: &[f64]) -> f64 {
+        let assign = by_upper_bounds(sorted, uppers);
+        (0..uppers.len())
+            .map(|c| {
+                let members: Vec<f64> =
+                    sorted.iter().zip(&assign).filter(|(_, a)| **a == c).map(|(v, _)| *v).collect();
+                let mean = members.iter().sum::<f64>() / members.len().max(1) as f64;
+                members.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>()
+            })
+            .sum()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jenks_is_never_beaten_by_any_other_cut(
+            values in proptest::collection::vec(0u8..40, 2..9),
+            k in 2usize..5,
+        ) {
+            let mut sorted: Vec<f64> = values.iter().map(|&v| f64::from(v)).collect();
+            sorted.sort_by(f64::total_cmp);
+            let mut distinct = sorted.clone();
+            distinct.dedup();
+            let k = k.min(distinct.len());
+            let best = total_cost(&sorted, &jenks_breaks(&sorted, k));
+            // Every choice of k − 1 class ends among the distinct values (bit masks).
+            for mask in 0u32..(1 << (distinct.len() - 1)) {
+                if mask.count_ones() as usize != k - 1 {
+                    continue;
+                }
+                let mut uppers: Vec<f64> = (0..distinct.len() - 1)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| distinct[i])
+                    .collect();
+                uppers.push(distinct[distinct.len() - 1]);
+                proptest::prop_assert!(best <= total_cost(&sorted, &uppers) + 1e-9);
+            }
+        }
+    }
+
     #[test]
     fn kmeans_finds_the_three_obvious_groups() {
         let values = [1.0, 2.0, 3.0, 10.0, 11.0, 12.0, 30.0, 31.0];
