@@ -244,9 +244,15 @@ fn keys_do_nothing_while_a_text_field_is_typed_in_except_function_keys() {
     assert_eq!((state.view().year, state.view().show_labels), (year, labels));
     assert_eq!(state.screen(), screen);
 
-    // F1 is no key of a text field: it opens the overlay from the field.
+    // F1 is no key of a text field: it opens the overlay from the field; so does Ctrl+K the
+    // palette.
     press(&mut harness, Modifiers::NONE, Key::F1);
     assert!(harness.state().help_open());
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    harness.get_by_role_and_label(Role::TextInput, "Name (English)").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::K);
+    assert!(harness.state().palette_open());
 }
 
 #[test]
