@@ -107,8 +107,8 @@ pub enum GuiCommand {
 /// What running a command does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Actions for `AppState::apply_all`, in order (a File request is carried out by the
-    /// window, as from the File menu).
+    /// Actions the window applies in order, at once (a File request it carries out as the
+    /// File menu's; `AppState` ignores those).
     Actions(Vec<Action>),
     /// Something only the window can do.
     Gui(GuiCommand),
