@@ -9,6 +9,7 @@
 //! same arithmetic on a plain matrix of values. Derived components are computed from their parts
 //! on the current edition ([`derived`]); values are never imputed.
 
+mod change;
 mod classify;
 mod derived;
 #[cfg(test)]
@@ -22,6 +23,7 @@ use crate::analysis::neighbours::Neighbours;
 use crate::model::{Dataset, Lang, Names};
 use crate::scenario;
 
+pub use change::{ClassChange, Transition, transition};
 pub use classify::{jenks_breaks, kmeans_classes};
 pub use derived::{DERIVED_COMPONENTS, EMPLOYMENT_RATE, INVESTMENT_PER_CAPITA, POPULATION_CHANGE};
 
