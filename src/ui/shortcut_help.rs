@@ -229,6 +229,22 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_written_with_signs_and_joined_with_or_in_the_shown_language() {
+        let ctx = egui::Context::default();
+        ctx.set_os(egui::os::OperatingSystem::Nix);
+        assert_eq!(keys_text(&ctx, Command::ZoomInMap, Lang::En), "+ or =");
+        assert_eq!(keys_text(&ctx, Command::ZoomOutMap, Lang::Ru), "\u{2212}");
+        assert_eq!(keys_text(&ctx, Command::Redo, Lang::Ru), "Ctrl+Shift+Z или Ctrl+Y");
+        assert_eq!(keys_text(&ctx, Command::TextLarger, Lang::En), "Ctrl++ or Ctrl+=");
+        assert_eq!(tooltip(&ctx, Command::Palette, Lang::Kk), "Командалар палитрасы (Ctrl+K)");
+        ctx.set_os(egui::os::OperatingSystem::Mac);
+        // One frame loads the fonts, which decide between ⌘ and its name.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        assert_eq!(keys_text(&ctx, Command::Undo, Lang::En), "Cmd+Z", "no ⌘ glyph: its name");
+    }
+
+    #[test]
     fn egui_keeps_its_text_size_keys_and_presentation_mode_its_slide_keys() {
         assert_eq!(command_for(Key::Plus, Modifiers::COMMAND), None);
         assert_eq!(command_for(Key::Num0, Modifiers::COMMAND), None);
