@@ -107,11 +107,11 @@ pub(super) fn chart_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> Bo
         y0 = y0.min(p[1]);
         y1 = y1.max(p[1]);
     }
-    let mut sources = vec![data_sources(ctx.ds, &view.indicator, None, lang)];
+    let mut data = data_sources(ctx.ds, &view.indicator, None, lang);
     if chart.series.iter().any(|s| s.role != SeriesRole::History) {
-        sources = vec![with_projection(&sources[0], lang)];
+        data = with_projection(&data, lang);
     }
-    sources.push(crate::i18n::MapText::SourceLine.get(lang).to_string());
+    let sources = vec![data, crate::i18n::MapText::SourceLine.get(lang).to_string()];
     let subtitle = if chart.unit.is_empty() {
         chart.title.clone()
     } else {
