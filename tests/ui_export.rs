@@ -1,6 +1,7 @@
 //! The export window driven headless with egui_kittest on a file holding the default dataset:
 //! the Export button over the map opens it; this view as a 1920 × 1080 PNG and every slide as
-//! a PDF deck are written to typed paths on the worker thread, and the window says where.
+//! a PDF deck are written to typed paths on the worker thread, and the window says where (or
+//! why not); the proposed path names the open file and the view, and a typed one is kept.
 
 use std::path::Path;
 
@@ -121,4 +122,30 @@ fn an_unwritable_path_is_reported_in_the_window_and_nothing_is_written() {
     harness.run();
     assert!(harness.query_by_label("Export failed:").is_some(), "the failure is reported");
     assert!(!out.exists());
+}
+
+#[test]
+fn the_proposed_path_names_the_file_and_view_and_a_typed_path_is_kept_on_reopening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    harness.get_by_label("Export").click();
+    harness.run();
+    let proposed = harness.get_by_role_and_label(Role::TextInput, "Save to").value();
+    let expected = dir.path().join("kazakhstan-population-2023.png");
+    assert_eq!(proposed.as_deref(), Some(expected.display().to_string().as_str()));
+    // Every slide as a PDF deck: the proposal follows the choice.
+    harness.get_by_label("Every slide").click();
+    harness.run();
+    let deck = harness.get_by_role_and_label(Role::TextInput, "Save to").value();
+    let expected = dir.path().join("kazakhstan-slides.pdf");
+    assert_eq!(deck.as_deref(), Some(expected.display().to_string().as_str()));
+    // A typed path stays when the window is closed and opened again.
+    let typed = dir.path().join("for the minister.pdf").display().to_string();
+    type_into(&mut harness, "Save to", &typed);
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let kept = harness.get_by_role_and_label(Role::TextInput, "Save to").value();
+    assert_eq!(kept.as_deref(), Some(typed.as_str()));
 }

@@ -254,8 +254,7 @@ pub fn show(
             [win.width, win.height] = PRESETS.get(FIRST_PRESET).copied().unwrap_or(MIN_SIZE);
         }
         win.outcome = None;
-        win.proposed.clear();
-        win.path.clear();
+        // A path the planner typed is kept; a proposed one follows the view shown now.
         win.repropose(state);
         win.ready = true;
     }
