@@ -132,7 +132,7 @@ pub fn scene_to_svg(scene: &Scene, width: u32, height: u32) -> String {
 
     write_header(&mut svg, scene, &layout);
     write_map(&mut svg, scene, &fit, k);
-    write_legend(&mut svg, &scene.legend, layout.legend_x, layout.header, k);
+    write_legend(&mut svg, &scene.legend, "legend", [layout.legend_x, layout.header], k);
     let _ = write!(
         svg,
         r#"<text id="source" x="{x:.1}" y="{y:.1}" font-size="{s:.1}" fill="{c}">{t}</text>"#,
@@ -368,10 +368,10 @@ fn write_labels(svg: &mut String, scene: &Scene, fit: &Fit, k: f32) {
     svg.push_str("</g>");
 }
 
-/// The legend with its top left corner at (`x`, `y`), sizes scaled by `k`.
-pub(super) fn write_legend(svg: &mut String, legend: &Legend, x: f32, top: f32, k: f32) {
-    let mut y = top;
-    svg.push_str(r#"<g id="legend">"#);
+/// The legend as the group `id` with its top left corner at `at`, sizes scaled by `k`.
+pub(super) fn write_legend(svg: &mut String, legend: &Legend, id: &str, at: [f32; 2], k: f32) {
+    let [x, mut y] = at;
+    let _ = write!(svg, r#"<g id="{id}">"#);
     let _ = write!(
         svg,
         r#"<text x="{x:.1}" y="{yy:.1}" font-size="{s:.1}" font-weight="bold" fill="{c}">{t}</text>"#,

@@ -41,7 +41,7 @@ pub(super) fn map_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> Body
     let area = [x, y, (w - legend_w - GAP * k).max(1.0), h];
     let mut svg = String::with_capacity(256 * 1024);
     clipped_map(&mut svg, ctx, &scene, view.extent.as_ref(), area, "map", k);
-    write_legend(&mut svg, &scene.legend, x + area[2] + GAP * k, y, k);
+    write_legend(&mut svg, &scene.legend, "legend", [x + area[2] + GAP * k, y], k);
     let subtitle = if scene.subtitle.is_empty() {
         scene.title.clone()
     } else {
@@ -116,8 +116,9 @@ pub(super) fn compare_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> 
         clipped_map(&mut svg, ctx, scene, view.extent.as_ref(), area, id, k);
     }
     let legend_x = x + difference_w + gap;
-    write_legend(&mut svg, &difference.legend, legend_x, bottom_y, k);
-    write_legend(&mut svg, &shared, legend_x + legend_w + gap, bottom_y, k);
+    write_legend(&mut svg, &difference.legend, "legend-difference", [legend_x, bottom_y], k);
+    let shared_at = [legend_x + legend_w + gap, bottom_y];
+    write_legend(&mut svg, &shared, "legend-scale", shared_at, k);
     let mut first = data_sources(ctx.ds, &view.indicator, Some(view.year), ctx.lang);
     if view.compare_a.scenario_id().is_some() || view.compare_b.scenario_id().is_some() {
         first = super::with_projection(&first, ctx.lang);
