@@ -157,7 +157,11 @@ fn clipped_map(
         svg,
         r#"<clipPath id="clip-{id}"><rect x="{ax:.1}" y="{ay:.1}" width="{aw:.1}" height="{ah:.1}"/></clipPath><g id="{id}" clip-path="url(#clip-{id})">"#,
     );
-    write_map(svg, scene, &Fit::new(bounds, area), k);
+    let mut map = String::with_capacity(128 * 1024);
+    write_map(&mut map, scene, &Fit::new(bounds, area), k);
+    // The ids inside (regions, corridors, layers) prefixed with the map's, unique on a page of
+    // several maps. Text is escaped, so ` id="` occurs only as an attribute.
+    svg.push_str(&map.replace(" id=\"", &format!(" id=\"{id}-")));
     svg.push_str("</g>");
 }
 

@@ -333,3 +333,22 @@ fn sources_name_the_values_sources_most_used_first() {
     );
     assert_eq!(side_source(SlideSource::Scenario(4)), Source::Scenario(4));
 }
+
+#[test]
+fn every_screens_page_has_unique_ids_and_renders_at_every_preset() {
+    let r = renderer(Lang::Kk);
+    for screen in SlideScreen::ALL {
+        let view = view_as(screen);
+        for [w, h] in PRESETS {
+            let svg = r.svg(&view, "Бет", Some(PageNumber { n: 1, of: 1 }), w, h);
+            parse_svg(&svg).expect("usvg parses the page");
+            let doc = Document::parse(&svg).expect("SVG");
+            let mut ids: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("id")).collect();
+            let count = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), count, "{screen:?} {w}×{h}: duplicate ids");
+            assert_eq!(text_of(&svg, "page-number").as_deref(), Some("1 / 1"));
+        }
+    }
+}
