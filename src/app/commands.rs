@@ -487,6 +487,7 @@ fn year_scope(state: &AppState) -> Option<YearScope> {
         (Screen::Map, _) => Some(YearScope::Map),
         (Screen::Scenarios, ScenarioTab::Compare) => Some(YearScope::Compare),
         (Screen::Scenarios, _) => None,
+        (Screen::Potential, _) => None,
     }
 }
 

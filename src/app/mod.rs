@@ -9,6 +9,7 @@ pub mod commands;
 mod derived;
 pub mod edit;
 pub mod import;
+pub mod potential;
 pub mod scenario_edit;
 pub mod scenarios;
 mod slides;
@@ -178,6 +179,8 @@ pub enum Action {
     ImportPreviewDone,
     /// Write the previewed good values into the file in one transaction, and show them.
     ImportApply,
+    /// A change on the Potential screen (weights, tab, significance, compared states).
+    Potential(potential::PotentialAction),
     /// Enter presentation mode (full screen, chrome hidden) on the slide at this position of
     /// the deck, its saved view restored.
     StartPresentation(usize),
@@ -297,6 +300,8 @@ pub struct AppState {
     slide_delete_pending: Option<i64>,
     /// Whether the slide list is open.
     slides_open: bool,
+    /// The Potential screen's typology and its maps.
+    potential: potential::PotentialState,
 }
 
 /// What an action invalidated.
@@ -425,6 +430,7 @@ impl AppState {
             slide_error: None,
             slide_delete_pending: None,
             slides_open: false,
+            potential: potential::PotentialState::default(),
         };
         state.places = edit::Places::new(&state.dataset);
         state.rebuild(Dirty { projections: true, ..Dirty::VIEW });
@@ -706,6 +712,10 @@ impl AppState {
             Action::ImportPreview(choice) => self.preview_import(choice),
             Action::ImportPreviewDone => self.finish_import_preview(),
             Action::ImportApply => self.apply_import(),
+            Action::Potential(a) => {
+                self.potential.apply(a);
+                Dirty::NOTHING
+            }
         }
     }
 
@@ -824,6 +834,15 @@ impl AppState {
             self.compare_version += 1;
         }
         self.rebuild_targets(dirty.projections);
+        self.potential.refresh(&potential::Inputs {
+            ds: &self.dataset,
+            geometry: &self.geometry,
+            projections: &self.projections,
+            lang: self.view.lang,
+            selected: self.view.selected.as_deref(),
+            data_changed: dirty.table || dirty.projections,
+            active: self.screen == Screen::Potential,
+        });
     }
 
     /// Rebuilds the targets' report when the projections changed (`projections`) or the
@@ -964,6 +983,11 @@ impl AppState {
     /// selected; None only for a selected code the dataset does not know.
     pub fn details(&self) -> Option<&RegionDetails> {
         self.details.as_ref()
+    }
+
+    /// The Potential screen's typology, result and maps.
+    pub fn potential(&self) -> &potential::PotentialState {
+        &self.potential
     }
 
     /// Which main screen is shown.

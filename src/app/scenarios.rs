@@ -33,6 +33,8 @@ pub enum Screen {
     Map,
     /// The scenario list and the comparison of two scenarios.
     Scenarios,
+    /// Regions by potential: the typology's classes, clusters and class changes.
+    Potential,
 }
 
 /// Which view fills the scenario screen beside the scenario list.

@@ -60,6 +60,8 @@ impl AppState {
             (None, Screen::Map, _) => SlideScreen::Map,
             (None, Screen::Scenarios, ScenarioTab::Targets) => SlideScreen::Targets,
             (None, Screen::Scenarios, _) => SlideScreen::Compare,
+            // Slides do not hold a typology yet: the Potential screen's slide is the map's.
+            (None, Screen::Potential, _) => SlideScreen::Map,
         };
         let target = self.selected_target().map(|row| SlideTarget {
             indicator: row.key.indicator.clone(),

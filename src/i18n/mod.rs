@@ -10,6 +10,7 @@ pub mod geojson_import_text;
 pub mod import_text;
 pub mod map_text;
 pub mod plural;
+pub mod potential_text;
 pub mod presentation_text;
 pub mod scenario_text;
 pub mod scenario_ui_text;

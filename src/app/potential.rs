@@ -1,0 +1,780 @@
+//! The Potential screen's state and models: the typology being edited (its weights move with the
+//! sliders), its result, the class map, the local clusters (LISA) of the index with the global
+//! Moran's I, the ranking order, the national medians of the components for a region's profile,
+//! and the class change between two states (two years, or two scenarios at their horizon) with
+//! its map and transition table.
+//!
+//! Everything is rebuilt by `AppState` through [`PotentialState::refresh`] when something it
+//! depends on changed (weights, states, data, scenarios, language, selection), and only while
+//! the screen is shown; never per frame. Recomputing the default typology with LISA (999
+//! permutations) takes about a millisecond, so the sliders update the map live.
+
+use std::sync::Arc;
+
+use crate::analysis::moran::{Autocorrelation, LisaCategory, Quadrant};
+use crate::analysis::neighbours::Neighbours;
+use crate::analysis::typology::{
+    self, ClassChange, Transition, Typology, TypologyResult, TypologyState, class_label,
+    insufficient_data_label,
+};
+use crate::app::Side;
+use crate::i18n::format_number;
+use crate::i18n::potential_text::PotentialText as T;
+use crate::map::projected::{RegionPaint, region_scene};
+use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, style};
+use crate::model::{Dataset, Lang};
+use crate::scenario::Projection;
+
+/// Permutations of the LISA and Moran tests (GeoDa's and PySAL's default).
+pub const PERMUTATIONS: usize = 999;
+/// Seed of the permutations, so the same data always gives the same pseudo p-values.
+pub const SEED: u64 = 12_345;
+/// Significance levels the planner can choose for the cluster map.
+pub const SIGNIFICANCE_LEVELS: [f64; 3] = [0.01, 0.05, 0.10];
+/// Largest weight a slider gives.
+pub const MAX_WEIGHT: f64 = 5.0;
+
+/// GeoDa's LISA colours: high–high red, low–low blue, low–high light blue, high–low light red,
+/// not significant near white.
+pub const HIGH_HIGH_FILL: Rgba = Rgba::rgb(0xff, 0x00, 0x00);
+pub const LOW_LOW_FILL: Rgba = Rgba::rgb(0x00, 0x00, 0xff);
+pub const LOW_HIGH_FILL: Rgba = Rgba::rgb(0xa7, 0xad, 0xf9);
+pub const HIGH_LOW_FILL: Rgba = Rgba::rgb(0xf4, 0xad, 0xa8);
+pub const NOT_SIGNIFICANT_FILL: Rgba = Rgba::rgb(0xee, 0xee, 0xee);
+/// Class change colours (Okabe–Ito bluish green up, vermillion down, a pale grey unchanged);
+/// the panel paints an arrow or a bar on every region as well, so colour is never the only sign.
+pub const UP_FILL: Rgba = Rgba::rgb(0x00, 0x9e, 0x73);
+pub const DOWN_FILL: Rgba = Rgba::rgb(0xd5, 0x5e, 0x00);
+pub const SAME_FILL: Rgba = Rgba::rgb(0xe8, 0xe8, 0xe4);
+
+/// Which view of the screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PotentialTab {
+    /// The class map, the weights, the ranking and the region's profile.
+    #[default]
+    Classes,
+    /// The same with the local clusters of the index on the map and Moran's I.
+    Clusters,
+    /// The class change between two states: its map and transition table.
+    Change,
+}
+
+impl PotentialTab {
+    pub const ALL: [PotentialTab; 3] =
+        [PotentialTab::Classes, PotentialTab::Clusters, PotentialTab::Change];
+
+    /// The tab's name.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            PotentialTab::Classes => T::TabClasses.get(lang),
+            PotentialTab::Clusters => T::TabClusters.get(lang),
+            PotentialTab::Change => T::TabChange.get(lang),
+        }
+    }
+}
+
+/// What the planner does on the Potential screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PotentialAction {
+    /// Sets the weight of the component at this position (clamped to 0..=`MAX_WEIGHT`).
+    SetWeight {
+        component: usize,
+        weight: f64,
+    },
+    /// Back to the default typology's weights.
+    ResetWeights,
+    SetTab(PotentialTab),
+    /// The significance level of the cluster map.
+    SetSignificance(f64),
+    /// One of the two states the change view compares.
+    SetChangeState(Side, TypologyState),
+}
+
+/// A region's move on the change map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeModel {
+    pub a: TypologyResult,
+    pub b: TypologyResult,
+    pub transition: Transition,
+    pub scene: Arc<Scene>,
+    /// Each drawn region's move, in the scene's order (for the marks).
+    pub moves: Vec<(String, ClassChange)>,
+}
+
+/// The inputs `refresh` reads from the application.
+pub struct Inputs<'a> {
+    pub ds: &'a Dataset,
+    pub geometry: &'a MapGeometry,
+    pub projections: &'a [Projection],
+    pub lang: Lang,
+    pub selected: Option<&'a str>,
+    /// The data or the scenarios changed since the last refresh.
+    pub data_changed: bool,
+    /// The screen is shown (nothing is computed while it is not).
+    pub active: bool,
+}
+
+/// The Potential screen's models.
+#[derive(Debug, Default)]
+pub struct PotentialState {
+    typology: Option<Typology>,
+    default_weights: Vec<f64>,
+    tab: PotentialTab,
+    significance: Option<f64>,
+    /// The states the change view can compare: the years with data, then every scenario at its
+    /// horizon.
+    states: Vec<TypologyState>,
+    change_a: Option<TypologyState>,
+    change_b: Option<TypologyState>,
+    neighbours: Option<Neighbours>,
+    result: Option<Result<TypologyResult, String>>,
+    lisa: Option<Result<Autocorrelation, String>>,
+    /// The national median of each component's raw values.
+    medians: Vec<Option<f64>>,
+    /// Positions of the regions with an index, best rank first.
+    order: Vec<usize>,
+    scene: Arc<Scene>,
+    version: u64,
+    change: Option<Result<ChangeModel, String>>,
+    change_version: u64,
+    /// Whether the typology, the map or the change must be rebuilt at the next refresh.
+    stale_data: bool,
+    stale_result: bool,
+    stale_scene: bool,
+    stale_change: bool,
+    built_lang: Option<Lang>,
+    built_selected: Option<String>,
+}
+
+impl PotentialState {
+    /// Applies a planner's action; the models follow at the next [`refresh`](Self::refresh).
+    pub fn apply(&mut self, action: PotentialAction) {
+        match action {
+            PotentialAction::SetWeight { component, weight } => {
+                let Some(c) = self.typology.as_mut().and_then(|t| t.components.get_mut(component))
+                else {
+                    return;
+                };
+                let weight = if weight.is_finite() { weight.clamp(0.0, MAX_WEIGHT) } else { 0.0 };
+                if c.weight != weight {
+                    c.weight = weight;
+                    self.stale_result = true;
+                }
+            }
+            PotentialAction::ResetWeights => {
+                if let Some(t) = self.typology.as_mut() {
+                    for (c, w) in t.components.iter_mut().zip(&self.default_weights) {
+                        c.weight = *w;
+                    }
+                    self.stale_result = true;
+                }
+            }
+            PotentialAction::SetTab(tab) => {
+                if tab != self.tab {
+                    self.tab = tab;
+                    self.stale_scene = true;
+                }
+            }
+            PotentialAction::SetSignificance(level) => {
+                if level.is_finite() && level > 0.0 && level < 1.0 {
+                    self.significance = Some(level);
+                    self.stale_scene = true;
+                }
+            }
+            PotentialAction::SetChangeState(side, state) => {
+                if !self.states.contains(&state) {
+                    return;
+                }
+                match side {
+                    Side::A => self.change_a = Some(state),
+                    Side::B => self.change_b = Some(state),
+                }
+                self.stale_change = true;
+            }
+        }
+    }
+
+    /// Rebuilds what changed since the last call; cheap when nothing did.
+    pub fn refresh(&mut self, inputs: &Inputs<'_>) {
+        if inputs.data_changed {
+            self.stale_data = true;
+        }
+        if !inputs.active {
+            return;
+        }
+        if self.stale_data || self.typology.is_none() {
+            self.reset_for_data(inputs);
+        }
+        if self.stale_result {
+            self.recompute(inputs);
+        }
+        let selected = inputs.selected.map(str::to_owned);
+        if self.built_lang != Some(inputs.lang) || self.built_selected != selected {
+            self.stale_scene = true;
+            self.stale_change = true;
+        }
+        if self.stale_scene {
+            self.scene = Arc::new(self.build_scene(inputs));
+            self.version += 1;
+            self.stale_scene = false;
+        }
+        if self.stale_change {
+            self.change = Some(self.build_change(inputs));
+            self.change_version += 1;
+            self.stale_change = false;
+        }
+        self.built_lang = Some(inputs.lang);
+        self.built_selected = selected;
+    }
+
+    /// A new dataset (or edited data or scenarios): the default typology's components, keeping
+    /// the planner's weights where the components are the same; the neighbours; the states.
+    fn reset_for_data(&mut self, inputs: &Inputs<'_>) {
+        let ds = inputs.ds;
+        let mut fresh = Typology::default_for(ds);
+        self.default_weights = fresh.components.iter().map(|c| c.weight).collect();
+        if let Some(old) = &self.typology
+            && old.components.len() == fresh.components.len()
+            && old.components.iter().zip(&fresh.components).all(|(a, b)| a.indicator == b.indicator)
+        {
+            for (c, old) in fresh.components.iter_mut().zip(&old.components) {
+                c.weight = old.weight;
+            }
+        }
+        self.typology = Some(fresh);
+        self.neighbours = ds.current_edition().map(Neighbours::build);
+        self.states = available_states(ds, self.typology.as_ref(), inputs.projections);
+        let (a, b) = default_change_states(ds, &self.states);
+        if self.change_a.is_none_or(|s| !self.states.contains(&s)) {
+            self.change_a = a;
+        }
+        if self.change_b.is_none_or(|s| !self.states.contains(&s)) {
+            self.change_b = b;
+        }
+        self.stale_data = false;
+        self.stale_result = true;
+    }
+
+    fn recompute(&mut self, inputs: &Inputs<'_>) {
+        let Some(typology) = &self.typology else { return };
+        let result = typology::compute(inputs.ds, typology).map_err(|e| e.to_string());
+        self.lisa = match (&result, &self.neighbours) {
+            (Ok(r), Some(w)) => Some(
+                typology::index_autocorrelation(r, w, PERMUTATIONS, SEED)
+                    .map_err(|e| e.to_string()),
+            ),
+            _ => None,
+        };
+        if let Ok(r) = &result {
+            self.medians = (0..r.components.len())
+                .map(|c| median(r.regions.iter().filter_map(|s| s.components.get(c)?.raw)))
+                .collect();
+            let mut order: Vec<usize> = (0..r.regions.len())
+                .filter(|&i| r.regions.get(i).is_some_and(|s| s.index.is_some()))
+                .collect();
+            order.sort_by_key(|&i| r.regions.get(i).and_then(|s| s.rank).unwrap_or(usize::MAX));
+            self.order = order;
+        } else {
+            self.medians.clear();
+            self.order.clear();
+        }
+        self.result = Some(result);
+        self.stale_result = false;
+        self.stale_scene = true;
+        self.stale_change = true;
+    }
+
+    fn build_scene(&self, inputs: &Inputs<'_>) -> Scene {
+        let lang = inputs.lang;
+        let Some(Ok(result)) = &self.result else { return Scene::default() };
+        match self.tab {
+            PotentialTab::Clusters => {
+                let categories = self.categories();
+                let mut scene =
+                    class_scene(inputs.ds, inputs.geometry, result, lang, inputs.selected);
+                for region in &mut scene.regions {
+                    let category =
+                        categories.iter().find(|(c, _)| *c == region.code).and_then(|(_, k)| *k);
+                    if let Some(category) = category {
+                        region.fill = lisa_fill(category);
+                        region.no_data = false;
+                        region.note = Some(lisa_text(category, lang).to_owned());
+                    }
+                }
+                scene.legend = Legend {
+                    title: T::ClustersTitle.get(lang).to_owned(),
+                    unit: format!(
+                        "{} {}",
+                        T::Significance.get(lang),
+                        format_number(self.significance(), 2, lang)
+                    ),
+                    items: lisa_legend(scene.regions.iter().any(|r| r.no_data), lang),
+                };
+                scene
+            }
+            _ => class_scene(inputs.ds, inputs.geometry, result, lang, inputs.selected),
+        }
+    }
+
+    fn build_change(&self, inputs: &Inputs<'_>) -> Result<ChangeModel, String> {
+        let (Some(typology), Some(a), Some(b)) = (&self.typology, self.change_a, self.change_b)
+        else {
+            return Err(T::Unknown.get(inputs.lang).to_owned());
+        };
+        let at = |state: TypologyState| {
+            let t = Typology { state, ..typology.clone() };
+            let projection = match state {
+                TypologyState::Scenario { scenario_id, .. } => {
+                    inputs.projections.iter().find(|p| p.scenario_id == scenario_id)
+                }
+                TypologyState::Year(_) => None,
+            };
+            typology::compute_with_projection(inputs.ds, &t, projection).map_err(|e| e.to_string())
+        };
+        let ra = at(a)?;
+        let rb = at(b)?;
+        let transition = typology::transition(&ra, &rb);
+        let scene = change_scene(inputs, &ra, &rb, &transition);
+        Ok(ChangeModel {
+            moves: transition.changes.clone(),
+            a: ra,
+            b: rb,
+            transition,
+            scene: Arc::new(scene),
+        })
+    }
+
+    /// The typology being edited (None before the screen was first shown).
+    pub fn typology(&self) -> Option<&Typology> {
+        self.typology.as_ref()
+    }
+
+    /// The result, or why the typology cannot be computed.
+    pub fn result(&self) -> Option<&Result<TypologyResult, String>> {
+        self.result.as_ref()
+    }
+
+    /// Global and local Moran of the index, or why they cannot be computed.
+    pub fn lisa(&self) -> Option<&Result<Autocorrelation, String>> {
+        self.lisa.as_ref()
+    }
+
+    /// Every region's LISA category at the chosen level (None: no index or no neighbours).
+    pub fn categories(&self) -> Vec<(String, Option<LisaCategory>)> {
+        let (Some(Ok(lisa)), Some(w)) = (&self.lisa, &self.neighbours) else { return Vec::new() };
+        let level = self.significance();
+        w.codes()
+            .iter()
+            .zip(&lisa.local)
+            .map(|(code, local)| (code.clone(), local.as_ref().map(|l| l.category(level))))
+            .collect()
+    }
+
+    /// The map of the shown tab (classes or clusters).
+    pub fn scene(&self) -> &Arc<Scene> {
+        &self.scene
+    }
+
+    /// Increases whenever [`scene`](Self::scene) is rebuilt.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    pub fn tab(&self) -> PotentialTab {
+        self.tab
+    }
+
+    /// The significance level of the cluster map (0.05 until the planner chooses).
+    pub fn significance(&self) -> f64 {
+        self.significance.unwrap_or(0.05)
+    }
+
+    /// The national median of each component's raw values, in the result's component order.
+    pub fn medians(&self) -> &[Option<f64>] {
+        &self.medians
+    }
+
+    /// Positions in the result's regions of the ranked regions, rank 1 first.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The weights the default typology gives.
+    pub fn default_weights(&self) -> &[f64] {
+        &self.default_weights
+    }
+
+    /// The states the change view offers.
+    pub fn states(&self) -> &[TypologyState] {
+        &self.states
+    }
+
+    /// The two states compared.
+    pub fn change_states(&self) -> (Option<TypologyState>, Option<TypologyState>) {
+        (self.change_a, self.change_b)
+    }
+
+    /// The class change between the two states, or why it cannot be made.
+    pub fn change(&self) -> Option<&Result<ChangeModel, String>> {
+        self.change.as_ref()
+    }
+
+    /// Increases whenever the change map is rebuilt.
+    pub fn change_version(&self) -> u64 {
+        self.change_version
+    }
+}
+
+/// The median of `values` (None when empty).
+fn median(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut v: Vec<f64> = values.collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    let upper = v.get(n / 2).copied()?;
+    if n % 2 == 1 { Some(upper) } else { v.get(n / 2 - 1).map(|lower| (lower + upper) / 2.0) }
+}
+
+/// The years in which `typology` can be computed, then every scenario at its horizon.
+fn available_states(
+    ds: &Dataset,
+    typology: Option<&Typology>,
+    projections: &[Projection],
+) -> Vec<TypologyState> {
+    let Some(typology) = typology else { return Vec::new() };
+    let mut years: Vec<i32> = ds.values.iter().map(|v| v.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut states: Vec<TypologyState> = years
+        .into_iter()
+        .map(TypologyState::Year)
+        .filter(|&state| {
+            let t = Typology { state, ..typology.clone() };
+            typology::compute(ds, &t).is_ok_and(|r| r.regions.iter().any(|s| s.class.is_some()))
+        })
+        .collect();
+    for s in &ds.scenarios {
+        if projections.iter().any(|p| p.scenario_id == s.id) {
+            states.push(TypologyState::Scenario { scenario_id: s.id, year: s.horizon });
+        }
+    }
+    states
+}
+
+/// The first two scenarios at their horizon (inertial and managed on the shipped data), else
+/// the last two years.
+fn default_change_states(
+    ds: &Dataset,
+    states: &[TypologyState],
+) -> (Option<TypologyState>, Option<TypologyState>) {
+    let scenarios: Vec<TypologyState> =
+        states.iter().copied().filter(|s| matches!(s, TypologyState::Scenario { .. })).collect();
+    if let [a, b, ..] = scenarios.as_slice() {
+        return (Some(*a), Some(*b));
+    }
+    let years: Vec<TypologyState> =
+        states.iter().copied().filter(|s| matches!(s, TypologyState::Year(_))).collect();
+    let _ = ds;
+    match years.as_slice() {
+        [.., a, b] => (Some(*a), Some(*b)),
+        [a] => (Some(*a), Some(*a)),
+        [] => (None, None),
+    }
+}
+
+/// A state's name: the year, or the scenario's name and year.
+pub fn state_label(ds: &Dataset, state: TypologyState, lang: Lang) -> String {
+    match state {
+        TypologyState::Year(y) => y.to_string(),
+        TypologyState::Scenario { scenario_id, year } => {
+            let name =
+                ds.scenario(scenario_id).map_or_else(String::new, |s| s.name.get(lang).to_owned());
+            format!("{name}, {year}")
+        }
+    }
+}
+
+/// The colours of a result's classes, lowest first.
+pub fn class_fills(result: &TypologyResult) -> Vec<Rgba> {
+    style::class_colors(result.classes.ranges.len().max(1), true)
+}
+
+/// The class map of `result`: each region filled by its class (lowest pale, highest dark), a
+/// region without an index hatched grey "insufficient data"; the tooltip gives the index, the
+/// class and the rank; the legend lists the classes (and insufficient data when a region has it).
+pub fn class_scene(
+    ds: &Dataset,
+    geometry: &MapGeometry,
+    result: &TypologyResult,
+    lang: Lang,
+    selected: Option<&str>,
+) -> Scene {
+    let values: Vec<(String, Option<f64>)> =
+        result.regions.iter().map(|r| (r.code.clone(), r.index)).collect();
+    let title = format!("{} — {}", T::Screen.get(lang), state_label(ds, result.state, lang));
+    let paint = RegionPaint {
+        title: &title,
+        subtitle: T::IndexSubtitle.get(lang),
+        legend_title: T::Class.get(lang),
+        values: &values,
+        lang,
+        selected,
+    };
+    let fills = class_fills(result);
+    let count = result.classes.ranges.len();
+    let method = result.classes.method;
+    let label = |v: Option<f64>| match v {
+        Some(v) => format!("{} {}", T::Index.get(lang), format_number(v, 3, lang)),
+        None => insufficient_data_label(lang).to_owned(),
+    };
+    let legend = |_| Vec::new();
+    let mut scene = region_scene(ds, geometry, &paint, &|_| None, &label, &legend);
+    for region in &mut scene.regions {
+        let Some(score) = result.region(&region.code) else { continue };
+        match score.class {
+            Some(class) => {
+                region.fill = fills.get(class).copied().unwrap_or(style::NO_DATA_FILL);
+                region.no_data = false;
+                region.note = Some(class_label(method, class, count, lang));
+            }
+            None => {
+                region.fill = style::NO_DATA_FILL;
+                region.no_data = true;
+            }
+        }
+        region.rank = score.rank;
+    }
+    let mut items: Vec<LegendItem> = (0..count)
+        .rev()
+        .filter_map(|c| {
+            let range = result.classes.ranges.get(c)?;
+            Some(LegendItem::Class {
+                fill: fills.get(c).copied()?,
+                label: format!(
+                    "{} ({}–{}, {})",
+                    class_label(method, c, count, lang),
+                    format_number(range.min, 2, lang),
+                    format_number(range.max, 2, lang),
+                    range.count
+                ),
+            })
+        })
+        .collect();
+    if scene.regions.iter().any(|r| r.no_data) {
+        items.push(LegendItem::NoData {
+            fill: style::NO_DATA_FILL,
+            label: insufficient_data_label(lang).to_owned(),
+        });
+    }
+    scene.legend = Legend {
+        title: T::Class.get(lang).to_owned(),
+        unit: T::IndexSubtitle.get(lang).to_owned(),
+        items,
+    };
+    scene
+}
+
+/// The fill of a LISA category.
+pub fn lisa_fill(category: LisaCategory) -> Rgba {
+    match category {
+        LisaCategory::NotSignificant => NOT_SIGNIFICANT_FILL,
+        LisaCategory::Cluster(Quadrant::HighHigh) => HIGH_HIGH_FILL,
+        LisaCategory::Cluster(Quadrant::LowLow) => LOW_LOW_FILL,
+        LisaCategory::Cluster(Quadrant::HighLow) => HIGH_LOW_FILL,
+        LisaCategory::Cluster(Quadrant::LowHigh) => LOW_HIGH_FILL,
+    }
+}
+
+/// The name of a LISA category.
+pub fn lisa_text(category: LisaCategory, lang: Lang) -> &'static str {
+    match category {
+        LisaCategory::NotSignificant => T::NotSignificant.get(lang),
+        LisaCategory::Cluster(Quadrant::HighHigh) => T::HighHigh.get(lang),
+        LisaCategory::Cluster(Quadrant::LowLow) => T::LowLow.get(lang),
+        LisaCategory::Cluster(Quadrant::HighLow) => T::HighLow.get(lang),
+        LisaCategory::Cluster(Quadrant::LowHigh) => T::LowHigh.get(lang),
+    }
+}
+
+fn lisa_legend(any_missing: bool, lang: Lang) -> Vec<LegendItem> {
+    let mut items: Vec<LegendItem> = [
+        LisaCategory::Cluster(Quadrant::HighHigh),
+        LisaCategory::Cluster(Quadrant::LowLow),
+        LisaCategory::Cluster(Quadrant::HighLow),
+        LisaCategory::Cluster(Quadrant::LowHigh),
+        LisaCategory::NotSignificant,
+    ]
+    .into_iter()
+    .map(|c| LegendItem::Class { fill: lisa_fill(c), label: lisa_text(c, lang).to_owned() })
+    .collect();
+    if any_missing {
+        items.push(LegendItem::NoData {
+            fill: style::NO_DATA_FILL,
+            label: insufficient_data_label(lang).to_owned(),
+        });
+    }
+    items
+}
+
+/// The fill of a class move.
+pub fn change_fill(change: ClassChange) -> Rgba {
+    match change {
+        ClassChange::Up => UP_FILL,
+        ClassChange::Same => SAME_FILL,
+        ClassChange::Down => DOWN_FILL,
+        ClassChange::Unknown => style::NO_DATA_FILL,
+    }
+}
+
+/// The name of a class move.
+pub fn change_text(change: ClassChange, lang: Lang) -> &'static str {
+    match change {
+        ClassChange::Up => T::Up.get(lang),
+        ClassChange::Same => T::Same.get(lang),
+        ClassChange::Down => T::Down.get(lang),
+        ClassChange::Unknown => T::Unknown.get(lang),
+    }
+}
+
+/// The map of class moves from `a` to `b`: up, same, down, unknown (hatched); the tooltip says
+/// from which class to which.
+fn change_scene(
+    inputs: &Inputs<'_>,
+    a: &TypologyResult,
+    b: &TypologyResult,
+    transition: &Transition,
+) -> Scene {
+    let lang = inputs.lang;
+    let ds = inputs.ds;
+    let mut scene = class_scene(ds, inputs.geometry, b, lang, inputs.selected);
+    scene.title = format!(
+        "{} — {} → {}",
+        T::ChangeTitle.get(lang),
+        state_label(ds, a.state, lang),
+        state_label(ds, b.state, lang)
+    );
+    let label_of = |r: &TypologyResult, code: &str| {
+        r.region(code).and_then(|s| s.class).map_or_else(
+            || insufficient_data_label(lang).to_owned(),
+            |c| class_label(r.classes.method, c, r.classes.ranges.len(), lang),
+        )
+    };
+    for region in &mut scene.regions {
+        let change = transition
+            .changes
+            .iter()
+            .find(|(c, _)| *c == region.code)
+            .map_or(ClassChange::Unknown, |(_, m)| *m);
+        region.fill = change_fill(change);
+        region.no_data = change == ClassChange::Unknown;
+        region.value_label = change_text(change, lang).to_owned();
+        region.note =
+            Some(format!("{} → {}", label_of(a, &region.code), label_of(b, &region.code)));
+        region.rank = None;
+    }
+    let mut items: Vec<LegendItem> = [ClassChange::Up, ClassChange::Same, ClassChange::Down]
+        .into_iter()
+        .map(|c| LegendItem::Class { fill: change_fill(c), label: change_text(c, lang).to_owned() })
+        .collect();
+    if scene.regions.iter().any(|r| r.no_data) {
+        items.push(LegendItem::NoData {
+            fill: style::NO_DATA_FILL,
+            label: change_text(ClassChange::Unknown, lang).to_owned(),
+        });
+    }
+    scene.legend =
+        Legend { title: T::ChangeTitle.get(lang).to_owned(), unit: String::new(), items };
+    scene
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs<'a>(
+        ds: &'a Dataset,
+        geometry: &'a MapGeometry,
+        projections: &'a [Projection],
+    ) -> Inputs<'a> {
+        Inputs {
+            ds,
+            geometry,
+            projections,
+            lang: Lang::En,
+            selected: None,
+            data_changed: false,
+            active: true,
+        }
+    }
+
+    fn shipped() -> (Dataset, MapGeometry, Vec<Projection>) {
+        let ds = crate::io::default_dataset::build().expect("the shipped dataset");
+        let geometry = MapGeometry::new(&ds);
+        let projections = crate::app::scenarios::project_all(&ds);
+        (ds, geometry, projections)
+    }
+
+    #[test]
+    fn median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median([4.0, 1.0, 3.0, 2.0].into_iter()), Some(2.5));
+        assert_eq!(median([5.0, 1.0, 3.0].into_iter()), Some(3.0));
+        assert_eq!(median(std::iter::empty()), None);
+    }
+
+    #[test]
+    fn the_class_map_fills_every_region_with_its_class_colour() {
+        let (ds, geometry, projections) = shipped();
+        let mut state = PotentialState::default();
+        state.refresh(&inputs(&ds, &geometry, &projections));
+        let Some(Ok(result)) = state.result() else { panic!("the default typology computes") };
+        let fills = class_fills(result);
+        assert_eq!(state.scene().regions.len(), result.regions.len());
+        for region in &state.scene().regions {
+            let class = result.region(&region.code).and_then(|s| s.class);
+            let expected = class.and_then(|c| fills.get(c).copied()).unwrap_or(style::NO_DATA_FILL);
+            assert_eq!(region.fill, expected, "{}", region.code);
+        }
+        assert_eq!(
+            state.order().len(),
+            result.regions.iter().filter(|r| r.index.is_some()).count()
+        );
+    }
+
+    #[test]
+    fn a_weight_change_recomputes_the_index_with_the_new_weights() {
+        let (ds, geometry, projections) = shipped();
+        let mut state = PotentialState::default();
+        state.refresh(&inputs(&ds, &geometry, &projections));
+        let before = state.version();
+        state.apply(PotentialAction::SetWeight { component: 0, weight: 4.0 });
+        state.refresh(&inputs(&ds, &geometry, &projections));
+        assert!(state.version() > before);
+        let mut expected = Typology::default_for(&ds);
+        if let Some(c) = expected.components.first_mut() {
+            c.weight = 4.0;
+        }
+        let expected = typology::compute(&ds, &expected).expect("computes");
+        let Some(Ok(result)) = state.result() else { panic!("computes") };
+        assert_eq!(result.regions, expected.regions);
+    }
+
+    #[test]
+    fn the_change_view_compares_the_two_scenarios_at_their_horizon_by_default() {
+        let (ds, geometry, projections) = shipped();
+        let mut state = PotentialState::default();
+        state.refresh(&inputs(&ds, &geometry, &projections));
+        let (a, b) = state.change_states();
+        assert!(matches!(a, Some(TypologyState::Scenario { .. })));
+        assert!(matches!(b, Some(TypologyState::Scenario { .. })));
+        assert_ne!(a, b);
+        let Some(Ok(change)) = state.change() else { panic!("the change computes") };
+        assert_eq!(change.transition, typology::transition(&change.a, &change.b));
+        for region in &change.scene.regions {
+            let (_, m) =
+                change.moves.iter().find(|(c, _)| *c == region.code).expect("every region moves");
+            assert_eq!(region.fill, change_fill(*m));
+        }
+    }
+}
