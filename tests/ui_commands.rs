@@ -162,9 +162,11 @@ fn keys_step_years_switch_screens_and_toggle_layers() {
     press(&mut harness, Modifiers::NONE, Key::L);
     assert!(!harness.state().state().view().show_labels);
 
-    press(&mut harness, Modifiers::COMMAND, Key::Num5);
+    press(&mut harness, Modifiers::COMMAND, Key::Num6);
     assert_eq!(harness.state().state().screen(), Screen::Scenarios);
     assert_eq!(harness.state().state().scenario_tab(), oblys::app::ScenarioTab::Targets);
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(harness.state().state().screen(), Screen::Potential);
     press(&mut harness, Modifiers::COMMAND, Key::Num1);
     assert_eq!(harness.state().state().screen(), Screen::Map);
     press(&mut harness, Modifiers::ALT, Key::Num2);

@@ -25,6 +25,7 @@ pub enum Command {
     DataEditor,
     MapScreen,
     ScenariosScreen,
+    PotentialScreen,
     CompareTab,
     AssumptionsTab,
     TargetsTab,
@@ -144,7 +145,7 @@ const TEXT_FIELD_KEYS: [Key; 9] =
 
 impl Command {
     /// Every command, by group, in the order the help and the palette list them.
-    pub const ALL: [Command; 46] = [
+    pub const ALL: [Command; 47] = [
         Command::NewFile,
         Command::OpenFile,
         Command::SaveAs,
@@ -155,6 +156,7 @@ impl Command {
         Command::DataEditor,
         Command::MapScreen,
         Command::ScenariosScreen,
+        Command::PotentialScreen,
         Command::CompareTab,
         Command::AssumptionsTab,
         Command::TargetsTab,
@@ -207,6 +209,7 @@ impl Command {
             Command::DataEditor => "edit.data",
             Command::MapScreen => "view.map",
             Command::ScenariosScreen => "view.scenarios",
+            Command::PotentialScreen => "view.potential",
             Command::CompareTab => "view.compare",
             Command::AssumptionsTab => "view.assumptions",
             Command::TargetsTab => "view.targets",
@@ -292,9 +295,10 @@ impl Command {
             Command::DataEditor => const { &[cmd(Key::D)] },
             Command::MapScreen => const { &[cmd(Key::Num1)] },
             Command::ScenariosScreen => const { &[cmd(Key::Num2)] },
-            Command::CompareTab => const { &[cmd(Key::Num3)] },
-            Command::AssumptionsTab => const { &[cmd(Key::Num4)] },
-            Command::TargetsTab => const { &[cmd(Key::Num5)] },
+            Command::PotentialScreen => const { &[cmd(Key::Num3)] },
+            Command::CompareTab => const { &[cmd(Key::Num4)] },
+            Command::AssumptionsTab => const { &[cmd(Key::Num5)] },
+            Command::TargetsTab => const { &[cmd(Key::Num6)] },
             Command::NextYear => const { &[cmd(Key::ArrowRight)] },
             Command::PreviousYear => const { &[cmd(Key::ArrowLeft)] },
             Command::NextIndicator => const { &[cmd(Key::ArrowDown)] },
@@ -398,6 +402,7 @@ impl Command {
             }
             C::MapScreen if !presenting => one(Action::SetScreen(Screen::Map)),
             C::ScenariosScreen if !presenting => one(Action::SetScreen(Screen::Scenarios)),
+            C::PotentialScreen if !presenting => one(Action::SetScreen(Screen::Potential)),
             C::CompareTab => tab(ScenarioTab::Compare),
             C::AssumptionsTab => tab(ScenarioTab::Assumptions),
             C::TargetsTab => tab(ScenarioTab::Targets),
@@ -634,7 +639,7 @@ mod tests {
                 assert!(seen.insert(*s), "{s:?} of {c:?} is taken");
             }
         }
-        assert_eq!(seen.len(), 52);
+        assert_eq!(seen.len(), 53);
     }
 
     #[test]
@@ -684,6 +689,7 @@ mod tests {
                 C::DataEditor => Some(vec![Action::ShowDataEditor(true)]),
                 C::MapScreen => Some(vec![Action::SetScreen(Screen::Map)]),
                 C::ScenariosScreen => Some(vec![Action::SetScreen(Screen::Scenarios)]),
+                C::PotentialScreen => Some(vec![Action::SetScreen(Screen::Potential)]),
                 C::CompareTab => Some(tab(ScenarioTab::Compare)),
                 C::AssumptionsTab => Some(tab(ScenarioTab::Assumptions)),
                 C::TargetsTab => Some(tab(ScenarioTab::Targets)),
