@@ -15,6 +15,7 @@ mod export_dialog;
 mod file_menu;
 mod import_dialog;
 mod map_view;
+mod potential;
 mod presentation;
 mod scenario_editor;
 mod scenario_list;
@@ -77,6 +78,8 @@ pub struct Gui {
     compare: compare::CompareCache,
     /// The Targets tab's map meshes.
     targets: targets::TargetsCache,
+    /// The Potential screen's map meshes.
+    potential: potential::PotentialCache,
     /// The Data window's tab, typed text, open forms and map mode.
     data: data_editor::DataEditor,
     /// The open file's lock, the recent files and the File menu's path dialog.
@@ -111,6 +114,7 @@ impl Gui {
             editor: scenario_editor::EditorState::default(),
             compare: compare::CompareCache::default(),
             targets: targets::TargetsCache::default(),
+            potential: potential::PotentialCache::default(),
             data: data_editor::DataEditor::default(),
             files: file_menu::Files::default(),
             import: import_dialog::ImportWindow::default(),
@@ -191,6 +195,18 @@ impl Gui {
                 let text = crate::i18n::edit_text::EditText::ReadOnlyNotice.get(self.state.lang());
                 ui.label(egui::RichText::new(text).strong().color(theme::palette().accent));
             });
+        }
+        if self.state.screen() == Screen::Potential {
+            egui::CentralPanel::default().frame(panel_frame()).show(ui, |ui| {
+                potential::show(ui, &self.state, &mut self.potential, &mut actions);
+            });
+            slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
+            about::show(ui.ctx(), &self.state, &mut actions);
+            if !actions.is_empty() {
+                self.state.apply_all(actions);
+                ui.ctx().request_repaint();
+            }
+            return;
         }
         if self.state.screen() == Screen::Scenarios {
             egui::Panel::left("scenario_list")
@@ -370,6 +386,7 @@ impl Gui {
         self.editor = scenario_editor::EditorState::default();
         self.compare = compare::CompareCache::default();
         self.targets = targets::TargetsCache::default();
+        self.potential = potential::PotentialCache::default();
         self.data = data_editor::DataEditor::default();
         self.slides = slides_panel::SlidesPanel::default();
         ctx.request_repaint();
@@ -405,6 +422,13 @@ impl Gui {
     /// Where the world point `world` was drawn on screen in the last frame.
     pub fn map_screen_pos(&self, world: WorldPos) -> Option<Pos2> {
         self.map.screen_pos(world)
+    }
+
+    /// Where the label anchor of region `code` was on the Potential screen's class map in the
+    /// last frame.
+    pub fn potential_region_screen_pos(&self, code: &str) -> Option<Pos2> {
+        let region = self.state.potential().scene().regions.iter().find(|r| r.code == code)?;
+        self.potential.map_screen_pos(region.label_anchor)
     }
 
     /// Where the label anchor of the drawn unit `code` was on screen in the last frame.

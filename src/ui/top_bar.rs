@@ -79,6 +79,11 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::SetScreen(screen));
         }
     }
+    let on = state.screen() == Screen::Potential;
+    let text = crate::i18n::potential_text::PotentialText::Screen.get(lang);
+    if ui.selectable_label(on, RichText::new(text).strong()).clicked() && !on {
+        actions.push(Action::SetScreen(Screen::Potential));
+    }
     if state.screen() != Screen::Map {
         return;
     }

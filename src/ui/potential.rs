@@ -1,0 +1,744 @@
+//! The Potential screen: regions by their composite index of potential. Three tabs — the class
+//! map with the weights as sliders, the ranking with each component's contribution stacked and
+//! the selected region's profile against the national median; the same with the local clusters
+//! (LISA) of the index on the map and the global Moran's I; and the class change between two
+//! states with its map (colour and an arrow on every region) and the transition table.
+//!
+//! Everything shown is built by `AppState` (`app::potential`); this file only lays it out. The
+//! maps are painted by `map_view::paint_scene`, as every other map.
+
+use egui::{
+    ComboBox, Label, Pos2, Rect, RichText, ScrollArea, Sense, Shape, Slider, Stroke, Ui, vec2,
+};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint};
+
+use crate::analysis::typology::{ClassChange, Direction, TypologyResult, class_label};
+use crate::app::potential::{
+    ChangeModel, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab, SIGNIFICANCE_LEVELS,
+    change_fill, change_text, state_label,
+};
+use crate::app::{Action, AppState, Camera, Side};
+use crate::i18n::potential_text::{self as text, PotentialText as T};
+use crate::i18n::{format_number, format_value};
+use crate::map::{LegendItem, Scene, WorldPos, style};
+use crate::model::Lang;
+use crate::ui::map_view::{self, MapCache};
+use crate::ui::theme;
+
+/// Width of the weights and profile column, points.
+const SIDE_WIDTH: f32 = 360.0;
+/// Share of the main column's height the map takes; the ranking chart takes the rest.
+const MAP_SHARE: f32 = 0.58;
+/// Share of the change tab's width the map takes; the transition table takes the rest.
+const CHANGE_MAP_SHARE: f32 = 0.6;
+/// The ranking's y range over the tallest bar: room for the names above the bars.
+const NAME_ROOM: f64 = 1.9;
+/// Half the size of a change mark on the map, points.
+const MARK_SIZE: f32 = 7.0;
+/// Colours of the components in the stacked ranking (Okabe–Ito: apart under every common
+/// colour-vision deficiency), by the component's position.
+const COMPONENT_COLORS: [egui::Color32; 7] = [
+    egui::Color32::from_rgb(0x00, 0x72, 0xb2),
+    egui::Color32::from_rgb(0xe6, 0x9f, 0x00),
+    egui::Color32::from_rgb(0x00, 0x9e, 0x73),
+    egui::Color32::from_rgb(0xcc, 0x79, 0xa7),
+    egui::Color32::from_rgb(0x56, 0xb4, 0xe9),
+    egui::Color32::from_rgb(0xd5, 0x5e, 0x00),
+    egui::Color32::from_rgb(0xf0, 0xe4, 0x42),
+];
+
+/// What the painter keeps between frames: the two maps' screen meshes.
+#[derive(Default)]
+pub struct PotentialCache {
+    map: MapCache,
+    change: MapCache,
+}
+
+impl PotentialCache {
+    /// Where the world point `world` was drawn on the class (or cluster) map in the last frame.
+    pub fn map_screen_pos(&self, world: WorldPos) -> Option<Pos2> {
+        self.map.screen_pos(world)
+    }
+}
+
+/// The colour of the component at position `c` in the ranking and the profile.
+fn component_color(c: usize) -> egui::Color32 {
+    COMPONENT_COLORS.get(c % COMPONENT_COLORS.len()).copied().unwrap_or(egui::Color32::GRAY)
+}
+
+pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let model = state.potential();
+    ui.horizontal(|ui| {
+        for tab in PotentialTab::ALL {
+            let on = model.tab() == tab;
+            if ui.selectable_label(on, RichText::new(tab.text(lang)).strong()).clicked() && !on {
+                actions.push(Action::Potential(PotentialAction::SetTab(tab)));
+            }
+        }
+    });
+    ui.separator();
+    if model.tab() == PotentialTab::Change {
+        change_view(ui, state, cache, actions);
+        return;
+    }
+    let result = match model.result() {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => {
+            ui.label(RichText::new(e).color(theme::palette().problem));
+            return;
+        }
+        None => return,
+    };
+    let height = ui.available_height();
+    let side = SIDE_WIDTH.min(ui.available_width() * 0.35);
+    ui.horizontal_top(|ui| {
+        let column = egui::Layout::top_down(egui::Align::Min);
+        ui.allocate_ui_with_layout(vec2(side, height), column, |ui| {
+            ScrollArea::vertical().id_salt("potential_side").show(ui, |ui| {
+                ui.set_width(side - 12.0);
+                weights(ui, state, model, result, actions);
+                ui.separator();
+                profile(ui, state, model, result);
+            });
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            let width = ui.available_width();
+            if model.tab() == PotentialTab::Clusters {
+                clusters_header(ui, model, lang, actions);
+            }
+            legend_row(ui, model.scene(), false);
+            let map_height = ((height - 60.0) * MAP_SHARE).max(160.0);
+            let (rect, _) = ui.allocate_exact_size(vec2(width, map_height), Sense::hover());
+            paint_map(
+                ui,
+                state,
+                model.scene(),
+                model.version(),
+                rect,
+                &mut cache.map,
+                "potential_map",
+                actions,
+            );
+            ui.separator();
+            ranking(ui, state, model, result, actions);
+        });
+    });
+}
+
+/// A slider per component: the map and the ranking follow while it is dragged.
+fn weights(
+    ui: &mut Ui,
+    state: &AppState,
+    model: &PotentialState,
+    result: &TypologyResult,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(T::Weights.get(lang)).strong());
+        let Some(typology) = model.typology() else { return };
+        let at_default =
+            typology.components.iter().zip(model.default_weights()).all(|(c, w)| c.weight == *w);
+        if ui.add_enabled(!at_default, egui::Button::new(T::DefaultWeights.get(lang))).clicked() {
+            actions.push(Action::Potential(PotentialAction::ResetWeights));
+        }
+    });
+    ui.label(RichText::new(T::WeightsHint.get(lang)).small().color(theme::palette().text_muted));
+    let Some(typology) = model.typology() else { return };
+    let total: f64 = typology.components.iter().map(|c| c.weight).sum();
+    ui.spacing_mut().slider_width = (ui.available_width() - 190.0).max(100.0);
+    for (c, component) in typology.components.iter().enumerate() {
+        let info = result.components.get(c);
+        let name = info.map_or(component.indicator.as_str(), |i| i.names.get(lang));
+        let direction = match component.direction {
+            Direction::HigherIsBetter => T::HigherIsBetter.get(lang),
+            Direction::LowerIsBetter => T::LowerIsBetter.get(lang),
+        };
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, component_color(c));
+            ui.add(Label::new(RichText::new(name).strong()).truncate());
+        });
+        let share = if total > 0.0 { component.weight / total * 100.0 } else { 0.0 };
+        let mut weight = component.weight;
+        let response = ui.add(
+            Slider::new(&mut weight, 0.0..=MAX_WEIGHT)
+                .step_by(0.1)
+                .fixed_decimals(1)
+                .text(format!("{direction} · {} %", format_number(share, 0, lang))),
+        );
+        let response = response.on_hover_text(name);
+        response.widget_info(|| {
+            egui::WidgetInfo::slider(true, weight, format!("{} — {name}", T::Weights.get(lang)))
+        });
+        if response.changed() {
+            actions.push(Action::Potential(PotentialAction::SetWeight { component: c, weight }));
+        }
+    }
+}
+
+/// The selected region's index, class and rank, and each component's value against the
+/// national median with its contribution; what it lacks.
+fn profile(ui: &mut Ui, state: &AppState, model: &PotentialState, result: &TypologyResult) {
+    let lang = state.lang();
+    ui.label(RichText::new(T::Profile.get(lang)).strong());
+    let Some(code) = state.selected() else {
+        ui.label(RichText::new(T::NoSelection.get(lang)).color(theme::palette().text_muted));
+        return;
+    };
+    let Some(score) = result.region(code) else {
+        ui.label(RichText::new(T::NoSelection.get(lang)).color(theme::palette().text_muted));
+        return;
+    };
+    let name = state.dataset().region(code).map_or(code, |r| r.names.get(lang));
+    ui.label(RichText::new(name).size(theme::HEADING_PT - 2.0));
+    let class = score.class.map_or_else(
+        || crate::analysis::typology::insufficient_data_label(lang).to_owned(),
+        |c| class_label(result.classes.method, c, result.classes.ranges.len(), lang),
+    );
+    ui.label(format!(
+        "{}: {} · {} · {}: {}",
+        T::Index.get(lang),
+        score.index.map_or_else(|| "—".to_owned(), |v| format_number(v, 3, lang)),
+        class,
+        T::Rank.get(lang),
+        score.rank.map_or_else(|| "—".to_owned(), |r| format!("{r} / {}", model.order().len())),
+    ));
+    egui::Grid::new("potential_profile").striped(true).num_columns(4).show(ui, |ui| {
+        ui.label(RichText::new(T::Component.get(lang)).small().strong());
+        ui.label(RichText::new(T::Value.get(lang)).small().strong());
+        ui.label(RichText::new(T::Median.get(lang)).small().strong());
+        ui.label(RichText::new(T::Contribution.get(lang)).small().strong());
+        ui.end_row();
+        for (c, info) in result.components.iter().enumerate() {
+            let s = score.components.get(c);
+            let unit = info.unit.get(lang);
+            let raw = s.and_then(|s| s.raw);
+            let median = model.medians().get(c).copied().flatten();
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(vec2(8.0, 8.0), Sense::hover());
+                ui.painter().rect_filled(r, 2.0, component_color(c));
+                ui.add(Label::new(RichText::new(info.names.get(lang)).small()).truncate());
+            });
+            let missing = raw.is_none();
+            let value = format_value(raw, 1, unit, lang);
+            // How far from the national median, in per cent of it (the fonts have no arrows).
+            let versus = raw
+                .zip(median)
+                .filter(|(_, m)| *m != 0.0)
+                .map(|(v, m)| {
+                    let p = (v / m - 1.0) * 100.0;
+                    let sign = if p > 0.0 { "+" } else { "" };
+                    format!(" ({sign}{} %)", format_number(p, 0, lang))
+                })
+                .unwrap_or_default();
+            let color = if missing { theme::palette().problem } else { theme::palette().text };
+            ui.label(RichText::new(format!("{value}{versus}")).small().color(color));
+            ui.label(RichText::new(format_value(median, 1, unit, lang)).small());
+            ui.label(
+                RichText::new(
+                    s.and_then(|s| s.contribution)
+                        .map_or_else(|| "—".to_owned(), |v| format_number(v, 3, lang)),
+                )
+                .small(),
+            );
+            ui.end_row();
+        }
+    });
+    if !score.missing.is_empty() {
+        let names: Vec<&str> = score
+            .missing
+            .iter()
+            .map(|key| {
+                result
+                    .components
+                    .iter()
+                    .find(|i| i.indicator == *key)
+                    .map_or(key.as_str(), |i| i.names.get(lang))
+            })
+            .collect();
+        let note = match score.index {
+            Some(_) => format!(
+                "{}: {} — {}",
+                T::Missing.get(lang),
+                names.join(", "),
+                T::RescaledNote.get(lang)
+            ),
+            None => format!("{}: {}", T::Missing.get(lang), names.join(", ")),
+        };
+        ui.add(Label::new(RichText::new(note).small().color(theme::palette().problem)).wrap());
+    }
+}
+
+/// The significance level chooser and the global Moran's I of the index.
+fn clusters_header(ui: &mut Ui, model: &PotentialState, lang: Lang, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(T::Significance.get(lang));
+        let level = model.significance();
+        ComboBox::from_id_salt("potential_significance")
+            .selected_text(format_number(level, 2, lang))
+            .show_ui(ui, |ui| {
+                for l in SIGNIFICANCE_LEVELS {
+                    let on = (l - level).abs() < 1e-9;
+                    if ui.selectable_label(on, format_number(l, 2, lang)).clicked() && !on {
+                        actions.push(Action::Potential(PotentialAction::SetSignificance(l)));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(12.0);
+        ui.label(RichText::new(T::MoranTitle.get(lang)).strong());
+        match model.lisa() {
+            Some(Ok(a)) => {
+                let g = &a.global;
+                ui.label(text::moran_line(g.i, g.expected, g.z_sim, g.p_sim, lang));
+                ui.label(
+                    RichText::new(text::permutations_note(g.permutations, lang))
+                        .small()
+                        .color(theme::palette().text_muted),
+                );
+            }
+            Some(Err(_)) | None => {
+                ui.label(RichText::new(T::NoNeighbours.get(lang)).color(theme::palette().problem));
+            }
+        }
+    });
+}
+
+/// A swatch and a label per legend line (hatched for insufficient data); with `marks`, the
+/// change map's arrow beside each move.
+fn legend_row(ui: &mut Ui, scene: &Scene, marks: bool) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&scene.legend.title).strong());
+        for item in &scene.legend.items {
+            let (fill, label, hatched) = match item {
+                LegendItem::Class { fill, label } => (fill, label, false),
+                LegendItem::NoData { fill, label } => (fill, label, true),
+                _ => continue,
+            };
+            let (r, _) = ui.allocate_exact_size(vec2(18.0, 12.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, theme::color(*fill));
+            ui.painter().rect_stroke(
+                r,
+                2.0,
+                Stroke::new(1.0, theme::palette().border),
+                egui::StrokeKind::Inside,
+            );
+            if hatched {
+                let color = theme::color(style::NO_DATA_HATCH);
+                ui.painter()
+                    .line_segment([r.left_bottom(), r.right_top()], Stroke::new(1.0, color));
+            }
+            if marks && !hatched {
+                let change = [ClassChange::Up, ClassChange::Same, ClassChange::Down]
+                    .into_iter()
+                    .find(|c| change_fill(*c) == *fill);
+                if let Some(change) = change {
+                    let (m, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+                    paint_change_mark(ui.painter(), m.center(), change);
+                }
+            }
+            ui.label(RichText::new(label).small());
+            ui.add_space(6.0);
+        }
+    });
+}
+
+/// A map of the whole country: hover shows the region's name, value and note; a click selects
+/// the region (as on every map).
+#[allow(clippy::too_many_arguments)]
+fn paint_map(
+    ui: &mut Ui,
+    state: &AppState,
+    scene: &Scene,
+    version: u64,
+    rect: Rect,
+    cache: &mut MapCache,
+    id: &str,
+    actions: &mut Vec<Action>,
+) -> crate::app::ViewTransform {
+    let lang = state.lang();
+    let response = ui.interact(rect, ui.scope_id().with(id), Sense::click());
+    let label = if id == "potential_change_map" { T::ChangeMapLabel } else { T::MapLabel };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, label.get(lang)));
+    let transform =
+        Camera::default().transform(scene.bounds, [0.0, 0.0, rect.width(), rect.height()]);
+    let to_world =
+        |p: Pos2| -> WorldPos { transform.to_world([p.x - rect.min.x, p.y - rect.min.y]) };
+    let hovered = response.hover_pos().and_then(|p| scene.region_at(to_world(p)));
+    map_view::paint_scene(ui, rect, scene, version, transform, hovered, cache);
+    let painter = ui.painter_at(rect);
+    painter.rect_stroke(
+        rect,
+        0.0,
+        Stroke::new(1.0, theme::palette().border),
+        egui::StrokeKind::Inside,
+    );
+    let title = painter.layout(
+        scene.title.clone(),
+        egui::FontId::proportional(theme::BODY_PT),
+        theme::palette().text,
+        rect.width() - 2.0 * theme::MARGIN,
+    );
+    let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
+    painter.rect_filled(
+        Rect::from_min_size(at, title.size()).expand(3.0),
+        3.0,
+        theme::palette().overlay_bg,
+    );
+    painter.galley(at, title, theme::palette().text);
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let hit = scene.region_at(to_world(pointer)).map(|r| r.code.clone());
+        actions.push(Action::Select(hit));
+    }
+    if let Some(region) = hovered {
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.label(RichText::new(&region.name).strong());
+            ui.label(&region.value_label);
+            if let Some(note) = &region.note {
+                ui.label(note);
+            }
+            if let Some(rank) = region.rank {
+                ui.label(format!("{}: {rank}", T::Rank.get(lang)));
+            }
+        });
+    }
+    transform
+}
+
+/// The regions by rank, each bar the sum of its components' contributions, stacked in the
+/// components' colours; the selected region's bar outlined. A click on a bar selects its region.
+fn ranking(
+    ui: &mut Ui,
+    state: &AppState,
+    model: &PotentialState,
+    result: &TypologyResult,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    ui.label(RichText::new(T::Ranking.get(lang)).strong());
+    let order = model.order();
+    let names: Vec<String> = order
+        .iter()
+        .filter_map(|&i| result.regions.get(i))
+        .map(|r| {
+            let name =
+                state.dataset().region(&r.code).map_or(r.code.as_str(), |x| x.names.get(lang));
+            name.split(" (").next().unwrap_or(name).to_owned()
+        })
+        .collect();
+    let selected = state.selected();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (c, info) in result.components.iter().enumerate() {
+        let color = component_color(c);
+        let bars: Vec<Bar> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, &i)| {
+                let region = result.regions.get(i)?;
+                let value = region.components.get(c)?.contribution.unwrap_or(0.0);
+                let on = selected == Some(region.code.as_str());
+                let stroke = if on {
+                    Stroke::new(2.0, theme::palette().text)
+                } else {
+                    Stroke::new(0.5, color.gamma_multiply(0.7))
+                };
+                Some(
+                    Bar::new(pos as f64, value)
+                        .name(names.get(pos).cloned().unwrap_or_default())
+                        .fill(color)
+                        .stroke(stroke)
+                        .width(0.7),
+                )
+            })
+            .collect();
+        let name = info.names.get(lang).to_owned();
+        let mut chart = BarChart::new(name.clone(), bars).color(color).element_formatter(Box::new(
+            move |bar, _| format!("{}\n{name}: {}", bar.name, format_number(bar.value, 3, lang)),
+        ));
+        let below: Vec<&BarChart> = charts.iter().collect();
+        if !below.is_empty() {
+            chart = chart.stack_on(&below);
+        }
+        charts.push(chart);
+    }
+    let count = order.len().max(1);
+    let top = order.iter().filter_map(|&i| result.regions.get(i)?.index).fold(0.0_f64, f64::max);
+    // The chart's key: the components' colours (the plot's own legend would cover the names).
+    ui.horizontal_wrapped(|ui| {
+        for (c, info) in result.components.iter().enumerate() {
+            let (r, _) = ui.allocate_exact_size(vec2(12.0, 10.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, component_color(c));
+            ui.label(RichText::new(info.names.get(lang)).small());
+            ui.add_space(6.0);
+        }
+    });
+    let plot = Plot::new("potential_ranking")
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([false, true])
+        .height(ui.available_height().max(140.0))
+        .include_x(-0.6)
+        .include_x(count as f64 - 0.4)
+        .include_y(0.0)
+        // Room above the bars for the regions' names.
+        .include_y(top * NAME_ROOM)
+        .x_grid_spacer(move |_| {
+            (0..count).map(|i| egui_plot::GridMark { value: i as f64, step_size: 1.0 }).collect()
+        })
+        .x_axis_formatter(|mark, _| format!("{}", mark.value.round() + 1.0))
+        .y_axis_formatter(move |mark, _| format_number(mark.value, 2, lang));
+    let response = plot.show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+    });
+    // Each region's name upright above its bar (bold for the selected one).
+    let painter = ui.painter_at(response.response.rect);
+    for (pos, &i) in order.iter().enumerate() {
+        let (Some(region), Some(name)) = (result.regions.get(i), names.get(pos)) else { continue };
+        let total = region.index.unwrap_or(0.0).max(0.0);
+        let at = response.transform.position_from_point(&PlotPoint::new(pos as f64, total));
+        let on = selected == Some(region.code.as_str());
+        let font = if on {
+            egui::FontId::proportional(theme::SMALL_PT + 1.0)
+        } else {
+            egui::FontId::proportional(theme::SMALL_PT)
+        };
+        let galley = painter.layout_no_wrap(name.clone(), font, theme::palette().text);
+        let origin = at + vec2(-galley.size().y / 2.0, -4.0);
+        painter.add(
+            egui::epaint::TextShape::new(origin, galley, theme::palette().text)
+                .with_angle(-std::f32::consts::FRAC_PI_2),
+        );
+    }
+    response.response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Figure, true, T::RankingLabel.get(lang))
+    });
+    if response.response.clicked()
+        && let Some(pointer) = response.response.interact_pointer_pos()
+    {
+        let at = response.transform.value_from_position(pointer);
+        let pos = at.x.round();
+        if (at.x - pos).abs() <= 0.35 && pos >= 0.0 {
+            let code = order
+                .get(pos as usize)
+                .and_then(|&i| result.regions.get(i))
+                .map(|r| r.code.clone());
+            if code.is_some() {
+                actions.push(Action::Select(code));
+            }
+        }
+    }
+}
+
+/// The class change view: the two states, the map of moves with a mark on every region, and
+/// the transition table with the regions of each cell.
+fn change_view(
+    ui: &mut Ui,
+    state: &AppState,
+    cache: &mut PotentialCache,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    let model = state.potential();
+    let ds = state.dataset();
+    let (a, b) = model.change_states();
+    ui.horizontal(|ui| {
+        for (side, current, text, salt) in
+            [(Side::A, a, T::From, "potential_from"), (Side::B, b, T::To, "potential_to")]
+        {
+            let label = ui.label(RichText::new(text.get(lang)).strong());
+            let shown = current.map(|s| state_label(ds, s, lang)).unwrap_or_default();
+            ComboBox::from_id_salt(salt)
+                .width(260.0)
+                .truncate()
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for s in model.states() {
+                        let on = Some(*s) == current;
+                        if ui.selectable_label(on, state_label(ds, *s, lang)).clicked() && !on {
+                            actions
+                                .push(Action::Potential(PotentialAction::SetChangeState(side, *s)));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.add_space(12.0);
+        }
+    });
+    let change = match model.change() {
+        Some(Ok(c)) => c,
+        Some(Err(e)) => {
+            ui.label(RichText::new(e).color(theme::palette().problem));
+            return;
+        }
+        None => return,
+    };
+    legend_row(ui, &change.scene, true);
+    let height = ui.available_height();
+    let width = ui.available_width();
+    ui.horizontal_top(|ui| {
+        let map_width = (width * CHANGE_MAP_SHARE).round();
+        let (rect, _) = ui.allocate_exact_size(vec2(map_width, height), Sense::hover());
+        let transform = paint_map(
+            ui,
+            state,
+            &change.scene,
+            model.change_version(),
+            rect,
+            &mut cache.change,
+            "potential_change_map",
+            actions,
+        );
+        let painter = ui.painter_at(rect);
+        for region in &change.scene.regions {
+            let Some((_, m)) = change.moves.iter().find(|(c, _)| *c == region.code) else {
+                continue;
+            };
+            let [x, y] = transform.to_screen(region.label_anchor);
+            paint_change_mark(&painter, rect.min + vec2(x, y), *m);
+        }
+        ui.separator();
+        ui.vertical(|ui| {
+            ScrollArea::vertical().id_salt("potential_transitions").show(ui, |ui| {
+                transition_table(ui, state, change);
+            });
+        });
+    });
+}
+
+/// An arrow up, an arrow down or a bar for "same", dark with a light halo so it reads on every
+/// fill; nothing for an unknown move (the region is hatched).
+fn paint_change_mark(painter: &egui::Painter, c: Pos2, change: ClassChange) {
+    let s = MARK_SIZE;
+    let dark = egui::Color32::from_rgb(0x1a, 0x1a, 0x1a);
+    let halo = Stroke::new(1.5, egui::Color32::WHITE);
+    match change {
+        ClassChange::Up | ClassChange::Down => {
+            let d = if change == ClassChange::Up { -1.0 } else { 1.0 };
+            let points =
+                vec![c + vec2(0.0, d * s), c + vec2(-s, -d * s * 0.6), c + vec2(s, -d * s * 0.6)];
+            painter.add(Shape::convex_polygon(points, dark, halo));
+        }
+        ClassChange::Same => {
+            let r = Rect::from_center_size(c, vec2(1.6 * s, 0.5 * s));
+            painter.rect_filled(r.expand(1.5), 1.0, egui::Color32::WHITE);
+            painter.rect_filled(r, 1.0, dark);
+        }
+        ClassChange::Unknown => {}
+    }
+}
+
+/// How many regions went from each class to each class (rows: the first state), then the
+/// regions of every non-empty cell by name.
+fn transition_table(ui: &mut Ui, state: &AppState, change: &ChangeModel) {
+    let lang = state.lang();
+    let ds = state.dataset();
+    ui.label(RichText::new(T::TransitionTable.get(lang)).strong());
+    ui.label(
+        RichText::new(format!(
+            "{} » {}",
+            state_label(ds, change.a.state, lang),
+            state_label(ds, change.b.state, lang)
+        ))
+        .small()
+        .color(theme::palette().text_muted),
+    );
+    let size = change.transition.regions.len();
+    let label = |r: &TypologyResult, c: usize| {
+        class_label(r.classes.method, c, r.classes.ranges.len().max(size), lang)
+    };
+    TableBuilder::new(ui)
+        .id_salt("potential_transition_table")
+        .striped(true)
+        .column(Column::auto().at_least(140.0))
+        .columns(Column::auto().at_least(70.0), size)
+        .header(40.0, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new(T::FromClassToClass.get(lang)).small().strong());
+            });
+            for to in 0..size {
+                header.col(|ui| {
+                    ui.add(Label::new(RichText::new(label(&change.b, to)).small().strong()).wrap());
+                });
+            }
+        })
+        .body(|mut body| {
+            for from in 0..size {
+                body.row(24.0, |mut row| {
+                    row.col(|ui| {
+                        ui.label(RichText::new(label(&change.a, from)).small().strong());
+                    });
+                    for to in 0..size {
+                        row.col(|ui| {
+                            let n = change.transition.count(from, to);
+                            let text = RichText::new(n.to_string());
+                            let text = if from == to { text } else { text.strong() };
+                            ui.label(text);
+                        });
+                    }
+                });
+            }
+        });
+    ui.add_space(8.0);
+    ui.label(RichText::new(T::Regions.get(lang)).strong());
+    let name = |code: &str| ds.region(code).map_or(code, |r| r.names.get(lang)).to_owned();
+    for (from, row) in change.transition.regions.iter().enumerate() {
+        for (to, codes) in row.iter().enumerate() {
+            if codes.is_empty() {
+                continue;
+            }
+            let move_text = match to.cmp(&from) {
+                std::cmp::Ordering::Greater => change_text(ClassChange::Up, lang),
+                std::cmp::Ordering::Equal => change_text(ClassChange::Same, lang),
+                std::cmp::Ordering::Less => change_text(ClassChange::Down, lang),
+            };
+            let names: Vec<String> = codes.iter().map(|c| name(c)).collect();
+            ui.add(
+                Label::new(
+                    RichText::new(format!(
+                        "{} » {} ({move_text}, {}): {}",
+                        label(&change.a, from),
+                        label(&change.b, to),
+                        codes.len(),
+                        names.join(", ")
+                    ))
+                    .small(),
+                )
+                .wrap(),
+            );
+        }
+    }
+    let unknown: Vec<String> = change
+        .transition
+        .changes
+        .iter()
+        .filter(|(_, m)| *m == ClassChange::Unknown)
+        .map(|(c, _)| name(c))
+        .collect();
+    if !unknown.is_empty() {
+        ui.add(
+            Label::new(
+                RichText::new(format!(
+                    "{}: {}",
+                    change_text(ClassChange::Unknown, lang),
+                    unknown.join(", ")
+                ))
+                .small()
+                .color(theme::palette().problem),
+            )
+            .wrap(),
+        );
+    }
+}

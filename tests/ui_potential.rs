@@ -1,0 +1,195 @@
+//! UI flows of the Potential screen, driven headless with egui_kittest on a real file written
+//! from the default dataset: a weight slider moved lifts Shymkent into the high class on the map
+//! and in the ranking; the cluster map follows the engine's LISA at the chosen significance
+//! level; the change view's transition table is the engine's; a click on the map selects a
+//! region for the profile; and a snapshot.
+
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use oblys::analysis::neighbours::Neighbours;
+use oblys::analysis::typology::{self, Typology, TypologyState};
+use oblys::app::potential::{
+    PERMUTATIONS, PotentialAction, PotentialTab, SEED, change_fill, class_fills, lisa_fill,
+};
+use oblys::app::{Action, AppState, Screen, Side};
+use oblys::model::Lang;
+use oblys::ui::Gui;
+
+/// A window on a fresh file holding the default dataset, on the Potential screen.
+fn window(dir: &tempfile::TempDir) -> Harness<'static, Gui> {
+    let path = dir.path().join("kazakhstan.oblys");
+    let dataset = oblys::io::default_dataset::build().expect("default dataset");
+    oblys::store::create(&path, &dataset).expect("file written");
+    let dataset = oblys::store::load(&path).expect("file read");
+    let gui = Gui::new(AppState::new(path, dataset, Lang::En));
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
+    harness.get_by_label("Potential").click();
+    harness.run();
+    assert_eq!(harness.state().state().screen(), Screen::Potential);
+    harness
+}
+
+/// A click of the primary button at `pos`, as a mouse would make it.
+fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// Shymkent's fill on the class map, its class and rank, and its place in the ranking (0 = top).
+fn shymkent(harness: &Harness<'_, Gui>) -> (oblys::map::Rgba, Option<usize>, Option<usize>, usize) {
+    let model = harness.state().state().potential();
+    let Some(Ok(result)) = model.result() else { panic!("the default typology computes") };
+    let region = model.scene().regions.iter().find(|r| r.code == "KZ-SHY").expect("drawn");
+    let score = result.region("KZ-SHY").expect("scored");
+    let place =
+        model.order().iter().position(|&i| result.regions[i].code == "KZ-SHY").expect("ranked");
+    (region.fill, score.class, score.rank, place)
+}
+
+#[test]
+fn raising_the_population_change_weight_lifts_shymkent_into_the_high_class_on_map_and_ranking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let fills = {
+        let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+        class_fills(result)
+    };
+    assert_eq!(fills.len(), 3);
+    assert_eq!(shymkent(&harness), (fills[1], Some(1), Some(10), 9));
+    // The slider of the fourth component (population change) moved to 5, as a screen reader
+    // or a drag would set it.
+    let name = {
+        let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+        assert_eq!(result.components[3].indicator, typology::POPULATION_CHANGE);
+        result.components[3].names.en.clone()
+    };
+    harness.get_by_label(&format!("Weights — {name}")).set_value_accesskit(5.0);
+    harness.run();
+    let typology = harness.state().state().potential().typology().expect("edited").clone();
+    let weights: Vec<f64> = typology.components.iter().map(|c| c.weight).collect();
+    assert_eq!(weights, vec![1.0, 1.0, 1.0, 5.0, 1.0]);
+    assert_eq!(shymkent(&harness), (fills[2], Some(2), Some(4), 3));
+    // And back with the default weights button.
+    harness.get_by_label("Default weights").click();
+    harness.run();
+    assert_eq!(shymkent(&harness), (fills[1], Some(1), Some(10), 9));
+}
+
+#[test]
+fn the_cluster_map_colours_every_region_by_the_engines_lisa_at_the_chosen_level() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Local clusters (LISA)").click();
+    harness.run();
+    let ds = oblys::io::default_dataset::build().expect("default dataset");
+    let result = typology::compute(&ds, &Typology::default_for(&ds)).expect("computes");
+    let w = Neighbours::build(ds.current_edition().expect("current edition"));
+    let lisa = typology::index_autocorrelation(&result, &w, PERMUTATIONS, SEED).expect("lisa");
+    for level in [0.05, 0.10] {
+        harness.state_mut().apply(Action::Potential(PotentialAction::SetSignificance(level)));
+        harness.run();
+        let model = harness.state().state().potential();
+        assert_eq!(model.tab(), PotentialTab::Clusters);
+        let mut clusters = 0;
+        for (code, local) in w.codes().iter().zip(&lisa.local) {
+            let region = model.scene().regions.iter().find(|r| r.code == *code).expect("drawn");
+            let local = local.as_ref().expect("every region has an index and neighbours");
+            let category = local.category(level);
+            if category != oblys::analysis::moran::LisaCategory::NotSignificant {
+                clusters += 1;
+            }
+            assert_eq!(region.fill, lisa_fill(category), "{code} at {level}");
+        }
+        assert!(clusters > 0, "the shipped index has significant clusters at {level}");
+    }
+    // Moran's I of the index is shown with its numbers.
+    let global = &lisa.global;
+    let line = oblys::i18n::potential_text::moran_line(
+        global.i,
+        global.expected,
+        global.z_sim,
+        global.p_sim,
+        Lang::En,
+    );
+    harness.get_by_label(&line);
+}
+
+#[test]
+fn the_change_views_transition_table_is_the_engines_for_both_pairs_of_states() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Class change").click();
+    harness.run();
+    let ds = oblys::io::default_dataset::build().expect("default dataset");
+    let base = Typology::default_for(&ds);
+    let at = |state| typology::compute(&ds, &Typology { state, ..base.clone() }).expect("computes");
+    // By default: the inertial scenario against the managed one at the horizon.
+    let (a, b) = harness.state().state().potential().change_states();
+    assert_eq!(a, Some(TypologyState::Scenario { scenario_id: 1, year: 2030 }));
+    assert_eq!(b, Some(TypologyState::Scenario { scenario_id: 2, year: 2030 }));
+    let check = |harness: &Harness<'_, Gui>, a, b| {
+        let expected = typology::transition(&at(a), &at(b));
+        let model = harness.state().state().potential();
+        let Some(Ok(change)) = model.change() else { panic!("the change computes") };
+        for from in 0..3 {
+            for to in 0..3 {
+                assert_eq!(change.transition.count(from, to), expected.count(from, to));
+            }
+        }
+        assert_eq!(change.transition, expected);
+        for (code, m) in &expected.changes {
+            let region = change.scene.regions.iter().find(|r| r.code == *code).expect("drawn");
+            assert_eq!(region.fill, change_fill(*m), "{code}");
+        }
+        expected
+    };
+    check(&harness, a.expect("a"), b.expect("b"));
+    // Two years: 2021 against 2022; ten regions keep their class (docs/typology.md).
+    for (side, year) in [(Side::A, 2021), (Side::B, 2022)] {
+        let action = PotentialAction::SetChangeState(side, TypologyState::Year(year));
+        harness.state_mut().apply(Action::Potential(action));
+    }
+    harness.run();
+    let expected = check(&harness, TypologyState::Year(2021), TypologyState::Year(2022));
+    let same: usize = (0..3).map(|c| expected.count(c, c)).sum();
+    assert_eq!(same, 10);
+    harness.get_by_label("Transitions between classes");
+}
+
+#[test]
+fn a_click_on_the_class_map_selects_the_region_and_its_profile_shows_the_median() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let pos = harness.state().potential_region_screen_pos("KZ-ULT").expect("Ulytau drawn");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().state().selected(), Some("KZ-ULT"));
+    let model = harness.state().state().potential();
+    let selected: Vec<&str> =
+        model.scene().regions.iter().filter(|r| r.selected).map(|r| r.code.as_str()).collect();
+    assert_eq!(selected, vec!["KZ-ULT"]);
+    harness.get_by_label("National median");
+    // Ulytau lacks the employment rate: its profile says so and that its weights are rescaled.
+    harness.get_by_label_contains("its weights are rescaled");
+}
+
+#[test]
+fn potential_screen_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.state_mut().apply(Action::Select(Some("KZ-ULT".into())));
+    harness.run();
+    harness.hover_at(Pos2::new(5.0, 995.0));
+    harness.run();
+    harness.snapshot("potential_screen");
+}
