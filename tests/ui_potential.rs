@@ -193,3 +193,25 @@ fn potential_screen_snapshot() {
     harness.run();
     harness.snapshot("potential_screen");
 }
+
+#[test]
+fn potential_clusters_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Local clusters (LISA)").click();
+    harness.run();
+    harness.hover_at(Pos2::new(5.0, 995.0));
+    harness.run();
+    harness.snapshot("potential_clusters");
+}
+
+#[test]
+fn potential_change_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Class change").click();
+    harness.run();
+    harness.hover_at(Pos2::new(5.0, 995.0));
+    harness.run();
+    harness.snapshot("potential_change");
+}
