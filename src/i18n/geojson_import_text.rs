@@ -154,6 +154,11 @@ const REGIONS: Noun =
         kk: "өңірдің", ru: ["региона", "регионов", "регионов"], en: ["region", "regions"]
     };
 
+/// A line's points after a count.
+const POINTS: Noun = Noun {
+    kk: "нүкте", ru: ["точка", "точки", "точек"], en: ["point", "points"]
+};
+
 /// Most regions named one by one when an incomplete edition is refused (the rest are counted).
 pub const LISTED_MISSING: usize = 5;
 
@@ -198,13 +203,9 @@ pub fn feature(number: usize, lang: Lang) -> String {
     }
 }
 
-/// "points" after a count of a line's points.
-pub fn points_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Kk => "нүкте",
-        Lang::Ru => "точ.",
-        Lang::En => "points",
-    }
+/// A line's points counted: "3 points", "3 точки", "3 нүкте".
+pub fn points(count: usize, lang: Lang) -> String {
+    POINTS.count(plural::n(count), lang)
 }
 
 /// Fixed texts of the import window when the input is GeoJSON.
@@ -420,10 +421,6 @@ pub fn problem(p: &FeatureProblem, lang: Lang) -> String {
             format!("сызықта {points} нүкте ғана бар (кемінде екеуі керек)")
         }
         (P::ShortLine { points }, Lang::Ru | Lang::En) => {
-            const POINTS: Noun =
-                Noun {
-                    kk: "нүкте", ru: ["точка", "точки", "точек"], en: ["point", "points"]
-                };
             let counted = POINTS.count(plural::n(*points), lang);
             match lang {
                 Lang::Ru => format!("в линии {counted} (нужно не меньше двух)"),
@@ -762,6 +759,7 @@ mod tests {
             problem(&short(0), Lang::En),
             "feature 3: the line has 0 points; it needs at least two"
         );
+        assert_eq!([points(2, Lang::Ru), points(5, Lang::Ru)], ["2 точки", "5 точек"]);
         assert_eq!(
             edition_written("2025", 1, false, Lang::En),
             "new boundary edition «2025» with 1 region"

@@ -331,12 +331,11 @@ pub fn render_layer_preview(
             for i in items {
                 let c = &i.item;
                 listed.push(format!(
-                    "  {}: {} ({}, {} {}, id {})",
+                    "  {}: {} ({}, {}, id {})",
                     text::feature(i.feature, lang),
                     c.names.get(lang),
                     crate::store::codes::corridor_kind(c.kind),
-                    c.line.0.len(),
-                    text::points_word(lang),
+                    text::points(c.line.0.len(), lang),
                     c.id
                 ));
             }
