@@ -29,10 +29,11 @@ enum Command {
         file: PathBuf,
         /// Indicator key, e.g. population, grp, grp_per_capita, unemployment_rate (with
         /// --scenario or --compare: a projected indicator, GRP when left out).
-        #[arg(long, required_unless_present_any = ["scenario", "compare"])]
+        #[arg(long, required_unless_present_any = ["scenario", "compare", "typology"])]
         indicator: Option<String>,
-        #[arg(long)]
-        year: i32,
+        /// The year (with --typology: the typology's default year when left out).
+        #[arg(long, required_unless_present = "typology")]
+        year: Option<i32>,
         /// Language of names, title and legend: kk, ru or en.
         #[arg(long, default_value = "ru", value_parser = parse_lang)]
         lang: Lang,
@@ -55,6 +56,10 @@ enum Command {
         /// With --compare: the change B / A − 1 in per cent instead of B − A.
         #[arg(long, requires = "compare")]
         relative: bool,
+        /// Draw the class map of a typology of the regions by potential (only «default» so
+        /// far; with --scenario, of that scenario's projection).
+        #[arg(long, conflicts_with_all = ["indicator", "compare", "current_boundaries"])]
+        typology: Option<String>,
     },
     /// Render every slide of a file without a window: --out deck.pdf writes a vector PDF deck
     /// (one page per slide), any other path a folder of PNG images (01-title.png, …).
@@ -342,21 +347,38 @@ fn main() -> ExitCode {
             scenario,
             compare,
             relative,
-        }) => upgrade_lock(&file, lang).and_then(|_lock| match (scenario, compare, indicator) {
-            (None, None, Some(indicator)) => {
-                let request = oblys::export::MapRequest {
+            typology,
+        }) => upgrade_lock(&file, lang).and_then(|_lock| {
+            if let Some(name) = typology {
+                let request = oblys::io::typology::TypologyMapRequest {
                     file,
-                    indicator,
+                    name,
                     year,
+                    scenario,
                     lang,
                     out,
                     width,
-                    current_boundaries,
                 };
-                oblys::export::render_map_file(&request).map_err(|e| e.to_string())
+                return oblys::io::typology::write_typology_map(&request)
+                    .map_err(|e| e.to_string());
             }
-            (scenario, compare, indicator) => {
-                scenario_map(file, scenario, compare, relative, indicator, year, lang, out, width)
+            let Some(year) = year else { return Err("--year is required".to_string()) };
+            match (scenario, compare, indicator) {
+                (None, None, Some(indicator)) => {
+                    let request = oblys::export::MapRequest {
+                        file,
+                        indicator,
+                        year,
+                        lang,
+                        out,
+                        width,
+                        current_boundaries,
+                    };
+                    oblys::export::render_map_file(&request).map_err(|e| e.to_string())
+                }
+                (scenario, compare, indicator) => scenario_map(
+                    file, scenario, compare, relative, indicator, year, lang, out, width,
+                ),
             }
         }),
         Some(Command::Slides { file, out, lang, size }) => upgrade_lock(&file, lang)

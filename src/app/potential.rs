@@ -553,11 +553,10 @@ pub fn class_scene(
             Some(LegendItem::Class {
                 fill: fills.get(c).copied()?,
                 label: format!(
-                    "{} ({}–{}, {})",
+                    "{} ({}–{})",
                     class_label(method, c, count, lang),
                     format_number(range.min, 2, lang),
                     format_number(range.max, 2, lang),
-                    range.count
                 ),
             })
         })
@@ -568,11 +567,7 @@ pub fn class_scene(
             label: insufficient_data_label(lang).to_owned(),
         });
     }
-    scene.legend = Legend {
-        title: T::Class.get(lang).to_owned(),
-        unit: T::IndexSubtitle.get(lang).to_owned(),
-        items,
-    };
+    scene.legend = Legend { title: T::Class.get(lang).to_owned(), unit: String::new(), items };
     scene
 }
 
@@ -650,7 +645,7 @@ fn change_scene(
     let ds = inputs.ds;
     let mut scene = class_scene(ds, inputs.geometry, b, lang, inputs.selected);
     scene.title = format!(
-        "{} — {} → {}",
+        "{} — {} » {}",
         T::ChangeTitle.get(lang),
         state_label(ds, a.state, lang),
         state_label(ds, b.state, lang)
@@ -671,7 +666,7 @@ fn change_scene(
         region.no_data = change == ClassChange::Unknown;
         region.value_label = change_text(change, lang).to_owned();
         region.note =
-            Some(format!("{} → {}", label_of(a, &region.code), label_of(b, &region.code)));
+            Some(format!("{} » {}", label_of(a, &region.code), label_of(b, &region.code)));
         region.rank = None;
     }
     let mut items: Vec<LegendItem> = [ClassChange::Up, ClassChange::Same, ClassChange::Down]

@@ -156,6 +156,9 @@ pub enum TypologyExportError {
         #[source]
         source: std::io::Error,
     },
+    /// Rendering or writing the class map failed.
+    #[error("{0}")]
+    Map(#[from] crate::export::ExportError),
 }
 
 fn list(names: &[String]) -> String {
@@ -189,6 +192,63 @@ pub fn write_typology_file(request: &TypologyRequest) -> Result<(), TypologyExpo
         TypologyFormat::Csv => typology_csv(&ds, &typology, &result, &spatial, request)?,
         TypologyFormat::Json => typology_json(&ds, &typology, &result, &spatial, request)?,
     };
+    write_atomically(&request.out, &bytes)
+        .map_err(|source| TypologyExportError::Write { path: request.out.clone(), source })
+}
+
+/// A headless `oblys map FILE --typology NAME` request: the class map of a typology.
+#[derive(Debug, Clone)]
+pub struct TypologyMapRequest {
+    pub file: PathBuf,
+    /// The typology's name ([`DEFAULT_NAME`] is the only one so far).
+    pub name: String,
+    /// The year (None: the typology's default year, or the scenario's horizon).
+    pub year: Option<i32>,
+    /// A scenario's name in any language, or its id: the class map of its projection.
+    pub scenario: Option<String>,
+    /// Language of the title, names and legend.
+    pub lang: Lang,
+    /// Output file; its extension (.svg, .png, .pdf) picks the format.
+    pub out: PathBuf,
+    /// Width of the image in pixels (PDF: of the page in points).
+    pub width: u32,
+}
+
+/// Reads `request.file` and writes the class map of the named typology to `request.out`: the
+/// regions coloured by class, hatched where data are insufficient, with the classes' legend —
+/// the map of the Potential screen.
+pub fn write_typology_map(request: &TypologyMapRequest) -> Result<(), TypologyExportError> {
+    use crate::export::{ExportError, ImageFormat, MAX_WIDTH, MIN_WIDTH, scene_bytes};
+    let format = ImageFormat::from_path(&request.out)
+        .ok_or_else(|| ExportError::Format { path: request.out.clone() })?;
+    if !(MIN_WIDTH..=MAX_WIDTH).contains(&request.width) {
+        return Err(ExportError::Size { width: request.width }.into());
+    }
+    let ds = store::load(&request.file)?;
+    let typology_request = TypologyRequest {
+        file: request.file.clone(),
+        name: Some(request.name.clone()),
+        indicators: None,
+        weights: None,
+        year: request.year,
+        scenario: request.scenario.clone(),
+        classes: None,
+        method: ClassMethod::Three,
+        permutations: 0,
+        seed: 0,
+        significance: 0.05,
+        normalisation: Normalisation::MinMax,
+        missing: MissingRule::RescaleWeights,
+        format: TypologyFormat::Csv,
+        lang: request.lang,
+        out: request.out.clone(),
+    };
+    let typology = build_typology(&ds, &typology_request)?;
+    let wrap = |source| TypologyExportError::Typology { file: request.file.clone(), source };
+    let result = typology::compute(&ds, &typology).map_err(wrap)?;
+    let geometry = crate::map::MapGeometry::for_editions(&ds, &[result.edition.as_str()]);
+    let scene = crate::app::potential::class_scene(&ds, &geometry, &result, request.lang, None);
+    let bytes = scene_bytes(&scene, format, request.width)?;
     write_atomically(&request.out, &bytes)
         .map_err(|source| TypologyExportError::Write { path: request.out.clone(), source })
 }
