@@ -25,10 +25,10 @@ use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, style};
 use crate::model::{Dataset, Lang};
 use crate::scenario::Projection;
 
-/// Permutations of the LISA and Moran tests (GeoDa's and PySAL's default).
-pub const PERMUTATIONS: usize = 999;
-/// Seed of the permutations, so the same data always gives the same pseudo p-values.
-pub const SEED: u64 = 12_345;
+/// Permutations of the LISA and Moran tests (GeoDa's and PySAL's default, as `oblys typology`).
+pub const PERMUTATIONS: usize = crate::analysis::moran::DEFAULT_PERMUTATIONS;
+/// Seed of the permutations, the command line's: the screen and `oblys typology` agree.
+pub const SEED: u64 = crate::analysis::moran::DEFAULT_SEED;
 /// Significance levels the planner can choose for the cluster map.
 pub const SIGNIFICANCE_LEVELS: [f64; 3] = [0.01, 0.05, 0.10];
 /// Largest weight a slider gives.

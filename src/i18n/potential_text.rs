@@ -48,7 +48,6 @@ pub enum PotentialText {
     /// The corner of the transition table: rows are the first state's classes.
     FromClassToClass,
     Regions,
-    Nobody,
     MapLabel,
     ChangeMapLabel,
     RankingLabel,
@@ -60,7 +59,7 @@ pub enum PotentialText {
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 45] = [
+    pub const ALL: [PotentialText; 44] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -99,7 +98,6 @@ impl PotentialText {
         PotentialText::TransitionTable,
         PotentialText::FromClassToClass,
         PotentialText::Regions,
-        PotentialText::Nobody,
         PotentialText::MapLabel,
         PotentialText::ChangeMapLabel,
         PotentialText::RankingLabel,
@@ -181,10 +179,9 @@ impl PotentialText {
                 "Transitions between classes",
             ],
             T::FromClassToClass => {
-                ["Қай сыныптан → қай сыныпқа", "Из класса → в класс", "From class → to class"]
+                ["Қай сыныптан » қай сыныпқа", "Из класса » в класс", "From class » to class"]
             }
             T::Regions => ["Өңірлер", "Регионы", "Regions"],
-            T::Nobody => ["жоқ", "нет", "none"],
             T::MapLabel => [
                 "Әлеует сыныптарының картасы",
                 "Карта классов потенциала",

@@ -11,12 +11,13 @@ use crate::model::Lang;
 use crate::ui::shortcut_help::{self, tooltip};
 use crate::ui::theme;
 
-/// Width of the indicator choice, points.
-const INDICATOR_WIDTH: f32 = 230.0;
+/// Width of the indicator choice, points (long names are truncated, shown whole in the list):
+/// narrow enough that the bar keeps one row at 1600 points in English with three screens.
+const INDICATOR_WIDTH: f32 = 170.0;
 /// Space between the groups of the bar, points.
 const GAP: f32 = 6.0;
-/// Width of the year slider's track, points.
-const YEAR_SLIDER_WIDTH: f32 = 110.0;
+/// Width of the year slider's track, points (the next/previous year keys step years too).
+const YEAR_SLIDER_WIDTH: f32 = 90.0;
 
 /// The bar; when one row is too narrow (`two_rows`) the layer switches, language and About move
 /// to a second row. Returns the width the bar needs on one row, measured on this frame, so the
@@ -69,20 +70,17 @@ fn view_controls(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         RichText::new("Oblys").strong().size(theme::HEADING_PT).color(theme::palette().accent),
     );
     ui.add_space(GAP);
+    let potential = crate::i18n::potential_text::PotentialText::Screen.get(lang);
     for (screen, text, command) in [
-        (Screen::Map, ScenarioUiText::ScreenMap, Command::MapScreen),
-        (Screen::Scenarios, ScenarioUiText::ScreenScenarios, Command::ScenariosScreen),
+        (Screen::Map, ScenarioUiText::ScreenMap.get(lang), Command::MapScreen),
+        (Screen::Scenarios, ScenarioUiText::ScreenScenarios.get(lang), Command::ScenariosScreen),
+        (Screen::Potential, potential, Command::PotentialScreen),
     ] {
         let on = state.screen() == screen;
-        let button = ui.selectable_label(on, RichText::new(text.get(lang)).strong());
+        let button = ui.selectable_label(on, RichText::new(text).strong());
         if button.on_hover_text(tooltip(ui.ctx(), command, lang)).clicked() && !on {
             actions.push(Action::SetScreen(screen));
         }
-    }
-    let on = state.screen() == Screen::Potential;
-    let text = crate::i18n::potential_text::PotentialText::Screen.get(lang);
-    if ui.selectable_label(on, RichText::new(text).strong()).clicked() && !on {
-        actions.push(Action::SetScreen(Screen::Potential));
     }
     if state.screen() != Screen::Map {
         return;
