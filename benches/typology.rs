@@ -1,7 +1,8 @@
 //! Typology timings (issue 7). Budgets: recomputing the default typology with LISA (999
 //! permutations) ≤ 5 ms for the 20 regions and ≤ 50 ms for 224 districts (generated values on a
 //! 15 × 15 queen lattice less one cell, until districts get indicator data). Also: building the
-//! neighbour graph of one boundary edition (done once per edition and cached).
+//! neighbour graph of one boundary edition (done once per edition and cached); and one step of
+//! the Potential screen's weight slider (typology, LISA, class map and class change rebuilt).
 
 use std::hint::black_box;
 
@@ -78,5 +79,34 @@ fn typology(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, typology);
+/// One step of a weight slider on the Potential screen: the typology recomputed with LISA, the
+/// class map and the class change between the two scenarios rebuilt — what a frame does while
+/// the planner drags.
+fn potential_slider_step(c: &mut Criterion) {
+    use oblys::app::potential::{Inputs, PotentialAction, PotentialState};
+    let ds = oblys::io::default_dataset::build().expect("embedded default data");
+    let geometry = oblys::map::MapGeometry::new(&ds);
+    let projections = oblys::app::scenarios::project_all(&ds);
+    let inputs = Inputs {
+        ds: &ds,
+        geometry: &geometry,
+        projections: &projections,
+        lang: oblys::model::Lang::En,
+        selected: None,
+        data_changed: false,
+        active: true,
+    };
+    let mut state = PotentialState::default();
+    state.refresh(&inputs);
+    let mut weight = 1.0;
+    c.bench_function("potential_screen_weight_slider_step", |b| {
+        b.iter(|| {
+            weight = if weight > 4.0 { 1.0 } else { weight + 0.1 };
+            state.apply(PotentialAction::SetWeight { component: 0, weight });
+            state.refresh(black_box(&inputs));
+        })
+    });
+}
+
+criterion_group!(benches, typology, potential_slider_step);
 criterion_main!(benches);
