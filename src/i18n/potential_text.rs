@@ -20,7 +20,6 @@ pub enum PotentialText {
     Index,
     Class,
     Rank,
-    Component,
     Value,
     Median,
     Contribution,
@@ -59,7 +58,7 @@ pub enum PotentialText {
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 44] = [
+    pub const ALL: [PotentialText; 43] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -73,7 +72,6 @@ impl PotentialText {
         PotentialText::Index,
         PotentialText::Class,
         PotentialText::Rank,
-        PotentialText::Component,
         PotentialText::Value,
         PotentialText::Median,
         PotentialText::Contribution,
@@ -133,7 +131,6 @@ impl PotentialText {
             T::Index => ["Индекс", "Индекс", "Index"],
             T::Class => ["Сынып", "Класс", "Class"],
             T::Rank => ["Орны", "Место", "Rank"],
-            T::Component => ["Құрамдас", "Компонент", "Component"],
             T::Value => ["Мәні", "Значение", "Value"],
             T::Median => ["Ел медианасы", "Медиана по стране", "National median"],
             T::Contribution => ["Үлесі", "Вклад", "Contribution"],

@@ -207,47 +207,55 @@ fn profile(ui: &mut Ui, state: &AppState, model: &PotentialState, result: &Typol
         T::Rank.get(lang),
         score.rank.map_or_else(|| "—".to_owned(), |r| format!("{r} / {}", model.order().len())),
     ));
-    egui::Grid::new("potential_profile").striped(true).num_columns(4).show(ui, |ui| {
-        ui.label(RichText::new(T::Component.get(lang)).small().strong());
-        ui.label(RichText::new(T::Value.get(lang)).small().strong());
-        ui.label(RichText::new(T::Median.get(lang)).small().strong());
-        ui.label(RichText::new(T::Contribution.get(lang)).small().strong());
-        ui.end_row();
-        for (c, info) in result.components.iter().enumerate() {
-            let s = score.components.get(c);
-            let unit = info.unit.get(lang);
-            let raw = s.and_then(|s| s.raw);
-            let median = model.medians().get(c).copied().flatten();
-            ui.horizontal(|ui| {
-                let (r, _) = ui.allocate_exact_size(vec2(8.0, 8.0), Sense::hover());
-                ui.painter().rect_filled(r, 2.0, component_color(c));
-                ui.add(Label::new(RichText::new(info.names.get(lang)).small()).truncate());
-            });
-            let missing = raw.is_none();
-            let value = format_value(raw, 1, unit, lang);
-            // How far from the national median, in per cent of it (the fonts have no arrows).
-            let versus = raw
-                .zip(median)
-                .filter(|(_, m)| *m != 0.0)
-                .map(|(v, m)| {
-                    let p = (v / m - 1.0) * 100.0;
-                    let sign = if p > 0.0 { "+" } else { "" };
-                    format!(" ({sign}{} %)", format_number(p, 0, lang))
-                })
-                .unwrap_or_default();
-            let color = if missing { theme::palette().problem } else { theme::palette().text };
-            ui.label(RichText::new(format!("{value}{versus}")).small().color(color));
-            ui.label(RichText::new(format_value(median, 1, unit, lang)).small());
-            ui.label(
-                RichText::new(
-                    s.and_then(|s| s.contribution)
-                        .map_or_else(|| "—".to_owned(), |v| format_number(v, 3, lang)),
-                )
-                .small(),
-            );
-            ui.end_row();
-        }
-    });
+    for (c, info) in result.components.iter().enumerate() {
+        let s = score.components.get(c);
+        let unit = info.unit.get(lang);
+        let raw = s.and_then(|s| s.raw);
+        let median = model.medians().get(c).copied().flatten();
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, component_color(c));
+            ui.add(Label::new(RichText::new(info.names.get(lang)).strong()).wrap());
+        });
+        let value = format_value(raw, 1, unit, lang);
+        // How far from the national median, in per cent of it (the fonts have no arrows).
+        let versus = raw
+            .zip(median)
+            .filter(|(_, m)| *m != 0.0)
+            .map(|(v, m)| {
+                let p = (v / m - 1.0) * 100.0;
+                let sign = if p > 0.0 { "+" } else { "" };
+                format!(" ({sign}{} %)", format_number(p, 0, lang))
+            })
+            .unwrap_or_default();
+        let color = if raw.is_none() { theme::palette().problem } else { theme::palette().text };
+        ui.add(
+            Label::new(
+                RichText::new(format!("{}: {value}{versus}", T::Value.get(lang)))
+                    .small()
+                    .color(color),
+            )
+            .wrap(),
+        );
+        let contribution = s
+            .and_then(|s| s.contribution)
+            .map_or_else(|| "—".to_owned(), |v| format_number(v, 3, lang));
+        ui.add(
+            Label::new(
+                RichText::new(format!(
+                    "{}: {} · {}: {contribution}",
+                    T::Median.get(lang),
+                    format_value(median, 1, unit, lang),
+                    T::Contribution.get(lang),
+                ))
+                .small()
+                .color(theme::palette().text_muted),
+            )
+            .wrap(),
+        );
+    }
+    ui.add_space(4.0);
     if !score.missing.is_empty() {
         let names: Vec<&str> = score
             .missing
