@@ -96,6 +96,15 @@ fn potential_slider_step(c: &mut Criterion) {
         data_changed: false,
         active: true,
     };
+    // Opening the screen: neighbours, the years the typology can be computed in, the result with
+    // LISA, the class map and the scenarios' class change.
+    c.bench_function("potential_screen_first_open", |b| {
+        b.iter(|| {
+            let mut fresh = PotentialState::default();
+            fresh.refresh(black_box(&inputs));
+            fresh
+        })
+    });
     let mut state = PotentialState::default();
     state.refresh(&inputs);
     let mut weight = 1.0;
