@@ -216,3 +216,26 @@ fn potential_change_snapshot() {
     harness.run();
     harness.snapshot("potential_change");
 }
+
+#[test]
+fn the_class_map_is_saved_as_svg_beside_the_file_with_every_region_in_its_class_colour() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Save the map").click();
+    harness.run();
+    harness.get_by_label("SVG image").click();
+    harness.run();
+    let out = dir.path().join("kazakhstan-potential.svg");
+    let svg = std::fs::read_to_string(&out).expect("the map is written beside the file");
+    let doc = resvg::usvg::roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let model = harness.state().state().potential();
+    let mut drawn = 0;
+    for node in doc.descendants().filter(|n| n.attribute("class") == Some("region")) {
+        let code = node.attribute("id").and_then(|id| id.strip_prefix("region-")).expect("id");
+        let region = model.scene().regions.iter().find(|r| r.code == code).expect("on screen");
+        assert_eq!(node.attribute("fill"), Some(region.fill.hex().as_str()), "{code}");
+        drawn += 1;
+    }
+    assert_eq!(drawn, 20);
+    harness.get_by_label(&format!("Saved to {}", out.display()));
+}

@@ -54,11 +54,16 @@ pub enum PotentialText {
     LowerIsBetter,
     /// The subtitle of the class map.
     IndexSubtitle,
+    SaveMap,
+    SaveSvg,
+    SavePng,
+    /// Before the path the map was saved to.
+    Saved,
 }
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 43] = [
+    pub const ALL: [PotentialText; 47] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -102,6 +107,10 @@ impl PotentialText {
         PotentialText::HigherIsBetter,
         PotentialText::LowerIsBetter,
         PotentialText::IndexSubtitle,
+        PotentialText::SaveMap,
+        PotentialText::SaveSvg,
+        PotentialText::SavePng,
+        PotentialText::Saved,
     ];
 
     /// The text in `lang`.
@@ -194,6 +203,10 @@ impl PotentialText {
             ],
             T::HigherIsBetter => ["көп болған жақсы", "больше — лучше", "higher is better"],
             T::LowerIsBetter => ["аз болған жақсы", "меньше — лучше", "lower is better"],
+            T::SaveMap => ["Картаны сақтау", "Сохранить карту", "Save the map"],
+            T::SaveSvg => ["Сурет (векторлық)", "Рисунок (векторный)", "SVG image"],
+            T::SavePng => ["Сурет (растрлық)", "Рисунок (растровый)", "PNG image"],
+            T::Saved => ["Сақталды:", "Сохранено:", "Saved to"],
             T::IndexSubtitle => [
                 "Құрама әлеует индексі",
                 "Сводный индекс потенциала",

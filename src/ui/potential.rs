@@ -19,6 +19,7 @@ use crate::app::potential::{
     change_fill, change_text, state_label,
 };
 use crate::app::{Action, AppState, Camera, Side};
+use crate::export::{ImageFormat, scene_bytes};
 use crate::i18n::potential_text::{self as text, PotentialText as T};
 use crate::i18n::{format_number, format_value};
 use crate::map::{LegendItem, Scene, WorldPos, style};
@@ -34,6 +35,8 @@ const MAP_SHARE: f32 = 0.58;
 const CHANGE_MAP_SHARE: f32 = 0.6;
 /// The ranking's y range over the tallest bar: room for the names above the bars.
 const NAME_ROOM: f64 = 1.9;
+/// Width of a saved map, pixels (the command line's default).
+const SAVE_WIDTH: u32 = 1600;
 /// Half the size of a change mark on the map, points.
 const MARK_SIZE: f32 = 7.0;
 /// Colours of the components in the stacked ranking (Okabe–Ito: apart under every common
@@ -53,6 +56,12 @@ const COMPONENT_COLORS: [egui::Color32; 7] = [
 pub struct PotentialCache {
     map: MapCache,
     change: MapCache,
+    /// Whether the row to save the map is open.
+    save_open: bool,
+    /// The path typed for saving the map (None: the proposal beside the open file).
+    save_path: Option<String>,
+    /// Where the map was saved, or why it could not be.
+    saved: Option<Result<String, String>>,
 }
 
 impl PotentialCache {
@@ -109,6 +118,7 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
             if model.tab() == PotentialTab::Clusters {
                 clusters_header(ui, model, lang, actions);
             }
+            save_row(ui, state, model.scene(), cache);
             legend_row(ui, model.scene(), false);
             let map_height = ((height - 60.0) * MAP_SHARE).max(160.0);
             let (rect, _) = ui.allocate_exact_size(vec2(width, map_height), Sense::hover());
@@ -279,6 +289,56 @@ fn profile(ui: &mut Ui, state: &AppState, model: &PotentialState, result: &Typol
         };
         ui.add(Label::new(RichText::new(note).small().color(theme::palette().problem)).wrap());
     }
+}
+
+/// Where to save the shown map (beside the open file unless changed) and the SVG and PNG
+/// buttons: the same renderer as every exported map, 1600 pixels wide. The change map is not
+/// offered: its arrows are painted on screen only, and colour alone must never carry a move.
+fn save_row(ui: &mut Ui, state: &AppState, scene: &Scene, cache: &mut PotentialCache) {
+    let lang = state.lang();
+    ui.horizontal(|ui| {
+        let toggle = ui.selectable_label(cache.save_open, T::SaveMap.get(lang));
+        if toggle.clicked() {
+            cache.save_open = !cache.save_open;
+        }
+        if !cache.save_open {
+            return;
+        }
+        let label = toggle;
+        let path = cache.save_path.get_or_insert_with(|| {
+            let file = state.file();
+            let stem =
+                file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            file.with_file_name(format!("{stem}-potential")).display().to_string()
+        });
+        ui.add(egui::TextEdit::singleline(path).desired_width(360.0)).labelled_by(label.id);
+        for (format, text) in [(ImageFormat::Svg, T::SaveSvg), (ImageFormat::Png, T::SavePng)] {
+            if ui.button(text.get(lang)).clicked() {
+                let mut out = std::path::PathBuf::from(path.trim());
+                out.set_extension(if format == ImageFormat::Svg { "svg" } else { "png" });
+                let written = scene_bytes(scene, format, SAVE_WIDTH)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        crate::io::cells::write_atomically(&out, &bytes)
+                            .map_err(|e| format!("{}: {e}", out.display()))
+                    });
+                cache.saved = Some(written.map(|()| out.display().to_string()));
+            }
+        }
+        match &cache.saved {
+            Some(Ok(path)) => {
+                ui.label(
+                    RichText::new(format!("{} {path}", T::Saved.get(lang)))
+                        .small()
+                        .color(theme::palette().text_muted),
+                );
+            }
+            Some(Err(e)) => {
+                ui.label(RichText::new(e).small().color(theme::palette().problem));
+            }
+            None => {}
+        }
+    });
 }
 
 /// The significance level chooser and the global Moran's I of the index.
