@@ -239,3 +239,35 @@ fn the_class_map_is_saved_as_svg_beside_the_file_with_every_region_in_its_class_
     assert_eq!(drawn, 20);
     harness.get_by_label(&format!("Saved to {}", out.display()));
 }
+
+#[test]
+fn the_neighbour_switch_draws_the_35_queen_links_between_the_regions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    assert!(!harness.state().state().potential().show_neighbours());
+    harness.get_by_label("Neighbours (a shared border or point)").click();
+    harness.run();
+    let model = harness.state().state().potential();
+    assert!(model.show_neighbours());
+    assert_eq!(model.links().len(), 35);
+    // Almaty city's only neighbour is Almaty Region: one line from the city's anchor, to the
+    // region's.
+    let anchor = |code: &str| {
+        model.scene().regions.iter().find(|r| r.code == code).expect("drawn").label_anchor
+    };
+    let city = anchor("KZ-ALA");
+    let touching: Vec<[f32; 2]> = model
+        .links()
+        .iter()
+        .filter_map(|[a, b]| {
+            if *a == city {
+                Some(*b)
+            } else if *b == city {
+                Some(*a)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(touching, vec![anchor("KZ-ALM")]);
+}

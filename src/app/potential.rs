@@ -21,7 +21,7 @@ use crate::app::Side;
 use crate::i18n::format_number;
 use crate::i18n::potential_text::PotentialText as T;
 use crate::map::projected::{RegionPaint, region_scene};
-use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, style};
+use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, WorldPos, style};
 use crate::model::{Dataset, Lang};
 use crate::scenario::Projection;
 
@@ -88,6 +88,8 @@ pub enum PotentialAction {
     SetSignificance(f64),
     /// One of the two states the change view compares.
     SetChangeState(Side, TypologyState),
+    /// Draw the neighbour graph (queen contiguity) over the class and cluster maps.
+    ShowNeighbours(bool),
 }
 
 /// A region's move on the change map.
@@ -127,6 +129,9 @@ pub struct PotentialState {
     change_a: Option<TypologyState>,
     change_b: Option<TypologyState>,
     neighbours: Option<Neighbours>,
+    /// The neighbour graph's links as lines between the regions' label anchors.
+    links: Vec<[WorldPos; 2]>,
+    show_neighbours: bool,
     result: Option<Result<TypologyResult, String>>,
     lisa: Option<Result<Autocorrelation, String>>,
     /// The national median of each component's raw values.
@@ -181,6 +186,7 @@ impl PotentialState {
                     self.stale_scene = true;
                 }
             }
+            PotentialAction::ShowNeighbours(on) => self.show_neighbours = on,
             PotentialAction::SetChangeState(side, state) => {
                 if !self.states.contains(&state) {
                     return;
@@ -243,6 +249,16 @@ impl PotentialState {
         }
         self.typology = Some(fresh);
         self.neighbours = ds.current_edition().map(Neighbours::build);
+        self.links = match (&self.neighbours, ds.current_edition()) {
+            (Some(w), Some(edition)) => {
+                let anchor = |i: usize| {
+                    let code = w.codes().get(i)?;
+                    Some(inputs.geometry.edition(&edition.key)?.unit(code)?.label_anchor)
+                };
+                w.edges().into_iter().filter_map(|(i, j)| Some([anchor(i)?, anchor(j)?])).collect()
+            }
+            _ => Vec::new(),
+        };
         self.states = available_states(ds, self.typology.as_ref(), inputs.projections);
         let (a, b) = default_change_states(ds, &self.states);
         if self.change_a.is_none_or(|s| !self.states.contains(&s)) {
@@ -368,6 +384,16 @@ impl PotentialState {
             .zip(&lisa.local)
             .map(|(code, local)| (code.clone(), local.as_ref().map(|l| l.category(level))))
             .collect()
+    }
+
+    /// The neighbour graph's links, each as a line between the two regions' label anchors.
+    pub fn links(&self) -> &[[WorldPos; 2]] {
+        &self.links
+    }
+
+    /// Whether the neighbour graph is drawn over the maps.
+    pub fn show_neighbours(&self) -> bool {
+        self.show_neighbours
     }
 
     /// The map of the shown tab (classes or clusters).

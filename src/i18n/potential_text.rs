@@ -55,6 +55,8 @@ pub enum PotentialText {
     /// The subtitle of the class map.
     IndexSubtitle,
     SaveMap,
+    /// The switch of the neighbour graph over the map.
+    Neighbours,
     SaveSvg,
     SavePng,
     /// Before the path the map was saved to.
@@ -63,7 +65,7 @@ pub enum PotentialText {
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 47] = [
+    pub const ALL: [PotentialText; 48] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -108,6 +110,7 @@ impl PotentialText {
         PotentialText::LowerIsBetter,
         PotentialText::IndexSubtitle,
         PotentialText::SaveMap,
+        PotentialText::Neighbours,
         PotentialText::SaveSvg,
         PotentialText::SavePng,
         PotentialText::Saved,
@@ -204,6 +207,11 @@ impl PotentialText {
             T::HigherIsBetter => ["көп болған жақсы", "больше — лучше", "higher is better"],
             T::LowerIsBetter => ["аз болған жақсы", "меньше — лучше", "lower is better"],
             T::SaveMap => ["Картаны сақтау", "Сохранить карту", "Save the map"],
+            T::Neighbours => [
+                "Көршілер (ортақ шекара не нүкте)",
+                "Соседи (общая граница или точка)",
+                "Neighbours (a shared border or point)",
+            ],
             T::SaveSvg => ["Сурет (векторлық)", "Рисунок (векторный)", "SVG image"],
             T::SavePng => ["Сурет (растрлық)", "Рисунок (растровый)", "PNG image"],
             T::Saved => ["Сақталды:", "Сохранено:", "Saved to"],

@@ -118,11 +118,11 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
             if model.tab() == PotentialTab::Clusters {
                 clusters_header(ui, model, lang, actions);
             }
-            save_row(ui, state, model.scene(), cache);
+            map_tools(ui, state, model.scene(), cache, actions);
             legend_row(ui, model.scene(), false);
             let map_height = ((height - 60.0) * MAP_SHARE).max(160.0);
             let (rect, _) = ui.allocate_exact_size(vec2(width, map_height), Sense::hover());
-            paint_map(
+            let transform = paint_map(
                 ui,
                 state,
                 model.scene(),
@@ -132,6 +132,9 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
                 "potential_map",
                 actions,
             );
+            if model.show_neighbours() {
+                paint_links(ui, model.links(), rect, transform);
+            }
             ui.separator();
             ranking(ui, state, model, result, actions);
         });
@@ -291,12 +294,23 @@ fn profile(ui: &mut Ui, state: &AppState, model: &PotentialState, result: &Typol
     }
 }
 
-/// Where to save the shown map (beside the open file unless changed) and the SVG and PNG
+/// The neighbour graph's switch, then where to save the shown map (beside the open file unless changed) and the SVG and PNG
 /// buttons: the same renderer as every exported map, 1600 pixels wide. The change map is not
 /// offered: its arrows are painted on screen only, and colour alone must never carry a move.
-fn save_row(ui: &mut Ui, state: &AppState, scene: &Scene, cache: &mut PotentialCache) {
+fn map_tools(
+    ui: &mut Ui,
+    state: &AppState,
+    scene: &Scene,
+    cache: &mut PotentialCache,
+    actions: &mut Vec<Action>,
+) {
     let lang = state.lang();
     ui.horizontal(|ui| {
+        let mut on = state.potential().show_neighbours();
+        if ui.checkbox(&mut on, T::Neighbours.get(lang)).changed() {
+            actions.push(Action::Potential(PotentialAction::ShowNeighbours(on)));
+        }
+        ui.add_space(12.0);
         let toggle = ui.selectable_label(cache.save_open, T::SaveMap.get(lang));
         if toggle.clicked() {
             cache.save_open = !cache.save_open;
@@ -684,6 +698,25 @@ fn change_view(
             });
         });
     });
+}
+
+/// The neighbour graph: a dark line with a light halo between the label anchors of every two
+/// neighbours, a dot at each anchor.
+fn paint_links(ui: &Ui, links: &[[WorldPos; 2]], rect: Rect, transform: crate::app::ViewTransform) {
+    let painter = ui.painter_at(rect);
+    let at = |w: WorldPos| {
+        let [x, y] = transform.to_screen(w);
+        rect.min + vec2(x, y)
+    };
+    let dark = egui::Color32::from_rgb(0x1a, 0x1a, 0x1a);
+    for [a, b] in links {
+        painter.line_segment([at(*a), at(*b)], Stroke::new(3.0, egui::Color32::WHITE));
+        painter.line_segment([at(*a), at(*b)], Stroke::new(1.2, dark));
+    }
+    for [a, b] in links {
+        painter.circle_filled(at(*a), 2.5, dark);
+        painter.circle_filled(at(*b), 2.5, dark);
+    }
 }
 
 /// An arrow up, an arrow down or a bar for "same", dark with a light halo so it reads on every
