@@ -271,3 +271,39 @@ fn the_neighbour_switch_draws_the_35_queen_links_between_the_regions() {
         .collect();
     assert_eq!(touching, vec![anchor("KZ-ALM")]);
 }
+
+#[test]
+fn an_edited_value_recomputes_the_typology_with_the_planners_weights_and_undo_restores_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let set = PotentialAction::SetWeight { component: 0, weight: 2.0 };
+    harness.state_mut().apply(Action::Potential(set));
+    harness.run();
+    let before = {
+        let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+        result.clone()
+    };
+    let ds = harness.state().state().dataset().clone();
+    // GRP per capita is computed from its parts: GRP tripled triples it.
+    let old = ds.value("KZ-SHY", "grp", 2022).expect("Shymkent's GRP 2022");
+    let edit =
+        oblys::app::edit::Edit::set_value(&ds, "KZ-SHY", "grp", 2022, Some(old * 3.0), "test");
+    harness.state_mut().apply(Action::Edit(Box::new(edit)));
+    harness.run();
+    let model = harness.state().state().potential();
+    let typology = model.typology().expect("edited").clone();
+    assert_eq!(typology.components[0].weight, 2.0, "the planner's weight is kept");
+    let edited = harness.state().state().dataset().clone();
+    let expected = typology::compute(&edited, &typology).expect("computes");
+    let Some(Ok(result)) = model.result() else { panic!("computes") };
+    assert_eq!(result.regions, expected.regions);
+    let shymkent = result.region("KZ-SHY").expect("scored");
+    let was = before.region("KZ-SHY").and_then(|r| r.components[0].raw).expect("a value");
+    let now = shymkent.components[0].raw.expect("a value");
+    assert!((now - 3.0 * was).abs() < 1e-9 * now, "{now} against {was}");
+    assert_ne!(result.regions, before.regions);
+    harness.state_mut().apply(Action::Undo);
+    harness.run();
+    let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+    assert_eq!(result.regions, before.regions);
+}
