@@ -307,3 +307,45 @@ fn an_edited_value_recomputes_the_typology_with_the_planners_weights_and_undo_re
     let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
     assert_eq!(result.regions, before.regions);
 }
+
+#[test]
+fn marking_insufficient_data_hatches_the_regions_lacking_a_component_and_jenks_gives_four_classes()
+{
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Mark «insufficient data»").click();
+    harness.run();
+    let ds = oblys::io::default_dataset::build().expect("default dataset");
+    let mut t = Typology::default_for(&ds);
+    t.missing = typology::MissingRule::InsufficientData;
+    let expected = typology::compute(&ds, &t).expect("computes");
+    let lacking: Vec<&str> =
+        expected.regions.iter().filter(|r| r.index.is_none()).map(|r| r.code.as_str()).collect();
+    assert_eq!(lacking.len(), 7, "{lacking:?}");
+    assert!(lacking.contains(&"KZ-ULT"));
+    {
+        let model = harness.state().state().potential();
+        for region in &model.scene().regions {
+            assert_eq!(region.no_data, lacking.contains(&region.code.as_str()), "{}", region.code);
+        }
+        let last = model.scene().legend.items.last().expect("legend");
+        assert!(
+            matches!(last, oblys::map::LegendItem::NoData { label, .. } if label == "Insufficient data")
+        );
+        assert_eq!(model.order().len(), 13);
+    }
+    harness.get_by_label("Rescale the weights").click();
+    harness.run();
+    let jenks = typology::Classification::NaturalBreaks(4);
+    harness.state_mut().apply(Action::Potential(PotentialAction::SetClassification(jenks)));
+    harness.run();
+    let model = harness.state().state().potential();
+    let Some(Ok(result)) = model.result() else { panic!("computes") };
+    assert_eq!(result.classes.ranges.len(), 4);
+    let fills = class_fills(result);
+    assert_eq!(fills, oblys::map::style::class_colors(4, true));
+    for region in &model.scene().regions {
+        let class = result.region(&region.code).and_then(|r| r.class).expect("a class");
+        assert_eq!(region.fill, fills[class], "{}", region.code);
+    }
+}

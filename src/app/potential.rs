@@ -14,8 +14,8 @@ use std::sync::Arc;
 use crate::analysis::moran::{Autocorrelation, LisaCategory, Quadrant};
 use crate::analysis::neighbours::Neighbours;
 use crate::analysis::typology::{
-    self, ClassChange, Transition, Typology, TypologyResult, TypologyState, class_label,
-    insufficient_data_label,
+    self, ClassChange, Classification, MissingRule, Normalisation, Transition, Typology,
+    TypologyResult, TypologyState, class_label, insufficient_data_label,
 };
 use crate::app::Side;
 use crate::i18n::format_number;
@@ -31,6 +31,8 @@ pub const PERMUTATIONS: usize = crate::analysis::moran::DEFAULT_PERMUTATIONS;
 pub const SEED: u64 = crate::analysis::moran::DEFAULT_SEED;
 /// Significance levels the planner can choose for the cluster map.
 pub const SIGNIFICANCE_LEVELS: [f64; 3] = [0.01, 0.05, 0.10];
+/// Most classes the planner can ask for (the map's ramp stays readable).
+pub const MAX_CLASSES: usize = 7;
 /// Largest weight a slider gives.
 pub const MAX_WEIGHT: f64 = 5.0;
 
@@ -90,6 +92,12 @@ pub enum PotentialAction {
     SetChangeState(Side, TypologyState),
     /// Draw the neighbour graph (queen contiguity) over the class and cluster maps.
     ShowNeighbours(bool),
+    SetNormalisation(Normalisation),
+    /// How the index is cut into classes (class counts below 2 or above `MAX_CLASSES` are
+    /// ignored).
+    SetClassification(Classification),
+    /// What a region lacking a component gets.
+    SetMissing(MissingRule),
 }
 
 /// A region's move on the change map.
@@ -187,6 +195,33 @@ impl PotentialState {
                 }
             }
             PotentialAction::ShowNeighbours(on) => self.show_neighbours = on,
+            PotentialAction::SetNormalisation(n) => {
+                if let Some(t) = self.typology.as_mut()
+                    && t.normalisation != n
+                {
+                    t.normalisation = n;
+                    self.stale_result = true;
+                }
+            }
+            PotentialAction::SetClassification(c) => {
+                if !(2..=MAX_CLASSES).contains(&c.classes()) {
+                    return;
+                }
+                if let Some(t) = self.typology.as_mut()
+                    && t.classification != c
+                {
+                    t.classification = c;
+                    self.stale_result = true;
+                }
+            }
+            PotentialAction::SetMissing(m) => {
+                if let Some(t) = self.typology.as_mut()
+                    && t.missing != m
+                {
+                    t.missing = m;
+                    self.stale_result = true;
+                }
+            }
             PotentialAction::SetChangeState(side, state) => {
                 if !self.states.contains(&state) {
                     return;
@@ -239,6 +274,11 @@ impl PotentialState {
         let ds = inputs.ds;
         let mut fresh = Typology::default_for(ds);
         self.default_weights = fresh.components.iter().map(|c| c.weight).collect();
+        if let Some(old) = &self.typology {
+            fresh.normalisation = old.normalisation;
+            fresh.classification = old.classification;
+            fresh.missing = old.missing;
+        }
         if let Some(old) = &self.typology
             && old.components.len() == fresh.components.len()
             && old.components.iter().zip(&fresh.components).all(|(a, b)| a.indicator == b.indicator)

@@ -61,11 +61,24 @@ pub enum PotentialText {
     SavePng,
     /// Before the path the map was saved to.
     Saved,
+    Method,
+    Normalisation,
+    MinMax,
+    ZScore,
+    Classification,
+    ThreeClasses,
+    Quantiles,
+    NaturalBreaks,
+    KMeans,
+    ClassCount,
+    MissingRule,
+    Rescale,
+    Insufficient,
 }
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 48] = [
+    pub const ALL: [PotentialText; 61] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -114,6 +127,19 @@ impl PotentialText {
         PotentialText::SaveSvg,
         PotentialText::SavePng,
         PotentialText::Saved,
+        PotentialText::Method,
+        PotentialText::Normalisation,
+        PotentialText::MinMax,
+        PotentialText::ZScore,
+        PotentialText::Classification,
+        PotentialText::ThreeClasses,
+        PotentialText::Quantiles,
+        PotentialText::NaturalBreaks,
+        PotentialText::KMeans,
+        PotentialText::ClassCount,
+        PotentialText::MissingRule,
+        PotentialText::Rescale,
+        PotentialText::Insufficient,
     ];
 
     /// The text in `lang`.
@@ -215,6 +241,31 @@ impl PotentialText {
             T::SaveSvg => ["Сурет (векторлық)", "Рисунок (векторный)", "SVG image"],
             T::SavePng => ["Сурет (растрлық)", "Рисунок (растровый)", "PNG image"],
             T::Saved => ["Сақталды:", "Сохранено:", "Saved to"],
+            T::Method => ["Әдіс", "Метод", "Method"],
+            T::Normalisation => ["Нормалау", "Нормировка", "Normalisation"],
+            T::MinMax => ["Ең аз – ең көп", "Мин – макс", "Min–max"],
+            T::ZScore => ["Стандарттау", "Стандартизация", "Z-score"],
+            T::Classification => ["Сыныптар", "Классы", "Classes"],
+            T::ThreeClasses => {
+                ["Жоғары / орташа / төмен", "Высокий / средний / низкий", "High / medium / low"]
+            }
+            T::Quantiles => ["Квантильдер", "Квантили", "Quantiles"],
+            T::NaturalBreaks => [
+                "Табиғи шекаралар (Дженкс)",
+                "Естественные границы (Дженкс)",
+                "Natural breaks (Jenks)",
+            ],
+            T::KMeans => ["К-орташалар әдісі", "Метод К-средних", "k-means"],
+            T::ClassCount => ["Сынып саны", "Число классов", "Number of classes"],
+            T::MissingRule => ["Деректер жоқ болса", "Если данных нет", "Missing values"],
+            T::Rescale => {
+                ["Салмақтарды қайта бөлу", "Перераспределить веса", "Rescale the weights"]
+            }
+            T::Insufficient => [
+                "«Деректер жеткіліксіз» деп белгілеу",
+                "Отметить «недостаточно данных»",
+                "Mark «insufficient data»",
+            ],
             T::IndexSubtitle => [
                 "Құрама әлеует индексі",
                 "Сводный индекс потенциала",

@@ -13,10 +13,12 @@ use egui::{
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
-use crate::analysis::typology::{ClassChange, Direction, TypologyResult, class_label};
+use crate::analysis::typology::{
+    ClassChange, Classification, Direction, MissingRule, Normalisation, TypologyResult, class_label,
+};
 use crate::app::potential::{
-    ChangeModel, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab, SIGNIFICANCE_LEVELS,
-    change_fill, change_text, state_label,
+    ChangeModel, MAX_CLASSES, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab,
+    SIGNIFICANCE_LEVELS, change_fill, change_text, state_label,
 };
 use crate::app::{Action, AppState, Camera, Side};
 use crate::export::{ImageFormat, scene_bytes};
@@ -109,6 +111,8 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
                 ui.set_width(side - 12.0);
                 weights(ui, state, model, result, actions);
                 ui.separator();
+                method(ui, state, model, actions);
+                ui.separator();
                 profile(ui, state, model, result);
             });
         });
@@ -191,6 +195,83 @@ fn weights(
             actions.push(Action::Potential(PotentialAction::SetWeight { component: c, weight }));
         }
     }
+}
+
+/// The normalisation, the classification (with the number of classes) and the rule for
+/// missing values.
+fn method(ui: &mut Ui, state: &AppState, model: &PotentialState, actions: &mut Vec<Action>) {
+    let lang = state.lang();
+    let Some(typology) = model.typology() else { return };
+    ui.label(RichText::new(T::Method.get(lang)).strong());
+    let send = |actions: &mut Vec<Action>, a: PotentialAction| actions.push(Action::Potential(a));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(T::Normalisation.get(lang));
+        for (n, text) in [(Normalisation::MinMax, T::MinMax), (Normalisation::ZScore, T::ZScore)] {
+            let on = typology.normalisation == n;
+            if ui.selectable_label(on, text.get(lang)).clicked() && !on {
+                send(actions, PotentialAction::SetNormalisation(n));
+            }
+        }
+    });
+    let k = match typology.classification {
+        Classification::ThreeClass => 3,
+        other => other.classes(),
+    };
+    let methods = [
+        (Classification::ThreeClass, T::ThreeClasses),
+        (Classification::Quantiles(k), T::Quantiles),
+        (Classification::NaturalBreaks(k), T::NaturalBreaks),
+        (Classification::KMeans(k), T::KMeans),
+    ];
+    ui.horizontal(|ui| {
+        let label = ui.label(T::Classification.get(lang));
+        let shown = methods
+            .iter()
+            .find(|(c, _)| *c == typology.classification)
+            .map_or("", |(_, t)| t.get(lang));
+        ComboBox::from_id_salt("potential_classification")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (c, text) in methods {
+                    let on = c == typology.classification;
+                    if ui.selectable_label(on, text.get(lang)).clicked() && !on {
+                        send(actions, PotentialAction::SetClassification(c));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if typology.classification != Classification::ThreeClass {
+        ui.horizontal(|ui| {
+            let label = ui.label(T::ClassCount.get(lang));
+            let mut count = k;
+            let response = ui
+                .add(egui::DragValue::new(&mut count).range(2..=MAX_CLASSES))
+                .labelled_by(label.id);
+            if response.changed() && count != k {
+                let c = match typology.classification {
+                    Classification::Quantiles(_) => Classification::Quantiles(count),
+                    Classification::NaturalBreaks(_) => Classification::NaturalBreaks(count),
+                    Classification::KMeans(_) => Classification::KMeans(count),
+                    Classification::ThreeClass => Classification::ThreeClass,
+                };
+                send(actions, PotentialAction::SetClassification(c));
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(T::MissingRule.get(lang));
+        for (m, text) in [
+            (MissingRule::RescaleWeights, T::Rescale),
+            (MissingRule::InsufficientData, T::Insufficient),
+        ] {
+            let on = typology.missing == m;
+            if ui.selectable_label(on, text.get(lang)).clicked() && !on {
+                send(actions, PotentialAction::SetMissing(m));
+            }
+        }
+    });
 }
 
 /// The selected region's index, class and rank, and each component's value against the
