@@ -113,6 +113,22 @@ fn the_cluster_map_colours_every_region_by_the_engines_lisa_at_the_chosen_level(
         }
         assert!(clusters > 0, "the shipped index has significant clusters at {level}");
     }
+    // A region in a cluster says so in its profile, with its pseudo p-value.
+    let (code, local) = w
+        .codes()
+        .iter()
+        .zip(&lisa.local)
+        .find_map(|(c, l)| {
+            let l = l.as_ref()?;
+            (l.category(0.10) != oblys::analysis::moran::LisaCategory::NotSignificant)
+                .then_some((c.clone(), l.clone()))
+        })
+        .expect("a cluster at 0.10");
+    harness.state_mut().apply(Action::Select(Some(code)));
+    harness.run();
+    let p = oblys::i18n::format_number(local.p_sim.expect("permuted"), 3, Lang::En);
+    let category = oblys::app::potential::lisa_text(local.category(0.10), Lang::En);
+    harness.get_by_label(&format!("Local clusters of the index (LISA): {category} (p = {p})"));
     // Moran's I of the index is shown with its numbers.
     let global = &lisa.global;
     let line = oblys::i18n::potential_text::moran_line(

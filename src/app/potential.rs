@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use crate::analysis::moran::{Autocorrelation, LisaCategory, Quadrant};
+use crate::analysis::moran::{Autocorrelation, LisaCategory, LocalMoran, Quadrant};
 use crate::analysis::neighbours::Neighbours;
 use crate::analysis::typology::{
     self, ClassChange, Classification, MissingRule, Normalisation, Transition, Typology,
@@ -424,6 +424,12 @@ impl PotentialState {
             .zip(&lisa.local)
             .map(|(code, local)| (code.clone(), local.as_ref().map(|l| l.category(level))))
             .collect()
+    }
+
+    /// The local Moran of region `code` (None: no index, no neighbours, or no statistics).
+    pub fn local(&self, code: &str) -> Option<&LocalMoran> {
+        let (Some(Ok(lisa)), Some(w)) = (&self.lisa, &self.neighbours) else { return None };
+        lisa.local.get(w.index_of(code)?)?.as_ref()
     }
 
     /// The neighbour graph's links, each as a line between the two regions' label anchors.

@@ -17,7 +17,7 @@ use crate::analysis::typology::{
     ClassChange, Classification, Direction, MissingRule, Normalisation, TypologyResult, class_label,
 };
 use crate::app::potential::{
-    ChangeModel, MAX_CLASSES, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab,
+    self, ChangeModel, MAX_CLASSES, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab,
     SIGNIFICANCE_LEVELS, change_fill, change_text, state_label,
 };
 use crate::app::{Action, AppState, Camera, Side};
@@ -301,6 +301,18 @@ fn profile(ui: &mut Ui, state: &AppState, model: &PotentialState, result: &Typol
         T::Rank.get(lang),
         score.rank.map_or_else(|| "—".to_owned(), |r| format!("{r} / {}", model.order().len())),
     ));
+    if model.tab() == PotentialTab::Clusters
+        && let Some(local) = model.local(code)
+    {
+        let category = local.category(model.significance());
+        let p = local.p_sim.map(|p| format!(" (p = {})", format_number(p, 3, lang)));
+        ui.label(format!(
+            "{}: {}{}",
+            T::ClustersTitle.get(lang),
+            potential::lisa_text(category, lang),
+            p.unwrap_or_default()
+        ));
+    }
     for (c, info) in result.components.iter().enumerate() {
         let s = score.components.get(c);
         let unit = info.unit.get(lang);
