@@ -16,6 +16,9 @@ use oblys::app::commands::Command;
 use oblys::app::{Action, AppState, Screen, ThemeKind};
 use oblys::model::Lang;
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::press;
 
 /// A window in English on a fresh copy of the default database (its own file, so edits and
 /// locks do not meet another test's).
@@ -30,11 +33,6 @@ fn window(dir: &tempfile::TempDir) -> Harness<'static, Gui> {
         .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
     harness.run();
     harness
-}
-
-fn press(harness: &mut Harness<'_, Gui>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
 }
 
 /// Types `text` into the palette's search field.

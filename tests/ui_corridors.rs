@@ -8,25 +8,14 @@ use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use geo::LineString;
+use oblys::app::Action;
 use oblys::app::edit::Edit;
-use oblys::app::{Action, AppState};
 use oblys::map::LegendItem;
 use oblys::model::{Corridor, CorridorKind, Lang, Names};
 use oblys::ui::Gui;
-
-/// A window on a fresh file holding the default dataset.
-fn window(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, Gui> {
-    let path = dir.path().join("kazakhstan.gpkg");
-    let dataset = oblys::io::default_dataset::build().expect("default dataset");
-    oblys::store::create(&path, &dataset).expect("file written");
-    let dataset = oblys::store::load(&path).expect("file read");
-    let gui = Gui::new(AppState::new(path, dataset, lang));
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
-    harness.run();
-    harness
-}
+#[path = "common/ui.rs"]
+mod ui;
+use ui::window;
 
 /// A railway across the empty middle of the Aral–Balkhash steppe, away from every town symbol.
 fn steppe_railway(id: i64) -> Corridor {

@@ -11,67 +11,30 @@ use egui_kittest::kittest::Queryable;
 use oblys::app::{Action, AppState};
 use oblys::model::{Dataset, Lang};
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::{SHORT_STEP, click_at, default_file, harness_of, press, reloaded, type_into};
 
 /// A window on a fresh file holding the default dataset, with `code` selected and the Data
 /// window opened from the top bar.
 fn window(dir: &tempfile::TempDir, code: &str, read_only: bool) -> Harness<'static, Gui> {
-    let path = dir.path().join("kazakhstan.gpkg");
-    let dataset = oblys::io::default_dataset::build().expect("default dataset");
-    oblys::store::create(&path, &dataset).expect("file written");
+    let path = default_file(dir.path());
     let dataset = oblys::store::load(&path).expect("file read");
     let mut state = AppState::new(path, dataset, Lang::En);
     state.set_read_only(read_only);
     let mut gui = Gui::new(state);
     gui.apply(Action::Select(Some(code.to_owned())));
-    // Short steps: each queued input event takes a step, and the two clicks of a double click
-    // must come within egui's 0.3 s.
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_step_dt(0.05)
-        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
-    harness.run();
+    let mut harness = harness_of(gui, Some(SHORT_STEP));
     harness.get_by_role_and_label(Role::Button, "Data").click();
     harness.run();
     assert!(harness.state().state().data_open());
     harness
 }
 
-fn reloaded(harness: &Harness<'_, Gui>) -> Dataset {
-    oblys::store::load(harness.state().state().file()).expect("file read")
-}
-
-/// A click of the primary button at `pos`, as a mouse would make it.
-fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
-}
-
-fn press(harness: &mut Harness<'_, Gui>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
 /// The window's tab of that name (the top bar and the legend use the same words; the window
 /// is laid out last).
 fn open_tab(harness: &mut Harness<'_, Gui>, name: &str) {
     harness.get_all_by_role_and_label(Role::Button, name).last().expect("the tab").click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, Gui>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
     harness.run();
 }
 

@@ -8,9 +8,12 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::app::{AppState, ScenarioTab, Screen};
-use oblys::model::{Dataset, Lang, Names, TargetKind};
+use oblys::model::{Lang, Names, TargetKind};
 use oblys::scenario::Projection;
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::reloaded;
 
 /// The inertial scenario of the default dataset (base year 2023, horizon 2030).
 const INERTIAL: i64 = 1;
@@ -31,10 +34,6 @@ fn window(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, Gui> {
     harness.run();
     assert_eq!(harness.state().state().selected_scenario().map(|s| s.id), Some(INERTIAL));
     harness
-}
-
-fn reloaded(harness: &Harness<'_, Gui>) -> Dataset {
-    oblys::store::load(harness.state().state().file()).expect("file read")
 }
 
 fn projection(harness: &Harness<'_, Gui>) -> Projection {

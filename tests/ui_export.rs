@@ -6,36 +6,13 @@
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use oblys::app::AppState;
 use oblys::model::Lang;
 use oblys::ui::Gui;
-
-/// A window in `lang` on a fresh file holding the default dataset.
-fn window(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, Gui> {
-    let path = dir.path().join("kazakhstan.gpkg");
-    let dataset = oblys::io::default_dataset::build().expect("default dataset");
-    oblys::store::create(&path, &dataset).expect("file written");
-    let dataset = oblys::store::load(&path).expect("file read");
-    let gui = Gui::new(AppState::new(path, dataset, lang));
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
-    harness.run();
-    harness
-}
-
-/// Replaces the text of the field labelled `field` with `text`.
-fn type_into(harness: &mut Harness<'_, Gui>, field: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, field).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness.get_by_role_and_label(Role::TextInput, field).type_text(text);
-    harness.run();
-}
+#[path = "common/ui.rs"]
+mod ui;
+use ui::{type_into, window};
 
 /// Steps frames until `path` exists and the window reports it (the worker writes it).
 fn wait_for(harness: &mut Harness<'_, Gui>, path: &Path, written: &str) {

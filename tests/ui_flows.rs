@@ -4,12 +4,15 @@
 
 use std::path::PathBuf;
 
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui::{Event, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::app::{Action, AppState, SortKey};
 use oblys::model::Lang;
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::click_at;
 
 fn gui(lang: Lang) -> Gui {
     let dataset = oblys::io::default_dataset::build().expect("default dataset");
@@ -22,20 +25,6 @@ fn window(lang: Lang) -> Harness<'static, Gui> {
 
 fn window_of(gui: Gui) -> Harness<'static, Gui> {
     Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(|ui, g: &mut Gui| g.show(ui), gui)
-}
-
-/// A click of the primary button at `pos`, as a mouse would make it.
-fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
 }
 
 #[test]

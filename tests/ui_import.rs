@@ -10,29 +10,17 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
-use oblys::app::AppState;
 use oblys::i18n::import_text;
 use oblys::model::Lang;
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::window;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
-}
-
-/// A window in `lang` on a fresh file holding the default dataset.
-fn window(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, Gui> {
-    let path = dir.path().join("kazakhstan.gpkg");
-    let dataset = oblys::io::default_dataset::build().expect("default dataset");
-    oblys::store::create(&path, &dataset).expect("file written");
-    let dataset = oblys::store::load(&path).expect("file read");
-    let gui = Gui::new(AppState::new(path, dataset, lang));
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
-    harness.run();
-    harness
 }
 
 /// Opens the import window from the File menu.

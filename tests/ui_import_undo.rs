@@ -12,6 +12,9 @@ use egui_kittest::kittest::Queryable;
 use oblys::app::AppState;
 use oblys::model::Lang;
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::press;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
@@ -51,11 +54,6 @@ fn import(harness: &mut Harness<'_, Gui>, input: &Path, button: &str) {
     harness.get_by_label("Close").click();
     harness.run();
     assert!(harness.state().state().import().is_none(), "the window is closed");
-}
-
-fn press(harness: &mut Harness<'_, Gui>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
 }
 
 #[test]

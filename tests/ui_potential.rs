@@ -4,7 +4,7 @@
 //! level; the change view's transition table is the engine's; a click on the map selects a
 //! region for the profile; and a snapshot.
 
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::analysis::neighbours::Neighbours;
@@ -12,38 +12,20 @@ use oblys::analysis::typology::{self, Typology, TypologyState};
 use oblys::app::potential::{
     PERMUTATIONS, PotentialAction, PotentialTab, SEED, change_fill, class_fills, lisa_fill,
 };
-use oblys::app::{Action, AppState, Screen, Side};
+use oblys::app::{Action, Screen, Side};
 use oblys::model::Lang;
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::click_at;
 
 /// A window on a fresh file holding the default dataset, on the Potential screen.
 fn window(dir: &tempfile::TempDir) -> Harness<'static, Gui> {
-    let path = dir.path().join("kazakhstan.oblys");
-    let dataset = oblys::io::default_dataset::build().expect("default dataset");
-    oblys::store::create(&path, &dataset).expect("file written");
-    let dataset = oblys::store::load(&path).expect("file read");
-    let gui = Gui::new(AppState::new(path, dataset, Lang::En));
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
+    let mut harness = ui::window(dir, Lang::En);
     harness.get_by_label("Potential").click();
     harness.run();
     assert_eq!(harness.state().state().screen(), Screen::Potential);
     harness
-}
-
-/// A click of the primary button at `pos`, as a mouse would make it.
-fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
 }
 
 /// Shymkent's fill on the class map, its class and rank, and its place in the ranking (0 = top).

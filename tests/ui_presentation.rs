@@ -12,6 +12,9 @@ use egui_kittest::kittest::{Queryable, by};
 use oblys::app::{Action, AppState, ScenarioTab, Screen, Side, Source, ThemeKind};
 use oblys::model::{Dataset, Lang, SlideScreen};
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::reloaded;
 
 /// A window on a fresh file holding the default dataset; with `empty_deck` the file has no
 /// slides (the default deck's three are left out).
@@ -38,10 +41,6 @@ const READ_ONLY: &str =
 /// A saved slide in short: position, screen, indicator, year, selection, whether it has an
 /// extent.
 type SlideSummary<'a> = (u32, SlideScreen, &'a str, i32, Vec<String>, bool);
-
-fn reloaded(harness: &Harness<'_, Gui>) -> Dataset {
-    oblys::store::load(harness.state().state().file()).expect("file read")
-}
 
 fn press(harness: &mut Harness<'_, Gui>, key: Key) {
     harness.key_press(key);

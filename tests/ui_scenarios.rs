@@ -12,6 +12,9 @@ use oblys::map::Scene;
 use oblys::map::style::{NEUTRAL_FILL, diverging_colors};
 use oblys::model::{Lang, ScenarioKind};
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::reloaded;
 
 /// A window on a fresh file holding the default dataset (two scenarios: inertial 1, managed 2).
 fn window(dir: &tempfile::TempDir) -> Harness<'static, Gui> {
@@ -27,10 +30,6 @@ fn window(dir: &tempfile::TempDir) -> Harness<'static, Gui> {
     harness.run();
     assert_eq!(harness.state().state().screen(), Screen::Scenarios);
     harness
-}
-
-fn reloaded(harness: &Harness<'_, Gui>) -> oblys::model::Dataset {
-    oblys::store::load(harness.state().state().file()).expect("file read")
 }
 
 /// The difference map of the comparison shown now.

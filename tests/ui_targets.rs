@@ -3,13 +3,16 @@
 //! with the engine's verdicts, a click on a row showing that target's chart and map, the map
 //! following the scenario choice and a regional target colouring only its region, and a snapshot.
 
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::app::targets::{MapStatus, TargetKey};
 use oblys::app::{Action, AppState, ScenarioTab, Screen};
 use oblys::model::{Lang, Target, TargetKind};
 use oblys::ui::Gui;
+#[path = "common/ui.rs"]
+mod ui;
+use ui::click_at;
 
 /// A window on a fresh file holding the default dataset (inertial 1, managed 2), on the Targets
 /// tab of the scenario screen.
@@ -29,20 +32,6 @@ fn window(dir: &tempfile::TempDir) -> Harness<'static, Gui> {
     let state = harness.state().state();
     assert_eq!((state.screen(), state.scenario_tab()), (Screen::Scenarios, ScenarioTab::Targets));
     harness
-}
-
-/// A click of the primary button at `pos`, as a mouse would make it.
-fn click_at(harness: &mut Harness<'_, Gui>, pos: Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
 }
 
 #[test]
