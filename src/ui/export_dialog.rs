@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use egui::{DragValue, Label, RichText, TextEdit, Ui};
 
+use crate::app::commands::Command;
 use crate::app::{Action, AppState};
 use crate::export::ImageFormat;
 use crate::export::slides::{
@@ -19,6 +20,7 @@ use crate::export::slides::{
 use crate::i18n::export_text::ExportText as T;
 use crate::map::MapGeometry;
 use crate::model::{Dataset, Lang, SlideView};
+use crate::ui::shortcut_help::hint_with_keys;
 use crate::ui::theme;
 
 const WINDOW_WIDTH: f32 = 560.0;
@@ -227,7 +229,8 @@ pub fn button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let on = state.export_open();
     let text = RichText::new(T::Export.get(lang)).size(15.0);
-    if ui.selectable_label(on, text).on_hover_text(T::ExportTooltip.get(lang)).clicked() {
+    let hint = hint_with_keys(ui.ctx(), T::ExportTooltip.get(lang), Command::Export);
+    if ui.selectable_label(on, text).on_hover_text(hint).clicked() {
         actions.push(Action::ShowExport(!on));
     }
 }

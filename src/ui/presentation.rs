@@ -11,12 +11,14 @@ use std::time::Duration;
 
 use egui::{Button, Key, Modifiers, Rect, RichText, Slider, Stroke, Ui, vec2};
 
+use crate::app::commands::Command;
 use crate::app::{Action, AppState};
 use crate::i18n::presentation_text::{self, PresentationText as T};
 use crate::i18n::{ScenarioUiText, UiText};
 use crate::model::SlideScreen;
 use crate::ui::compare::{self, CompareCache, PLAY_STEP_SECONDS};
 use crate::ui::map_view::{self, MapCache};
+use crate::ui::shortcut_help::hint_with_keys;
 use crate::ui::targets::{self, TargetsCache};
 use crate::ui::{chart_area, table, theme};
 
@@ -152,8 +154,8 @@ pub fn play_button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let playing = state.playing();
     let name = if playing { ScenarioUiText::Pause } else { ScenarioUiText::Play };
     let enabled = state.years().len() > 1;
-    let response =
-        ui.add_enabled(enabled, Button::new("").min_size(PLAY_SIZE)).on_hover_text(name.get(lang));
+    let hint = hint_with_keys(ui.ctx(), name.get(lang), Command::PlayPause);
+    let response = ui.add_enabled(enabled, Button::new("").min_size(PLAY_SIZE)).on_hover_text(hint);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name.get(lang)));
     // The icon is drawn: the bundled fonts have no ▶ or ⏸.
     let color = if enabled { theme::palette().text } else { theme::palette().text_muted };

@@ -108,9 +108,14 @@ pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String
 
 /// The hover text of a control that runs `command`: what it does, then its first key.
 pub fn tooltip(ctx: &egui::Context, command: Command, lang: Lang) -> String {
+    hint_with_keys(ctx, command.label(lang), command)
+}
+
+/// A button's own hover text followed by the keys of the command it runs ("… (Ctrl+E)").
+pub fn hint_with_keys(ctx: &egui::Context, hint: &str, command: Command) -> String {
     match command.shortcut() {
-        Some(s) => format!("{} ({})", command.label(lang), shortcut_text(ctx, &s)),
-        None => command.label(lang).to_owned(),
+        Some(s) => format!("{hint} ({})", shortcut_text(ctx, &s)),
+        None => hint.to_owned(),
     }
 }
 

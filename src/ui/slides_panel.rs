@@ -7,9 +7,11 @@
 
 use egui::{Button, RichText, ScrollArea, TextEdit, Ui};
 
+use crate::app::commands::Command;
 use crate::app::{Action, AppState};
 use crate::i18n::presentation_text::{self, PresentationText as T};
 use crate::model::{Slide, SlideScreen};
+use crate::ui::shortcut_help::hint_with_keys;
 use crate::ui::theme;
 
 /// Width of the window's content, points.
@@ -49,7 +51,8 @@ pub fn button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let lang = state.lang();
     let on = state.slides_open();
     let text = RichText::new(T::Slides.get(lang)).size(15.0);
-    if ui.selectable_label(on, text).on_hover_text(T::SlidesHint.get(lang)).clicked() {
+    let hint = hint_with_keys(ui.ctx(), T::SlidesHint.get(lang), Command::SlideList);
+    if ui.selectable_label(on, text).on_hover_text(hint).clicked() {
         actions.push(Action::ShowSlides(!on));
     }
 }
@@ -118,7 +121,8 @@ fn top_row(ui: &mut Ui, state: &AppState, panel: &SlidesPanel, actions: &mut Vec
     let lang = state.lang();
     ui.horizontal(|ui| {
         let add = ui.add_enabled(!state.read_only(), Button::new(T::AddFromView.get(lang)));
-        if add.on_hover_text(T::AddFromViewHint.get(lang)).clicked() {
+        let hint = hint_with_keys(ui.ctx(), T::AddFromViewHint.get(lang), Command::AddSlide);
+        if add.on_hover_text(hint).clicked() {
             actions.push(Action::AddSlideFromView);
         }
         let slides = &state.dataset().slides;
@@ -127,7 +131,8 @@ fn top_row(ui: &mut Ui, state: &AppState, panel: &SlidesPanel, actions: &mut Vec
             !slides.is_empty(),
             Button::new(RichText::new(T::Present.get(lang)).strong()),
         );
-        if present.on_hover_text(T::PresentHint.get(lang)).clicked() {
+        let hint = hint_with_keys(ui.ctx(), T::PresentHint.get(lang), Command::Present);
+        if present.on_hover_text(hint).clicked() {
             actions.push(Action::ShowSlides(false));
             actions.push(Action::StartPresentation(start.unwrap_or(0)));
         }
