@@ -445,3 +445,20 @@ fn undo_and_redo_take_slide_changes_back_and_forth_in_the_file() {
     assert_eq!(deck(&harness), after);
     assert_eq!(harness.state().state().edit_error(), None);
 }
+
+#[test]
+fn a_compare_slide_presents_its_maps_without_the_working_chart_and_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, false);
+    // The working compare tab has the table, whose first column is "Region".
+    harness.state_mut().apply(Action::SetScreen(Screen::Scenarios));
+    harness.state_mut().apply(Action::SetScenarioTab(ScenarioTab::Compare));
+    harness.run();
+    assert!(harness.query_by_label("Region").is_some());
+    // The default deck's second slide compares the two scenarios.
+    harness.state_mut().apply(Action::StartPresentation(1));
+    harness.run();
+    assert_eq!(harness.state().state().presented_screen(), Some(SlideScreen::Compare));
+    assert!(harness.query_by_label("Region").is_none(), "the table is left to its own slide");
+    assert!(harness.query_by_label_contains("B − A").is_some(), "the difference map is shown");
+}

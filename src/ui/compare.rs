@@ -68,9 +68,25 @@ struct Player {
     last_step: f64,
 }
 
-/// The compare view: controls, the three maps with their legends, then the chart beside the
-/// table.
-pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &mut Vec<Action>) {
+/// How much of the compare view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareLayout {
+    /// Controls, maps and legends, then the chart beside the table (the working screen).
+    Full,
+    /// Controls, maps and legends only: in presentation the type is large and the chart and
+    /// table would be cut off (they have slides of their own).
+    MapsOnly,
+}
+
+/// The compare view: controls, the three maps with their legends, then (in the full layout)
+/// the chart beside the table.
+pub fn show(
+    ui: &mut Ui,
+    state: &AppState,
+    cache: &mut CompareCache,
+    layout: CompareLayout,
+    actions: &mut Vec<Action>,
+) {
     let lang = state.lang();
     // Taken before anything is laid out: a widget that overflows widens the `Ui`, and the maps
     // and the table must still fit the panel.
@@ -102,6 +118,9 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut CompareCache, actions: &m
     }
     ui.add_space(4.0);
     legend_row(ui, state, third, actions);
+    if layout == CompareLayout::MapsOnly {
+        return;
+    }
     ui.add_space(4.0);
     ui.separator();
     let height = ui.available_height();

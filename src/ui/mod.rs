@@ -219,7 +219,13 @@ impl Gui {
                 scenario_tabs(ui, &self.state, &mut actions);
                 match self.state.scenario_tab() {
                     ScenarioTab::Compare => {
-                        compare::show(ui, &self.state, &mut self.compare, &mut actions);
+                        compare::show(
+                            ui,
+                            &self.state,
+                            &mut self.compare,
+                            compare::CompareLayout::Full,
+                            &mut actions,
+                        );
                     }
                     ScenarioTab::Assumptions => {
                         scenario_editor::show(ui, &self.state, &mut self.editor, &mut actions);

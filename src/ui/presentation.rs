@@ -276,7 +276,9 @@ pub fn show(
             ui.vertical(|ui| chart_area::time_chart(ui, state, actions));
         }
         SlideScreen::Table => table::show(ui, state, actions),
-        SlideScreen::Compare => compare::show(ui, state, caches.compare, actions),
+        SlideScreen::Compare => {
+            compare::show(ui, state, caches.compare, compare::CompareLayout::MapsOnly, actions)
+        }
         SlideScreen::Targets => targets::show(ui, state, caches.targets, actions),
     });
 }
