@@ -397,6 +397,17 @@ pub struct Dataset {
     pub scenarios: Vec<Scenario>,
     /// The presentation deck: saved views, ordered by [`Slide::position`].
     pub slides: Vec<Slide>,
+    /// Typologies the planner saved under a name, by id (the built-in default is not stored).
+    pub typologies: Vec<SavedTypology>,
+}
+
+/// A typology definition saved in the file under its name (in three languages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedTypology {
+    /// Positive and unique in the file.
+    pub id: i64,
+    /// The definition, its name included.
+    pub typology: crate::analysis::typology::Typology,
 }
 
 impl Dataset {

@@ -91,7 +91,8 @@ fn ogrinfo_lists_every_layer_with_its_feature_count_without_errors_or_warnings()
     assert_eq!(layer("scenarios"), ("None".into(), 2));
     assert_eq!(layer("scenario_projects"), ("None".into(), 2 * 27));
     assert_eq!(layer("slides"), ("None".into(), 3));
-    assert_eq!(layers.len(), 16, "{layers:?}");
+    assert_eq!(layer("typologies"), ("None".into(), 0));
+    assert_eq!(layers.len(), 17, "{layers:?}");
 
     // The regions' extent is Kazakhstan's.
     let extent = stdout
@@ -164,6 +165,7 @@ fn geopackage_core_tables_and_header_follow_the_standard() {
             "scenario_targets",
             "scenarios",
             "slides",
+            "typologies",
             "units"
         ]
     );

@@ -209,6 +209,7 @@ pub(crate) fn dataset() -> Dataset {
         corridors: Vec::new(),
         scenarios: Vec::new(),
         slides: Vec::new(),
+        typologies: Vec::new(),
     }
 }
 

@@ -28,7 +28,8 @@ pub use classify::{jenks_breaks, kmeans_classes};
 pub use derived::{DERIVED_COMPONENTS, EMPLOYMENT_RATE, INVESTMENT_PER_CAPITA, POPULATION_CHANGE};
 
 /// The state a typology describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TypologyState {
     /// The reported data of a year, on the current boundaries.
     Year(i32),
@@ -46,14 +47,16 @@ impl TypologyState {
 }
 
 /// Whether a larger value of a component means more potential.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Direction {
     HigherIsBetter,
     LowerIsBetter,
 }
 
 /// One indicator of the index.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub struct Component {
     /// A dataset indicator key, or one of [`DERIVED_COMPONENTS`].
     pub indicator: String,
@@ -63,7 +66,8 @@ pub struct Component {
 }
 
 /// How each component's values are put on one scale before they are weighted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Normalisation {
     /// (x − min) / (max − min) over the regions with a value: 0 the weakest, 1 the strongest
     /// (reversed for lower-is-better components). All values equal: 0.5 for every region.
@@ -74,7 +78,8 @@ pub enum Normalisation {
 }
 
 /// How the composite index is cut into classes. Class 0 is always the lowest potential.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Classification {
     /// High / medium / low potential: above the mean index + ½ standard deviation, below the
     /// mean − ½ sd, medium in between (sd with divisor n, over the regions with an index).
@@ -102,7 +107,8 @@ impl Classification {
 }
 
 /// What a region lacking a component gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MissingRule {
     /// No index and no class: marked "insufficient data" and listed with what it lacks.
     InsufficientData,

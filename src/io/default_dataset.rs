@@ -107,6 +107,7 @@ pub fn build() -> Result<Dataset, DefaultDataError> {
         corridors: Vec::new(),
         scenarios: Vec::new(),
         slides: Vec::new(),
+        typologies: Vec::new(),
     };
     dataset.scenarios = crate::scenario::default_scenarios(&dataset);
     dataset.slides = crate::scenario::default_slides(&dataset);

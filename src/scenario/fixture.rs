@@ -180,6 +180,7 @@ pub(super) fn skeleton() -> Dataset {
         corridors: Vec::new(),
         scenarios: Vec::new(),
         slides: Vec::new(),
+        typologies: Vec::new(),
     }
 }
 

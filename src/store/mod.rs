@@ -21,6 +21,7 @@ mod lock;
 mod read;
 mod schema;
 mod slides;
+mod typologies;
 mod write;
 
 use std::fs;
@@ -41,6 +42,7 @@ pub use layers::{EditionSummary, FeatureBatch, LayerSummary, add_features, write
 pub use lock::{FileLock, lock_for_editing, lock_path};
 pub use schema::SCHEMA_VERSION;
 pub use slides::{delete_slide, reorder_slides, save_slide};
+pub use typologies::{BUILT_IN_NAME, delete_typology, find_typology, save_typology};
 
 use crate::io::DefaultDataError;
 use crate::model::{Dataset, Scenario};
@@ -113,6 +115,10 @@ pub enum StoreError {
         path.display()
     )]
     SlideOrder { path: PathBuf, problem: String },
+    #[error("{}: {typology}: {problem}; nothing was saved", path.display())]
+    Typology { path: PathBuf, typology: String, problem: String },
+    #[error("{}: there is no saved typology with id {id}", path.display())]
+    NoSuchTypology { path: PathBuf, id: i64 },
 }
 
 /// What went wrong inside a read or write, before the file's path is attached.

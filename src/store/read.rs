@@ -73,6 +73,7 @@ pub(super) fn read_dataset(conn: &Connection) -> Result<Dataset, Fault> {
         corridors: read_corridors(conn)?,
         scenarios: read_scenarios(conn)?,
         slides: super::slides::read_slides(conn)?,
+        typologies: super::typologies::read_typologies(conn)?,
     })
 }
 

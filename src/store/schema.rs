@@ -16,11 +16,14 @@
 //!   the actual data); a side whose scenario is not in the file reads as the actual data, so
 //!   the deck stays valid when a scenario is deleted. An upgraded file gets an empty deck (see
 //!   `v4_slides`).
+//! - v5: the attribute table `typologies` (typologies saved under a name: the name in three
+//!   columns, the rest of the definition as one JSON text), registered in `gpkg_contents`. An
+//!   upgraded file has no saved typologies; the built-in default is never stored.
 
 use rusqlite::{Transaction, params};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `PRAGMA application_id` of a GeoPackage: the bytes `GPKG`.
 pub(super) const GPKG_APPLICATION_ID: i32 = 0x4750_4B47;
@@ -34,11 +37,12 @@ pub(super) struct Migration {
 }
 
 /// Every step, oldest first; `MIGRATIONS[i].to == i + 1`.
-pub(super) const MIGRATIONS: [Migration; 4] = [
+pub(super) const MIGRATIONS: [Migration; 5] = [
     Migration { to: 1, apply: v1_base_tables },
     Migration { to: 2, apply: v2_indexes },
     Migration { to: 3, apply: v3_scenarios },
     Migration { to: 4, apply: v4_slides },
+    Migration { to: 5, apply: v5_typologies },
 ];
 
 /// Feature tables with their geometry type and a description for `gpkg_contents`.
@@ -79,6 +83,13 @@ pub(super) const SLIDE_TABLE: (&str, &str) = (
     "slides",
     "Presentation slides: saved views (screen, indicator, year, regions, extent, scenarios) with \
      title and speaker notes",
+);
+
+/// The attribute table of v5 with its description for `gpkg_contents`.
+pub(super) const TYPOLOGY_TABLE: (&str, &str) = (
+    "typologies",
+    "Saved typologies of the regions by potential: name, and the definition (state, indicators \
+     with direction and weight, normalisation, classification, missing-value rule) as JSON",
 );
 
 const WGS84_WKT: &str = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,\
@@ -518,6 +529,33 @@ CREATE TABLE slides (
 fn v4_slides(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(V4_SQL)?;
     let (table, description) = SLIDE_TABLE;
+    tx.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+         VALUES (?1, 'attributes', ?1, ?2)",
+        params![table, description],
+    )?;
+    Ok(())
+}
+
+// The definition is JSON because its parts nest (a list of components, a classification with
+// its class count, a state that is a year or a scenario and a year); the store checks it when it
+// reads and writes, so a hand-edited row is refused with the row named, never half-read.
+const V5_SQL: &str = "
+CREATE TABLE typologies (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  typology_id INTEGER NOT NULL UNIQUE CHECK (typology_id > 0),
+  name_kk TEXT NOT NULL,
+  name_ru TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  definition TEXT NOT NULL
+);
+";
+
+/// The saved typologies table; an upgraded file has none (the built-in default is computed,
+/// never stored).
+fn v5_typologies(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V5_SQL)?;
+    let (table, description) = TYPOLOGY_TABLE;
     tx.execute(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
          VALUES (?1, 'attributes', ?1, ?2)",

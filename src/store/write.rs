@@ -366,6 +366,7 @@ pub(super) fn write_dataset(tx: &Transaction, ds: &Dataset) -> Result<(), Fault>
         write_scenario(tx, scenario)?;
     }
     super::slides::write_slides(tx, ds)?;
+    super::typologies::write_typologies(tx, ds)?;
     tx.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [])
         .map_err(sql("updating gpkg_contents"))?;
     Ok(())
