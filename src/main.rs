@@ -56,8 +56,8 @@ enum Command {
         /// With --compare: the change B / A − 1 in per cent instead of B − A.
         #[arg(long, requires = "compare")]
         relative: bool,
-        /// Draw the class map of a typology of the regions by potential (only «default» so
-        /// far; with --scenario, of that scenario's projection).
+        /// Draw the class map of a typology of the regions by potential: a saved typology's
+        /// name in any language, or «default» (with --scenario, of that scenario's projection).
         #[arg(long, conflicts_with_all = ["indicator", "compare", "current_boundaries"])]
         typology: Option<String>,
     },
@@ -112,7 +112,7 @@ enum Command {
     /// global Moran's I of the index). Method: docs/typology.md.
     Typology {
         file: PathBuf,
-        /// A saved typology; only the built-in «default» exists so far.
+        /// A saved typology's name in any language, or «default» (the built-in one).
         #[arg(long, conflicts_with = "indicators")]
         name: Option<String>,
         /// Component keys, comma-separated (indicators of the file, or investment_per_capita,
@@ -128,12 +128,13 @@ enum Command {
         /// A scenario's name (any language) or id: classify its projection.
         #[arg(long)]
         scenario: Option<String>,
-        /// Number of classes (the default method has 3).
+        /// Number of classes (default: the typology's own; 3 for «default»).
         #[arg(long)]
         classes: Option<usize>,
-        /// three (high/medium/low around the mean), quantiles, jenks or kmeans.
-        #[arg(long, default_value = "three", value_parser = parse_class_method)]
-        method: oblys::io::typology::ClassMethod,
+        /// three (high/medium/low around the mean), quantiles, jenks or kmeans (default: the
+        /// typology's own; three for «default»).
+        #[arg(long, value_parser = parse_class_method)]
+        method: Option<oblys::io::typology::ClassMethod>,
         /// Permutations of the Moran's I and LISA tests.
         #[arg(long, default_value_t = oblys::analysis::moran::DEFAULT_PERMUTATIONS)]
         permutations: usize,
@@ -143,13 +144,15 @@ enum Command {
         /// Significance level of the LISA clusters.
         #[arg(long, default_value_t = oblys::analysis::moran::DEFAULT_SIGNIFICANCE)]
         significance: f64,
-        /// How components are put on one scale: min_max or z_score.
-        #[arg(long, default_value = "min_max", value_parser = parse_normalisation)]
-        normalisation: oblys::analysis::typology::Normalisation,
+        /// How components are put on one scale: min_max or z_score (default: the typology's
+        /// own; min_max for «default»).
+        #[arg(long, value_parser = parse_normalisation)]
+        normalisation: Option<oblys::analysis::typology::Normalisation>,
         /// A region lacking a component: rescale (drop it, rescale the other weights) or
-        /// insufficient (no index, marked "insufficient data").
-        #[arg(long, default_value = "rescale", value_parser = parse_missing_rule)]
-        missing: oblys::analysis::typology::MissingRule,
+        /// insufficient (no index, marked "insufficient data"); default: the typology's own
+        /// (rescale for «default»).
+        #[arg(long, value_parser = parse_missing_rule)]
+        missing: Option<oblys::analysis::typology::MissingRule>,
         /// csv or json.
         #[arg(long, value_parser = parse_typology_format)]
         format: oblys::io::typology::TypologyFormat,

@@ -209,7 +209,11 @@ fn year_without_data_unknown_scenario_and_unknown_name_are_refused() {
     assert!(stderr(&output).contains("there is no scenario «Atlantis»"), "{}", stderr(&output));
     let output = oblys_typology(&["--name", "mine", "--format", "json"], &out);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("no saved typology «mine»"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no typology named «mine»; the file has: «default»"),
+        "{}",
+        stderr(&output)
+    );
     let output = oblys_typology(&["--classes", "5", "--format", "json"], &out);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--method quantiles, jenks or kmeans"), "{}", stderr(&output));
@@ -251,4 +255,148 @@ fn z_score_normalisation_is_recorded_and_unknown_names_are_refused() {
     let output = oblys_typology(&["--missing", "impute", "--format", "json"], &out);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("use rescale or insufficient"), "{}", stderr(&output));
+}
+
+/// A copy of the default database holding one saved typology: GRP per capita weighted 3 and the
+/// unemployment rate 1, z-scores, Jenks with 4 classes, insufficient-data rule, year 2021.
+fn file_with_saved_typology(dir: &Path) -> std::path::PathBuf {
+    use oblys::analysis::typology::{
+        Classification, Component, Direction, MissingRule, Normalisation, Typology, TypologyState,
+    };
+    use oblys::model::{Names, SavedTypology};
+    let path = dir.join("saved.gpkg");
+    std::fs::copy(database(), &path).unwrap();
+    let saved = SavedTypology {
+        id: 1,
+        typology: Typology {
+            name: Names::new("Еңбек", "Труд", "Labour"),
+            state: TypologyState::Year(2021),
+            components: vec![
+                Component {
+                    indicator: "grp_per_capita".into(),
+                    direction: Direction::HigherIsBetter,
+                    weight: 3.0,
+                },
+                Component {
+                    indicator: "unemployment_rate".into(),
+                    direction: Direction::LowerIsBetter,
+                    weight: 1.0,
+                },
+            ],
+            normalisation: Normalisation::ZScore,
+            classification: Classification::NaturalBreaks(4),
+            missing: MissingRule::InsufficientData,
+        },
+    };
+    oblys::store::save_typology(&path, &saved).unwrap();
+    path
+}
+
+fn oblys_typology_of(file: &Path, args: &[&str], out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("typology")
+        .arg(file)
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("oblys runs")
+}
+
+#[test]
+fn saved_typology_is_found_by_its_name_in_any_language_with_its_whole_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = file_with_saved_typology(dir.path());
+    for name in ["Труд", "labour", "Еңбек"] {
+        let out = dir.path().join("saved.json");
+        let output =
+            oblys_typology_of(&file, &["--name", name, "--format", "json", "--lang", "en"], &out);
+        assert!(output.status.success(), "stderr: {}", stderr(&output));
+        let doc = json_of(&out);
+        assert_eq!(doc["typology"]["name"], "Labour");
+        assert_eq!(doc["typology"]["state"]["year"], 2021);
+        assert_eq!(doc["typology"]["normalisation"], "z_score");
+        assert_eq!(doc["typology"]["classification"]["method"], "jenks");
+        assert_eq!(doc["typology"]["classification"]["classes"], 4);
+        assert_eq!(doc["typology"]["missing_rule"], "insufficient_data");
+        let weights: Vec<(String, f64)> = doc["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["key"].as_str().unwrap().to_owned(), c["weight"].as_f64().unwrap()))
+            .collect();
+        assert_eq!(
+            weights,
+            [("grp_per_capita".to_owned(), 3.0), ("unemployment_rate".to_owned(), 1.0)]
+        );
+    }
+    // The command line still overrides a part of the saved definition.
+    let out = dir.path().join("quantiles.json");
+    let output = oblys_typology_of(
+        &file,
+        &["--name", "Labour", "--method", "quantiles", "--format", "json"],
+        &out,
+    );
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let doc = json_of(&out);
+    assert_eq!(doc["typology"]["classification"]["method"], "quantiles");
+    assert_eq!(doc["typology"]["classification"]["classes"], 4);
+    assert_eq!(doc["typology"]["normalisation"], "z_score");
+}
+
+#[test]
+fn unknown_typology_name_exits_2_listing_the_saved_ones_and_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = file_with_saved_typology(dir.path());
+    let out = dir.path().join("x.json");
+    let output =
+        oblys_typology_of(&file, &["--name", "Growth", "--format", "json", "--lang", "ru"], &out);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("no typology named «Growth»; the file has: «default», «Труд»"),
+        "{message}"
+    );
+    assert!(!out.exists());
+
+    let svg = dir.path().join("x.svg");
+    let output = Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("map")
+        .arg(&file)
+        .args(["--typology", "Growth", "--lang", "en", "--out"])
+        .arg(&svg)
+        .output()
+        .expect("oblys runs");
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("the file has: «default», «Labour»"), "{message}");
+    assert!(!svg.exists());
+}
+
+#[test]
+fn class_map_of_a_saved_typology_is_drawn_for_its_year_and_differs_from_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = file_with_saved_typology(dir.path());
+    let svg = dir.path().join("labour.svg");
+    let output = Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("map")
+        .arg(&file)
+        .args(["--typology", "труд", "--lang", "en", "--out"])
+        .arg(&svg)
+        .output()
+        .expect("oblys runs");
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains(">Potential — 2021<"), "the saved typology's year is drawn");
+    let default_svg = dir.path().join("default.svg");
+    let output = Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("map")
+        .arg(&file)
+        .args(["--typology", "default", "--lang", "en", "--out"])
+        .arg(&default_svg)
+        .output()
+        .expect("oblys runs");
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let default_text = std::fs::read_to_string(&default_svg).unwrap();
+    assert!(default_text.contains(">Potential — 2022<"), "the default typology's year is drawn");
 }

@@ -97,7 +97,7 @@ fn the_typology_map_as_png_has_the_requested_width() {
 fn an_unknown_typology_or_a_year_without_data_is_refused_with_exit_code_2() {
     let dir = tempfile::tempdir().expect("temporary folder");
     for (args, expected) in [
-        (&["--typology", "growth"][..], "no saved typology «growth»"),
+        (&["--typology", "growth"][..], "no typology named «growth»; the file has: «default»"),
         (&["--typology", "default", "--year", "1990"][..], "1990"),
     ] {
         let out = dir.path().join("refused.svg");

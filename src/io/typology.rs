@@ -17,8 +17,8 @@ use crate::io::cells::{UTF8_BOM, neutralise, write_atomically};
 use crate::model::{Dataset, Lang, Scenario};
 use crate::store::{self, StoreError};
 
-/// The built-in typology `--name` accepts (typologies are not saved in the file yet).
-pub const DEFAULT_NAME: &str = "default";
+/// The built-in typology's name for `--name` (saved typologies may not take it).
+pub const DEFAULT_NAME: &str = store::BUILT_IN_NAME;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +93,7 @@ pub fn missing_rule_from_name(name: &str) -> Option<MissingRule> {
 pub struct TypologyRequest {
     /// The Oblys file to read.
     pub file: PathBuf,
-    /// A saved typology's name; only [`DEFAULT_NAME`] exists so far. None with `indicators`.
+    /// A saved typology's name in any language, or [`DEFAULT_NAME`]. None with `indicators`.
     pub name: Option<String>,
     /// Component keys (None: the named or default typology).
     pub indicators: Option<Vec<String>>,
@@ -103,16 +103,18 @@ pub struct TypologyRequest {
     pub year: Option<i32>,
     /// A scenario's name in any language, or its id.
     pub scenario: Option<String>,
-    /// Number of classes (None: 3).
+    /// Number of classes (None: the typology's own; 3 for the built-in one).
     pub classes: Option<usize>,
-    pub method: ClassMethod,
+    /// None: the named typology's own method (three classes for the built-in one).
+    pub method: Option<ClassMethod>,
     pub permutations: usize,
     pub seed: u64,
     /// LISA significance level, in (0, 1).
     pub significance: f64,
-    pub normalisation: Normalisation,
-    /// What a region lacking a component gets.
-    pub missing: MissingRule,
+    /// None: the named typology's own (min–max for the built-in one).
+    pub normalisation: Option<Normalisation>,
+    /// What a region lacking a component gets (None: the named typology's own rule).
+    pub missing: Option<MissingRule>,
     pub format: TypologyFormat,
     /// Language of region and component names.
     pub lang: Lang,
@@ -131,9 +133,11 @@ pub enum TypologyExportError {
         source: TypologyError,
     },
     #[error(
-        "no saved typology «{0}»: this version knows only the built-in «default» (or give --indicators)"
+        "{}: no typology named «{name}»; the file has: {} (or give --indicators)",
+        file.display(),
+        known.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
     )]
-    UnknownName(String),
+    UnknownName { file: PathBuf, name: String, known: Vec<String> },
     #[error("{weights} weights for {indicators} indicators: give one weight per indicator")]
     WeightCount { weights: usize, indicators: usize },
     #[error("--weights needs --indicators (the default typology has equal weights)")]
@@ -200,7 +204,7 @@ pub fn write_typology_file(request: &TypologyRequest) -> Result<(), TypologyExpo
 #[derive(Debug, Clone)]
 pub struct TypologyMapRequest {
     pub file: PathBuf,
-    /// The typology's name ([`DEFAULT_NAME`] is the only one so far).
+    /// A saved typology's name in any language, or [`DEFAULT_NAME`].
     pub name: String,
     /// The year (None: the typology's default year, or the scenario's horizon).
     pub year: Option<i32>,
@@ -233,12 +237,12 @@ pub fn write_typology_map(request: &TypologyMapRequest) -> Result<(), TypologyEx
         year: request.year,
         scenario: request.scenario.clone(),
         classes: None,
-        method: ClassMethod::Three,
+        method: None,
         permutations: 0,
         seed: 0,
         significance: 0.05,
-        normalisation: Normalisation::MinMax,
-        missing: MissingRule::RescaleWeights,
+        normalisation: None,
+        missing: None,
         format: TypologyFormat::Csv,
         lang: request.lang,
         out: request.out.clone(),
@@ -261,26 +265,13 @@ pub fn build_typology(
     if !(request.significance > 0.0 && request.significance < 1.0) {
         return Err(TypologyExportError::Significance(request.significance));
     }
-    let classes = request.classes.unwrap_or(3);
-    let classification = match request.method {
-        ClassMethod::Three if classes == 3 => Classification::ThreeClass,
-        ClassMethod::Three => return Err(TypologyExportError::ThreeClassCount(classes)),
-        ClassMethod::Quantiles => Classification::Quantiles(classes),
-        ClassMethod::Jenks => Classification::NaturalBreaks(classes),
-        ClassMethod::KMeans => Classification::KMeans(classes),
-    };
     let wrap = |source| TypologyExportError::Typology { file: request.file.clone(), source };
     let mut typology = match &request.indicators {
         None => {
-            if let Some(name) = &request.name
-                && !name.eq_ignore_ascii_case(DEFAULT_NAME)
-            {
-                return Err(TypologyExportError::UnknownName(name.clone()));
-            }
             if request.weights.is_some() {
                 return Err(TypologyExportError::WeightsWithoutIndicators);
             }
-            Typology::default_for(ds)
+            named_typology(ds, request)?
         }
         Some(keys) => {
             let weights = match &request.weights {
@@ -309,11 +300,35 @@ pub fn build_typology(
             typology
         }
     };
-    typology.classification = classification;
-    typology.normalisation = request.normalisation;
-    typology.missing = request.missing;
+    if request.method.is_some() || request.classes.is_some() {
+        let method = request.method.unwrap_or(method_of(typology.classification));
+        let classes = request.classes.unwrap_or(match method {
+            ClassMethod::Three => 3,
+            _ => typology.classification.classes(),
+        });
+        typology.classification = match method {
+            ClassMethod::Three if classes == 3 => Classification::ThreeClass,
+            ClassMethod::Three => return Err(TypologyExportError::ThreeClassCount(classes)),
+            ClassMethod::Quantiles => Classification::Quantiles(classes),
+            ClassMethod::Jenks => Classification::NaturalBreaks(classes),
+            ClassMethod::KMeans => Classification::KMeans(classes),
+        };
+    }
+    if let Some(normalisation) = request.normalisation {
+        typology.normalisation = normalisation;
+    }
+    if let Some(missing) = request.missing {
+        typology.missing = missing;
+    }
     typology.state = match &request.scenario {
-        None => TypologyState::Year(request.year.unwrap_or(typology.state.year())),
+        // A saved typology of a scenario stays one; --year moves it to another year.
+        None => match (typology.state, request.year) {
+            (state, None) => state,
+            (TypologyState::Year(_), Some(year)) => TypologyState::Year(year),
+            (TypologyState::Scenario { scenario_id, .. }, Some(year)) => {
+                TypologyState::Scenario { scenario_id, year }
+            }
+        },
         Some(name) => {
             let scenario =
                 find_scenario(ds, name).ok_or_else(|| TypologyExportError::UnknownScenario {
@@ -333,6 +348,40 @@ pub fn build_typology(
     };
     typology.validate(ds).map_err(wrap)?;
     Ok(typology)
+}
+
+/// The typology `request.name` names: the built-in default (also when no name is given) or a
+/// saved one, by its name in any language.
+fn named_typology(
+    ds: &Dataset,
+    request: &TypologyRequest,
+) -> Result<Typology, TypologyExportError> {
+    let Some(name) = &request.name else {
+        return Ok(Typology::default_for(ds));
+    };
+    if name.trim().eq_ignore_ascii_case(DEFAULT_NAME) {
+        return Ok(Typology::default_for(ds));
+    }
+    match store::find_typology(&ds.typologies, name) {
+        Some(saved) => Ok(saved.typology.clone()),
+        None => Err(TypologyExportError::UnknownName {
+            file: request.file.clone(),
+            name: name.clone(),
+            known: std::iter::once(DEFAULT_NAME.to_owned())
+                .chain(ds.typologies.iter().map(|s| s.typology.name.get(request.lang).to_owned()))
+                .collect(),
+        }),
+    }
+}
+
+/// The command-line method of a classification.
+fn method_of(classification: Classification) -> ClassMethod {
+    match classification {
+        Classification::ThreeClass => ClassMethod::Three,
+        Classification::Quantiles(_) => ClassMethod::Quantiles,
+        Classification::NaturalBreaks(_) => ClassMethod::Jenks,
+        Classification::KMeans(_) => ClassMethod::KMeans,
+    }
 }
 
 /// The scenario named `name` in any language, or with the id `name`.
@@ -445,12 +494,7 @@ pub fn typology_json(
             "year": year,
         }),
     };
-    let method = match typology.classification {
-        Classification::ThreeClass => ClassMethod::Three,
-        Classification::Quantiles(_) => ClassMethod::Quantiles,
-        Classification::NaturalBreaks(_) => ClassMethod::Jenks,
-        Classification::KMeans(_) => ClassMethod::KMeans,
-    };
+    let method = method_of(typology.classification);
     let components: Vec<Value> = result
         .components
         .iter()
