@@ -265,7 +265,7 @@ fn file_with_saved_typology(dir: &Path) -> std::path::PathBuf {
     };
     use oblys::model::{Names, SavedTypology};
     let path = dir.join("saved.gpkg");
-    std::fs::copy(database(), &path).unwrap();
+    std::fs::copy(database(), &path).expect("the database is copied");
     let saved = SavedTypology {
         id: 1,
         typology: Typology {
@@ -288,7 +288,7 @@ fn file_with_saved_typology(dir: &Path) -> std::path::PathBuf {
             missing: MissingRule::InsufficientData,
         },
     };
-    oblys::store::save_typology(&path, &saved).unwrap();
+    oblys::store::save_typology(&path, &saved).expect("the typology is saved");
     path
 }
 
