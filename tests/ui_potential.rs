@@ -347,3 +347,57 @@ fn marking_insufficient_data_hatches_the_regions_lacking_a_component_and_jenks_g
         assert_eq!(region.fill, fills[class], "{}", region.code);
     }
 }
+
+/// The weights of the typology on the screen.
+fn screen_weights(harness: &Harness<'_, Gui>) -> Vec<f64> {
+    let model = harness.state().state().potential();
+    model.typology().expect("a typology is shown").components.iter().map(|c| c.weight).collect()
+}
+
+#[test]
+fn a_typology_saved_as_test_comes_back_with_its_weights_after_the_default_and_is_in_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    assert_eq!(screen_weights(&harness), [1.0; 5]);
+    let name = {
+        let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+        result.components[3].names.en.clone()
+    };
+    harness.get_by_label(&format!("Weights — {name}")).set_value_accesskit(5.0);
+    harness.run();
+    assert_eq!(screen_weights(&harness), [1.0, 1.0, 1.0, 5.0, 1.0]);
+
+    ui::type_into(&mut harness, "Typology name", "Test");
+    harness.get_by_label("Save as…").click();
+    harness.run();
+    assert_eq!(harness.state().state().potential().saved_error(), None);
+    let saved = ui::reloaded(&harness).typologies;
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].typology.name.en, "Test");
+    assert_eq!(saved[0].typology.name.get(Lang::Kk), "Test", "other languages fall back");
+    let weights: Vec<f64> = saved[0].typology.components.iter().map(|c| c.weight).collect();
+    assert_eq!(weights, [1.0, 1.0, 1.0, 5.0, 1.0]);
+    assert_eq!(harness.state().state().potential().saved_typology(), Some(saved[0].id));
+
+    harness.get_by_label("Default (built-in)").click();
+    harness.run();
+    assert_eq!(harness.state().state().potential().saved_typology(), None);
+    assert_eq!(screen_weights(&harness), [1.0; 5]);
+
+    harness.get_by_label("Test").click();
+    harness.run();
+    assert_eq!(screen_weights(&harness), [1.0, 1.0, 1.0, 5.0, 1.0]);
+    let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+    assert_eq!(result.components[3].weight, 5.0);
+
+    // Deleting asks first; confirmed, the file and the list lose it and the default is back.
+    harness.get_by_label("Delete «Test»").click();
+    harness.run();
+    assert_eq!(ui::reloaded(&harness).typologies.len(), 1);
+    harness.get_by_label("Delete this typology? «Test»");
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert!(ui::reloaded(&harness).typologies.is_empty());
+    assert_eq!(harness.state().state().potential().saved_typology(), None);
+    assert_eq!(screen_weights(&harness), [1.0; 5]);
+}

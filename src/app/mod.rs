@@ -712,10 +712,7 @@ impl AppState {
             Action::ImportPreview(choice) => self.preview_import(choice),
             Action::ImportPreviewDone => self.finish_import_preview(),
             Action::ImportApply => self.apply_import(),
-            Action::Potential(a) => {
-                self.potential.apply(a);
-                Dirty::NOTHING
-            }
+            Action::Potential(a) => self.apply_potential(a),
         }
     }
 

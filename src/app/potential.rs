@@ -98,6 +98,16 @@ pub enum PotentialAction {
     SetClassification(Classification),
     /// What a region lacking a component gets.
     SetMissing(MissingRule),
+    /// Loads a saved typology by id (None: the built-in default): its weights, method, rule
+    /// and state replace the edited ones.
+    SelectTypology(Option<i64>),
+    /// Saves the edited typology in the file under this name, in the view's language (the
+    /// other languages fall back to it); a saved typology of that name is replaced.
+    SaveTypologyAs(String),
+    /// Asks to confirm deleting saved typology `id` (None: the question is withdrawn).
+    AskDeleteTypology(Option<i64>),
+    /// Deletes saved typology `id` from the file, then from the list (after confirmation).
+    DeleteTypology(i64),
 }
 
 /// A region's move on the change map.
@@ -157,6 +167,12 @@ pub struct PotentialState {
     stale_change: bool,
     built_lang: Option<Lang>,
     built_selected: Option<String>,
+    /// The saved typology loaded (None: the built-in default).
+    saved: Option<i64>,
+    /// The saved typology whose deletion waits for the planner's confirmation.
+    delete_pending: Option<i64>,
+    /// Why the file refused to save or delete a typology, in the view's language.
+    saved_error: Option<String>,
 }
 
 impl PotentialState {
@@ -222,6 +238,10 @@ impl PotentialState {
                     self.stale_result = true;
                 }
             }
+            PotentialAction::SelectTypology(id) => self.load(id),
+            PotentialAction::AskDeleteTypology(id) => self.delete_pending = id,
+            // The file is written by `AppState::apply_potential`; nothing to do without a file.
+            PotentialAction::SaveTypologyAs(_) | PotentialAction::DeleteTypology(_) => {}
             PotentialAction::SetChangeState(side, state) => {
                 if !self.states.contains(&state) {
                     return;
@@ -233,6 +253,15 @@ impl PotentialState {
                 self.stale_change = true;
             }
         }
+    }
+
+    /// Loads saved typology `id` (None: the built-in default) at the next refresh: its
+    /// definition replaces the edited one entirely, weights included.
+    fn load(&mut self, id: Option<i64>) {
+        self.saved = id;
+        self.typology = None;
+        self.delete_pending = None;
+        self.stale_data = true;
     }
 
     /// Rebuilds what changed since the last call; cheap when nothing did.
@@ -272,7 +301,14 @@ impl PotentialState {
     /// the planner's weights where the components are the same; the neighbours; the states.
     fn reset_for_data(&mut self, inputs: &Inputs<'_>) {
         let ds = inputs.ds;
-        let mut fresh = Typology::default_for(ds);
+        let base = self
+            .saved
+            .and_then(|id| ds.typologies.iter().find(|s| s.id == id))
+            .map(|s| s.typology.clone());
+        if base.is_none() {
+            self.saved = None;
+        }
+        let mut fresh = base.unwrap_or_else(|| Typology::default_for(ds));
         self.default_weights = fresh.components.iter().map(|c| c.weight).collect();
         if let Some(old) = &self.typology {
             fresh.normalisation = old.normalisation;
@@ -403,6 +439,21 @@ impl PotentialState {
     /// The typology being edited (None before the screen was first shown).
     pub fn typology(&self) -> Option<&Typology> {
         self.typology.as_ref()
+    }
+
+    /// The id of the saved typology loaded (None: the built-in default).
+    pub fn saved_typology(&self) -> Option<i64> {
+        self.saved
+    }
+
+    /// The saved typology waiting for the confirmation of its deletion.
+    pub fn delete_pending(&self) -> Option<i64> {
+        self.delete_pending
+    }
+
+    /// Why the file refused the last save or deletion of a typology.
+    pub fn saved_error(&self) -> Option<&str> {
+        self.saved_error.as_deref()
     }
 
     /// The result, or why the typology cannot be computed.
@@ -754,6 +805,92 @@ fn change_scene(
     scene.legend =
         Legend { title: T::ChangeTitle.get(lang).to_owned(), unit: String::new(), items };
     scene
+}
+
+impl super::AppState {
+    /// Applies a Potential action; saving and deleting a typology write the file first, then
+    /// the dataset, and a refusal (or a read-only window) is kept for the screen to show.
+    pub(super) fn apply_potential(&mut self, action: PotentialAction) -> super::Dirty {
+        match action {
+            PotentialAction::SaveTypologyAs(name) => self.save_typology_as(&name),
+            PotentialAction::DeleteTypology(id) => self.delete_typology(id),
+            other => self.potential.apply(other),
+        }
+        super::Dirty::NOTHING
+    }
+
+    fn typology_writable(&mut self) -> bool {
+        if self.read_only {
+            let refusal = crate::i18n::edit_text::EditText::ReadOnlyRefusal.get(self.view.lang);
+            self.potential.saved_error = Some(refusal.to_owned());
+        }
+        !self.read_only
+    }
+
+    fn refuse_typology(&mut self, e: &crate::store::StoreError) {
+        let not_saved = crate::i18n::edit_text::EditText::NotSaved.get(self.view.lang);
+        self.potential.saved_error = Some(format!("{not_saved}: {e}"));
+    }
+
+    /// Saves the edited typology as `name` (in the view's language): a new id, or the id of the
+    /// saved typology already called so. The saved typology is then the one loaded.
+    fn save_typology_as(&mut self, name: &str) {
+        let name = name.trim();
+        let Some(edited) = self.potential.typology.clone() else { return };
+        if name.is_empty() || !self.typology_writable() {
+            return;
+        }
+        let lang = self.view.lang;
+        let existing = crate::store::find_typology(&self.dataset.typologies, name);
+        let (id, mut names) = match existing {
+            Some(s) => (s.id, s.typology.name.clone()),
+            None => {
+                let id = self.dataset.typologies.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+                (id, crate::model::Names::default())
+            }
+        };
+        match lang {
+            Lang::Kk => names.kk = name.to_owned(),
+            Lang::Ru => names.ru = name.to_owned(),
+            Lang::En => names.en = name.to_owned(),
+        }
+        let saved =
+            crate::model::SavedTypology { id, typology: Typology { name: names, ..edited } };
+        if let Err(e) = crate::store::save_typology(&self.file, &saved) {
+            self.refuse_typology(&e);
+            return;
+        }
+        self.potential.saved_error = None;
+        let list = &mut Arc::make_mut(&mut self.dataset).typologies;
+        list.retain(|s| s.id != id);
+        list.push(saved);
+        list.sort_by_key(|s| s.id);
+        self.potential.saved = Some(id);
+        self.potential.default_weights = self
+            .potential
+            .typology
+            .as_ref()
+            .map(|t| t.components.iter().map(|c| c.weight).collect())
+            .unwrap_or_default();
+    }
+
+    /// Deletes saved typology `id` from the file, then from the list; the built-in default is
+    /// loaded when it was the one shown.
+    fn delete_typology(&mut self, id: i64) {
+        self.potential.delete_pending = None;
+        if !self.dataset.typologies.iter().any(|s| s.id == id) || !self.typology_writable() {
+            return;
+        }
+        if let Err(e) = crate::store::delete_typology(&self.file, id) {
+            self.refuse_typology(&e);
+            return;
+        }
+        self.potential.saved_error = None;
+        Arc::make_mut(&mut self.dataset).typologies.retain(|s| s.id != id);
+        if self.potential.saved == Some(id) {
+            self.potential.load(None);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -74,11 +74,21 @@ pub enum PotentialText {
     MissingRule,
     Rescale,
     Insufficient,
+    /// The heading over the saved typologies.
+    Typology,
+    /// The built-in default typology in the list of saved ones.
+    BuiltIn,
+    /// The accessible name of the field a typology is saved under.
+    TypologyName,
+    SaveAs,
+    DeleteTypology,
+    ConfirmDelete,
+    Cancel,
 }
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 61] = [
+    pub const ALL: [PotentialText; 68] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -140,6 +150,13 @@ impl PotentialText {
         PotentialText::MissingRule,
         PotentialText::Rescale,
         PotentialText::Insufficient,
+        PotentialText::Typology,
+        PotentialText::BuiltIn,
+        PotentialText::TypologyName,
+        PotentialText::SaveAs,
+        PotentialText::DeleteTypology,
+        PotentialText::ConfirmDelete,
+        PotentialText::Cancel,
     ];
 
     /// The text in `lang`.
@@ -159,6 +176,17 @@ impl PotentialText {
                 "Only the proportions between weights matter; the map and ranking update at once.",
             ],
             T::DefaultWeights => ["Әдепкі салмақтар", "Веса по умолчанию", "Default weights"],
+            T::Typology => ["Типология", "Типология", "Typology"],
+            T::BuiltIn => {
+                ["Әдепкі (кірістірілген)", "По умолчанию (встроенная)", "Default (built-in)"]
+            }
+            T::TypologyName => ["Типология атауы", "Название типологии", "Typology name"],
+            T::SaveAs => ["Басқаша сақтау…", "Сохранить как…", "Save as…"],
+            T::DeleteTypology => ["Жою", "Удалить", "Delete"],
+            T::ConfirmDelete => {
+                ["Бұл типологияны жою керек пе?", "Удалить эту типологию?", "Delete this typology?"]
+            }
+            T::Cancel => ["Бас тарту", "Отмена", "Cancel"],
             T::Ranking => ["Өңірлер рейтингі", "Рейтинг регионов", "Ranking of regions"],
             T::Profile => ["Өңір бейіні", "Профиль региона", "Region profile"],
             T::NoSelection => [

@@ -8,7 +8,8 @@
 //! maps are painted by `map_view::paint_scene`, as every other map.
 
 use egui::{
-    ComboBox, Label, Pos2, Rect, RichText, ScrollArea, Sense, Shape, Slider, Stroke, Ui, vec2,
+    ComboBox, Label, Pos2, Rect, RichText, ScrollArea, Sense, Shape, Slider, Stroke, TextEdit, Ui,
+    vec2,
 };
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
@@ -64,6 +65,8 @@ pub struct PotentialCache {
     save_path: Option<String>,
     /// Where the map was saved, or why it could not be.
     saved: Option<Result<String, String>>,
+    /// The name typed to save the edited typology under.
+    typology_name: String,
 }
 
 impl PotentialCache {
@@ -109,6 +112,8 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
         ui.allocate_ui_with_layout(vec2(side, height), column, |ui| {
             ScrollArea::vertical().id_salt("potential_side").show(ui, |ui| {
                 ui.set_width(side - 12.0);
+                saved_typologies(ui, state, model, &mut cache.typology_name, actions);
+                ui.separator();
                 weights(ui, state, model, result, actions);
                 ui.separator();
                 method(ui, state, model, actions);
@@ -143,6 +148,67 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
             ranking(ui, state, model, result, actions);
         });
     });
+}
+
+/// The typologies to choose from (the built-in default and the saved ones), the name field with
+/// "Save as…", and the deletion of the loaded saved typology with its confirmation.
+fn saved_typologies(
+    ui: &mut Ui,
+    state: &AppState,
+    model: &PotentialState,
+    name: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    let current = model.saved_typology();
+    ui.label(RichText::new(T::Typology.get(lang)).strong());
+    ui.horizontal_wrapped(|ui| {
+        if ui.selectable_label(current.is_none(), T::BuiltIn.get(lang)).clicked()
+            && current.is_some()
+        {
+            actions.push(Action::Potential(PotentialAction::SelectTypology(None)));
+        }
+        for saved in &state.dataset().typologies {
+            let on = current == Some(saved.id);
+            if ui.selectable_label(on, saved.typology.name.get(lang)).clicked() && !on {
+                actions.push(Action::Potential(PotentialAction::SelectTypology(Some(saved.id))));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(T::TypologyName.get(lang));
+        let field = ui.add(TextEdit::singleline(name).desired_width(140.0)).labelled_by(label.id);
+        let typed = name.trim();
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let button = ui.add_enabled(!typed.is_empty(), egui::Button::new(T::SaveAs.get(lang)));
+        if (button.clicked() || enter) && !typed.is_empty() {
+            actions.push(Action::Potential(PotentialAction::SaveTypologyAs(typed.to_owned())));
+        }
+    });
+    if let Some(id) = current {
+        let name = state
+            .dataset()
+            .typologies
+            .iter()
+            .find(|s| s.id == id)
+            .map_or("", |s| s.typology.name.get(lang));
+        if model.delete_pending() == Some(id) {
+            ui.label(format!("{} «{name}»", T::ConfirmDelete.get(lang)));
+            ui.horizontal(|ui| {
+                if ui.button(T::DeleteTypology.get(lang)).clicked() {
+                    actions.push(Action::Potential(PotentialAction::DeleteTypology(id)));
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    actions.push(Action::Potential(PotentialAction::AskDeleteTypology(None)));
+                }
+            });
+        } else if ui.button(format!("{} «{name}»", T::DeleteTypology.get(lang))).clicked() {
+            actions.push(Action::Potential(PotentialAction::AskDeleteTypology(Some(id))));
+        }
+    }
+    if let Some(error) = model.saved_error() {
+        ui.label(RichText::new(error).color(theme::palette().problem));
+    }
 }
 
 /// A slider per component: the map and the ranking follow while it is dragged.
