@@ -2,7 +2,9 @@
 //! sliders), its result, the class map, the local clusters (LISA) of the index with the global
 //! Moran's I, the ranking order, the national medians of the components for a region's profile,
 //! and the class change between two states (two years, or two scenarios at their horizon) with
-//! its map and transition table.
+//! its map and transition table. The typology edited starts from the built-in default or a
+//! saved typology of the file (`Dataset::typologies`); saving and deleting one write the file
+//! first (`store::save_typology`, `store::delete_typology`), then the dataset.
 //!
 //! Everything is rebuilt by `AppState` through [`PotentialState::refresh`] when something it
 //! depends on changed (weights, states, data, scenarios, language, selection), and only while
@@ -980,5 +982,48 @@ mod tests {
                 change.moves.iter().find(|(c, _)| *c == region.code).expect("every region moves");
             assert_eq!(region.fill, change_fill(*m));
         }
+    }
+
+    /// An application on the default dataset showing the Potential screen, on a file that
+    /// does not exist (every write is refused).
+    fn potential_app() -> crate::app::AppState {
+        let ds = crate::io::default_dataset::build().expect("default dataset");
+        let path = std::path::PathBuf::from("/nonexistent/unit-test.oblys");
+        let mut s = crate::app::AppState::new(path, ds, Lang::En);
+        s.apply(crate::app::Action::SetScreen(crate::app::Screen::Potential));
+        s
+    }
+
+    #[test]
+    fn a_typology_the_file_refuses_is_not_listed_and_the_refusal_is_kept() {
+        let mut s = potential_app();
+        assert!(s.potential().typology().is_some());
+        s.apply(crate::app::Action::Potential(PotentialAction::SaveTypologyAs("Mine".into())));
+        assert!(s.dataset().typologies.is_empty());
+        assert_eq!(s.potential().saved_typology(), None);
+        let error = s.potential().saved_error().expect("the refusal is kept");
+        assert!(error.starts_with("The edit was not saved: "), "{error}");
+        assert!(error.contains("unit-test.oblys"), "{error}");
+    }
+
+    #[test]
+    fn a_read_only_window_refuses_to_save_a_typology() {
+        let mut s = potential_app();
+        s.set_read_only(true);
+        s.apply(crate::app::Action::Potential(PotentialAction::SaveTypologyAs("Mine".into())));
+        let refusal = crate::i18n::edit_text::EditText::ReadOnlyRefusal.get(Lang::En);
+        assert_eq!(s.potential().saved_error(), Some(refusal));
+        assert!(s.dataset().typologies.is_empty());
+    }
+
+    #[test]
+    fn a_blank_name_saves_nothing_and_asking_to_delete_can_be_withdrawn() {
+        let mut s = potential_app();
+        s.apply(crate::app::Action::Potential(PotentialAction::SaveTypologyAs("  ".into())));
+        assert_eq!(s.potential().saved_error(), None);
+        s.apply(crate::app::Action::Potential(PotentialAction::AskDeleteTypology(Some(3))));
+        assert_eq!(s.potential().delete_pending(), Some(3));
+        s.apply(crate::app::Action::Potential(PotentialAction::AskDeleteTypology(None)));
+        assert_eq!(s.potential().delete_pending(), None);
     }
 }
