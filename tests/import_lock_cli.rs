@@ -151,11 +151,13 @@ fn a_refused_foreign_file_gets_no_lock_file_beside_it() {
 }
 
 /// Turns `file` into a file of schema version 2, as an Oblys before scenarios wrote it: the
-/// scenario tables of version 3 (and the slides of version 4) are dropped.
+/// scenario tables of version 3 (the slides of version 4 and the typologies of version 5) are
+/// dropped.
 fn downgrade_to_version_2(file: &Path) {
     let conn = rusqlite::Connection::open(file).expect("opens");
     conn.execute_batch(
-        "DROP TABLE slides; DELETE FROM gpkg_contents WHERE table_name = 'slides';
+        "DROP TABLE typologies; DELETE FROM gpkg_contents WHERE table_name = 'typologies';
+         DROP TABLE slides; DELETE FROM gpkg_contents WHERE table_name = 'slides';
          DROP TABLE scenario_targets; DROP TABLE scenario_levers; DROP TABLE scenario_projects;
          DROP TABLE scenario_growth_rates; DROP TABLE scenarios;
          DELETE FROM gpkg_contents WHERE table_name LIKE 'scenario%';
