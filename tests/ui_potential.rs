@@ -400,4 +400,14 @@ fn a_typology_saved_as_test_comes_back_with_its_weights_after_the_default_and_is
     assert!(ui::reloaded(&harness).typologies.is_empty());
     assert_eq!(harness.state().state().potential().saved_typology(), None);
     assert_eq!(screen_weights(&harness), [1.0; 5]);
+
+    // Undo gives the deleted typology back, in the file and in the list; picking it loads it.
+    harness.state_mut().apply(Action::Undo);
+    harness.run();
+    let back = ui::reloaded(&harness).typologies;
+    assert_eq!(back, saved);
+    assert_eq!(harness.state().state().dataset().typologies, saved);
+    harness.get_by_label("Test").click();
+    harness.run();
+    assert_eq!(screen_weights(&harness), [1.0, 1.0, 1.0, 5.0, 1.0]);
 }

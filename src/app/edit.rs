@@ -22,8 +22,8 @@ use crate::i18n::edit_text::{EditText, Problem};
 use crate::io::import::parse_number;
 use crate::model::{
     Aggregation, Corridor, CorridorKind, Dataset, GrowthLevel, GrowthPoint, IndicatorDef,
-    IndicatorValue, Investment, LocationBasis, Names, Project, ProjectStatus, Scenario, Sector,
-    Slide,
+    IndicatorValue, Investment, LocationBasis, Names, Project, ProjectStatus, SavedTypology,
+    Scenario, Sector, Slide,
 };
 use crate::spatial::RegionLocator;
 use crate::store::{FeatureBatch, StoreError};
@@ -72,6 +72,11 @@ pub enum Edit {
     PutSlide {
         old: Option<Slide>,
         new: Option<Slide>,
+    },
+    /// A typology saved under a name, replaced or deleted on the Potential screen.
+    PutTypology {
+        old: Option<SavedTypology>,
+        new: Option<SavedTypology>,
     },
     /// The deck put in another order: every slide id, before and after.
     OrderSlides {
@@ -215,6 +220,7 @@ impl Edit {
             Edit::RemoveFeatures(batch) => Edit::AddFeatures(batch),
             Edit::PutSlide { old, new } => Edit::PutSlide { old: new, new: old },
             Edit::OrderSlides { old, new } => Edit::OrderSlides { old: new, new: old },
+            Edit::PutTypology { old, new } => Edit::PutTypology { old: new, new: old },
         }
     }
 
@@ -244,6 +250,7 @@ impl Edit {
             Edit::AddFeatures(batch) | Edit::RemoveFeatures(batch) => !batch_is_empty(batch),
             Edit::PutSlide { old, new } => same(old, new, |o, n| o.id == n.id),
             Edit::OrderSlides { old, new } => super::slides::same_deck(old, new),
+            Edit::PutTypology { old, new } => same(old, new, |o, n| o.id == n.id),
         }
     }
 
@@ -310,6 +317,10 @@ impl Edit {
                 ds.slide(id) == old.as_ref()
             }
             Edit::OrderSlides { old, .. } => ds.slides.iter().map(|s| s.id).eq(old.iter().copied()),
+            Edit::PutTypology { old, new } => {
+                let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return false };
+                ds.typologies.iter().find(|s| s.id == id) == old.as_ref()
+            }
         }
     }
 
@@ -358,13 +369,16 @@ impl Edit {
             Edit::PutSlide { new: Some(s), .. } => store::save_slide(path, s),
             Edit::PutSlide { old: Some(s), new: None } => store::delete_slide(path, s.id),
             Edit::OrderSlides { new, .. } => store::reorder_slides(path, new),
+            Edit::PutTypology { new: Some(t), .. } => store::save_typology(path, t),
+            Edit::PutTypology { old: Some(t), new: None } => store::delete_typology(path, t.id),
             // Both None: `check` refuses it before anything is written.
             Edit::SetValue { .. }
             | Edit::PutGrowthPoint { .. }
             | Edit::PutProject { .. }
             | Edit::PutCorridor { .. }
             | Edit::PutScenario { .. }
-            | Edit::PutSlide { .. } => Ok(()),
+            | Edit::PutSlide { .. }
+            | Edit::PutTypology { .. } => Ok(()),
         }
     }
 
@@ -427,6 +441,14 @@ impl Edit {
                 super::slides::put_slide(&mut ds.slides, id, new.clone());
             }
             Edit::OrderSlides { new, .. } => super::slides::order_slides(&mut ds.slides, new),
+            Edit::PutTypology { old, new } => {
+                let Some(id) = old.as_ref().or(new.as_ref()).map(|s| s.id) else { return };
+                ds.typologies.retain(|s| s.id != id);
+                if let Some(t) = new {
+                    ds.typologies.push(t.clone());
+                    ds.typologies.sort_by_key(|s| s.id);
+                }
+            }
         }
     }
 
@@ -490,6 +512,12 @@ impl Edit {
             Edit::OrderSlides { .. } => {
                 crate::i18n::presentation_text::PresentationText::Deck.get(lang).to_owned()
             }
+            // The typology's name after the edit.
+            Edit::PutTypology { old, new } => new
+                .as_ref()
+                .or(old.as_ref())
+                .map(|s| s.typology.name.get(lang).to_owned())
+                .unwrap_or_default(),
         }
     }
 }

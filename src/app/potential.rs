@@ -863,10 +863,12 @@ impl super::AppState {
             return;
         }
         self.potential.saved_error = None;
+        let old = self.dataset.typologies.iter().find(|s| s.id == id).cloned();
         let list = &mut Arc::make_mut(&mut self.dataset).typologies;
         list.retain(|s| s.id != id);
-        list.push(saved);
+        list.push(saved.clone());
         list.sort_by_key(|s| s.id);
+        self.history.record(super::edit::Edit::PutTypology { old, new: Some(saved) });
         self.potential.saved = Some(id);
         self.potential.default_weights = self
             .potential
@@ -888,7 +890,9 @@ impl super::AppState {
             return;
         }
         self.potential.saved_error = None;
+        let old = self.dataset.typologies.iter().find(|s| s.id == id).cloned();
         Arc::make_mut(&mut self.dataset).typologies.retain(|s| s.id != id);
+        self.history.record(super::edit::Edit::PutTypology { old, new: None });
         if self.potential.saved == Some(id) {
             self.potential.load(None);
         }
