@@ -407,25 +407,7 @@ fn compare_map(
     let hovered = response.hover_pos().and_then(|p| scene.region_at(to_world(p)));
     map_view::paint_scene(ui, rect, scene, state.compare_version(), transform, hovered, cache);
     let painter = ui.painter_at(rect);
-    painter.rect_stroke(
-        rect,
-        0.0,
-        Stroke::new(1.0, theme::palette().border),
-        egui::StrokeKind::Inside,
-    );
-    let title = painter.layout(
-        scene.title.clone(),
-        egui::FontId::proportional(MAP_TITLE_PT),
-        theme::palette().text,
-        rect.width() - 2.0 * theme::MARGIN,
-    );
-    let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
-    painter.rect_filled(
-        Rect::from_min_size(at, title.size()).expand(3.0),
-        3.0,
-        theme::palette().overlay_bg,
-    );
-    painter.galley(at, title, theme::palette().text);
+    map_view::paint_panel_frame(&painter, rect, &scene.title, MAP_TITLE_PT);
 
     if response.dragged() {
         let d = response.drag_delta();

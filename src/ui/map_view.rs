@@ -936,6 +936,22 @@ fn source_overlay(ui: &Ui, scene: &Scene, rect: Rect) {
     painter.galley(text_rect.min, galley, theme::palette().text_muted);
 }
 
+/// The border of a map panel beside others (compare, targets, potential) and its title in a box
+/// at the top left, wrapped to the panel's width.
+pub(super) fn paint_panel_frame(painter: &egui::Painter, rect: Rect, title: &str, title_pt: f32) {
+    let p = theme::palette();
+    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, p.border), egui::StrokeKind::Inside);
+    let title = painter.layout(
+        title.to_owned(),
+        FontId::proportional(title_pt),
+        p.text,
+        rect.width() - 2.0 * theme::MARGIN,
+    );
+    let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
+    painter.rect_filled(Rect::from_min_size(at, title.size()).expand(3.0), 3.0, p.overlay_bg);
+    painter.galley(at, title, p.text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -531,25 +531,7 @@ fn paint_map(
         let [x, y] = transform.to_screen(*world);
         paint_mark(&painter, rect.min + vec2(x, y), radius, *status);
     }
-    painter.rect_stroke(
-        rect,
-        0.0,
-        Stroke::new(1.0, theme::palette().border),
-        egui::StrokeKind::Inside,
-    );
-    let title = painter.layout(
-        scene.title.clone(),
-        egui::FontId::proportional(theme::BODY_PT),
-        theme::palette().text,
-        rect.width() - 2.0 * theme::MARGIN,
-    );
-    let at = rect.min + vec2(theme::MARGIN, theme::MARGIN / 2.0);
-    painter.rect_filled(
-        Rect::from_min_size(at, title.size()).expand(3.0),
-        3.0,
-        theme::palette().overlay_bg,
-    );
-    painter.galley(at, title, theme::palette().text);
+    map_view::paint_panel_frame(&painter, rect, &scene.title, theme::BODY_PT);
     if response.clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {
