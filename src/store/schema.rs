@@ -305,11 +305,7 @@ fn v1_base_tables(tx: &Transaction) -> rusqlite::Result<()> {
         )?;
     }
     for (table, description) in ATTRIBUTE_TABLES {
-        tx.execute(
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
-             VALUES (?1, 'attributes', ?1, ?2)",
-            params![table, description],
-        )?;
+        register_attributes(tx, table, description)?;
     }
     tx.execute("INSERT INTO oblys_meta (key, value) VALUES ('schema_version', '0')", [])?;
     tx.execute("INSERT INTO oblys_meta (key, value) VALUES ('application', 'Oblys')", [])?;
@@ -467,11 +463,7 @@ CREATE INDEX scenario_projects_by_project ON scenario_projects (project_code);
 fn v3_scenarios(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(V3_SQL)?;
     for (table, description) in SCENARIO_TABLES {
-        tx.execute(
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
-             VALUES (?1, 'attributes', ?1, ?2)",
-            params![table, description],
-        )?;
+        register_attributes(tx, table, description)?;
     }
     Ok(())
 }
@@ -529,12 +521,7 @@ CREATE TABLE slides (
 fn v4_slides(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(V4_SQL)?;
     let (table, description) = SLIDE_TABLE;
-    tx.execute(
-        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
-         VALUES (?1, 'attributes', ?1, ?2)",
-        params![table, description],
-    )?;
-    Ok(())
+    register_attributes(tx, table, description)
 }
 
 // The definition is JSON because its parts nest (a list of components, a classification with
@@ -556,6 +543,12 @@ CREATE TABLE typologies (
 fn v5_typologies(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(V5_SQL)?;
     let (table, description) = TYPOLOGY_TABLE;
+    register_attributes(tx, table, description)
+}
+
+/// Lists an attribute (non-spatial) table in `gpkg_contents`, as GeoPackage asks of every
+/// table it should show (QGIS lists them as layers without geometry).
+fn register_attributes(tx: &Transaction, table: &str, description: &str) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
          VALUES (?1, 'attributes', ?1, ?2)",
