@@ -8,31 +8,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{database, stderr};
+use common::{fresh_database, oblys_import, stderr, stdout};
 use oblys::model::{CorridorKind, GrowthLevel, ProjectStatus, Sector};
-
-/// A fresh copy of the default database in its own folder.
-fn fresh_database() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("work.gpkg");
-    std::fs::copy(database(), &path).expect("database copied");
-    (dir, path)
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/geojson").join(name)
-}
-
-fn oblys_import(file: &Path, input: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_oblys"))
-        .arg("import")
-        .arg(file)
-        .arg(input)
-        .args(args)
-        .output()
-        .expect("oblys runs")
 }
 
 /// A complete edition to import: the features of `fixture` first (their properties and shapes as
@@ -75,10 +57,6 @@ fn imported_from(file: &Path, input: &Path, args: &[&str]) -> String {
     let output = oblys_import(file, input, args);
     assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
     stdout(&output)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Runs an import that must succeed and returns its standard output.

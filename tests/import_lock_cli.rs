@@ -9,32 +9,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{database, stderr};
-
-/// A fresh copy of the default database in its own folder.
-fn fresh_database() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("work.gpkg");
-    std::fs::copy(database(), &path).expect("database copied");
-    (dir, path)
-}
+use common::{fresh_database, oblys_import, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
-}
-
-fn oblys_import(file: &Path, input: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_oblys"))
-        .arg("import")
-        .arg(file)
-        .arg(input)
-        .args(args)
-        .output()
-        .expect("oblys runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Runs an import that must be refused because the file is locked: exit code 2, nothing on

@@ -4,8 +4,6 @@
 //! keys change the state (years, screens, slides) but not while a text field is typed in;
 //! the top bar's buttons say what they do and their key.
 
-// Only `database` of the shared helpers is used here.
-#[allow(dead_code)]
 mod common;
 
 use egui::accesskit::Role;
