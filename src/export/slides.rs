@@ -221,19 +221,6 @@ pub fn deck_png(
     SlideRenderer::new(ds, lang).deck_png(dir, width, height)
 }
 
-/// `view` as an SVG page titled `title`.
-pub fn view_to_svg(
-    ds: &Dataset,
-    view: &SlideView,
-    title: &str,
-    lang: Lang,
-    width: u32,
-    height: u32,
-) -> Result<String, ExportError> {
-    check_size(width, height)?;
-    Ok(SlideRenderer::new(ds, lang).svg(view, title, None, width, height))
-}
-
 /// `view` as a PNG image titled `title`.
 pub fn view_to_png(
     ds: &Dataset,
@@ -244,18 +231,6 @@ pub fn view_to_png(
     height: u32,
 ) -> Result<Vec<u8>, ExportError> {
     SlideRenderer::new(ds, lang).view_bytes(view, title, ImageFormat::Png, width, height)
-}
-
-/// `view` as a one-page vector PDF titled `title`, of the proportions of `width` × `height`.
-pub fn view_to_pdf(
-    ds: &Dataset,
-    view: &SlideView,
-    title: &str,
-    lang: Lang,
-    width: u32,
-    height: u32,
-) -> Result<Vec<u8>, ExportError> {
-    SlideRenderer::new(ds, lang).view_bytes(view, title, ImageFormat::Pdf, width, height)
 }
 
 /// The title of a view exported without a slide: "Population, 2023" (the indicator as the
