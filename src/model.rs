@@ -639,15 +639,19 @@ pub enum SlideScreen {
     Table,
     /// Every target of every scenario, attained or not.
     Targets,
+    /// The Potential screen: a typology's classes, its local clusters, or the class change
+    /// between two states ([`SlideView::potential`] holds which and how).
+    Potential,
 }
 
 impl SlideScreen {
-    pub const ALL: [SlideScreen; 5] = [
+    pub const ALL: [SlideScreen; 6] = [
         SlideScreen::Map,
         SlideScreen::Compare,
         SlideScreen::Chart,
         SlideScreen::Table,
         SlideScreen::Targets,
+        SlideScreen::Potential,
     ];
 
     /// The key stored in the file.
@@ -658,6 +662,7 @@ impl SlideScreen {
             SlideScreen::Chart => "chart",
             SlideScreen::Table => "table",
             SlideScreen::Targets => "targets",
+            SlideScreen::Potential => "potential",
         }
     }
 
@@ -743,6 +748,44 @@ pub struct SlideView {
     pub difference: crate::map::difference::DifferenceMode,
     /// The target the targets screen highlights, if any.
     pub target: Option<SlideTarget>,
+    /// What a Potential slide shows; Some exactly when `screen` is [`SlideScreen::Potential`].
+    pub potential: Option<Box<SlidePotential>>,
+}
+
+/// Which view of the Potential screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PotentialTab {
+    /// The class map, the weights, the ranking and the region's profile.
+    #[default]
+    Classes,
+    /// The local clusters (LISA) of the index on the map, and the global Moran's I.
+    Clusters,
+    /// The class change between two states: its map and transition table.
+    Change,
+}
+
+impl PotentialTab {
+    pub const ALL: [PotentialTab; 3] =
+        [PotentialTab::Classes, PotentialTab::Clusters, PotentialTab::Change];
+}
+
+/// A Potential slide: the typology exactly as shown (weights the planner moved but never saved
+/// included, so the slide shows what was on screen even after the saved typology changes), the
+/// view, the cluster map's significance level, the two states of the change view and whether
+/// the neighbour graph is drawn.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SlidePotential {
+    pub tab: PotentialTab,
+    pub typology: crate::analysis::typology::Typology,
+    /// The saved typology it was loaded from, for the screen's picker (None: the built-in
+    /// default); the slide shows `typology` even when that saved one changed or is gone.
+    pub saved: Option<i64>,
+    /// Significance level of the cluster map, in (0, 1).
+    pub significance: f64,
+    pub change_a: crate::analysis::typology::TypologyState,
+    pub change_b: crate::analysis::typology::TypologyState,
+    pub neighbours: bool,
 }
 
 /// One slide of the presentation deck: a saved view with a title and speaker notes.

@@ -6,11 +6,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use oblys::analysis::typology::{Classification, MissingRule, Typology, TypologyState};
 use oblys::map::BoundaryMode;
 use oblys::map::difference::DifferenceMode;
 use oblys::model::{
-    Dataset, Lang, NATIONAL_CODE, Names, Slide, SlideExtent, SlideLayers, SlideScreen, SlideSource,
-    SlideTarget, SlideView,
+    Dataset, Lang, NATIONAL_CODE, Names, PotentialTab, Slide, SlideExtent, SlideLayers,
+    SlidePotential, SlideScreen, SlideSource, SlideTarget, SlideView,
 };
 use oblys::store::{self, StoreError};
 
@@ -67,8 +68,159 @@ fn full_slide(id: i64, position: u32) -> Slide {
                 region_code: NATIONAL_CODE.to_owned(),
                 year: 2030,
             }),
+            potential: None,
         },
     }
+}
+
+/// The Potential part of a Potential slide.
+fn p(slide: &mut Slide) -> &mut SlidePotential {
+    slide.view.potential.as_mut().expect("a Potential slide")
+}
+
+/// A Potential slide of the class change between the two shipped scenarios at their horizon,
+/// its typology the default with the weights moved away from equal, quantiles in 4 classes and
+/// insufficient data marked; the neighbour graph on and a 0.01 significance level.
+fn potential_slide(id: i64, position: u32) -> Slide {
+    let ds = dataset();
+    let mut typology = Typology::default_for(ds);
+    for (c, weight) in typology.components.iter_mut().zip([3.0, 0.0, 1.5, 2.0, 0.25]) {
+        c.weight = weight;
+    }
+    typology.classification = Classification::Quantiles(4);
+    typology.missing = MissingRule::InsufficientData;
+    let horizon =
+        |s: &oblys::model::Scenario| TypologyState::Scenario { scenario_id: s.id, year: s.horizon };
+    let mut slide = full_slide(id, position);
+    slide.title = Names::new("Әлеует", "Потенциал", "Potential");
+    slide.view.screen = SlideScreen::Potential;
+    slide.view.target = None;
+    slide.view.potential = Some(Box::new(SlidePotential {
+        tab: PotentialTab::Change,
+        typology,
+        saved: None,
+        significance: 0.01,
+        change_a: horizon(&ds.scenarios[0]),
+        change_b: horizon(&ds.scenarios[1]),
+        neighbours: true,
+    }));
+    slide
+}
+
+#[test]
+fn potential_slide_is_saved_and_read_back_with_its_typology_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    let slide = potential_slide(9, 1);
+    store::save_slide(&path, &slide).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(ids(&loaded), [1, 9, 2, 3]);
+    assert_eq!(loaded.slides[1], Slide { position: 1, ..slide.clone() });
+    // Every tab goes through the file.
+    for tab in PotentialTab::ALL {
+        let mut other = slide.clone();
+        other.view.potential.as_mut().unwrap().tab = tab;
+        store::save_slide(&path, &other).unwrap();
+        assert_eq!(store::load(&path).unwrap().slides[1], Slide { position: 1, ..other });
+    }
+}
+
+#[test]
+fn potential_slide_naming_what_the_file_lacks_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    let change = |f: &dyn Fn(&mut Slide)| {
+        let mut slide = potential_slide(9, 0);
+        f(&mut slide);
+        slide
+    };
+    for (slide, needle) in [
+        (change(&|s| s.view.potential = None), "a Potential slide without its typology"),
+        (change(&|s| s.view.screen = SlideScreen::Map), "a typology on a slide of another screen"),
+        (
+            change(&|s| p(s).typology.components[0].indicator = "happiness".into()),
+            "its typology's indicator «happiness» is not in the file",
+        ),
+        (change(&|s| p(s).typology.components[1].weight = -2.0), "the weight -2 of"),
+        (change(&|s| p(s).typology.components.clear()), "its typology has no components"),
+        (
+            change(&|s| p(s).typology.classification = Classification::KMeans(9)),
+            "9 classes: the Potential screen draws 2 to 7",
+        ),
+        (change(&|s| p(s).significance = 1.5), "significance level 1.5 is not between 0 and 1"),
+        (
+            change(&|s| p(s).change_b = TypologyState::Scenario { scenario_id: 42, year: 2030 }),
+            "its typology uses scenario 42, which is not in the file",
+        ),
+    ] {
+        let error = store::save_slide(&path, &slide).unwrap_err().to_string();
+        assert!(error.contains("slide 9 «Potential»"), "{error}");
+        assert!(error.contains(needle) && error.contains("nothing was saved"), "{error}");
+    }
+    assert_eq!(store::load(&path).unwrap(), *dataset());
+}
+
+#[test]
+fn potential_slide_whose_scenario_was_deleted_still_reads_and_shows_its_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    let slide = potential_slide(9, 3);
+    store::save_slide(&path, &slide).unwrap();
+    let managed = dataset().scenarios[1].clone();
+    store::delete_scenario(&path, managed.id).unwrap();
+    // The states keep the scenario's id: undoing the deletion gives the slide its side back.
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.slides[3].view.potential, slide.view.potential);
+    store::save_scenario(&path, &managed).unwrap();
+    assert_eq!(store::load(&path).unwrap().slides[3], slide);
+}
+
+#[test]
+fn potential_slide_row_with_a_broken_typology_is_an_error_naming_the_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    store::save_slide(&path, &potential_slide(9, 3)).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE slides SET potential = '{\"tab\": \"sideways\"}' WHERE slide_id = 9", [])
+        .unwrap();
+    drop(conn);
+    let error = store::load(&path).unwrap_err().to_string();
+    assert!(error.contains("table slides, slide 9"), "{error}");
+    assert!(error.contains("its Potential view is not a valid typology and view"), "{error}");
+}
+
+#[test]
+fn schema_v5_deck_is_upgraded_keeping_every_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = created_file(dir.path());
+    {
+        // A v5 file: the deck table without the potential screen and column (rebuilt, as
+        // SQLite's DROP COLUMN refuses a column a CHECK names).
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE old AS SELECT id, slide_id, position, title_kk, title_ru, title_en,
+                   notes_kk, notes_ru, notes_en, screen, indicator, year, boundary_mode,
+                   show_growth_points, show_projects, show_labels, show_corridors,
+                   selected_regions, extent_min_lon, extent_min_lat, extent_max_lon,
+                   extent_max_lat, compare_a, compare_b, difference, target_indicator,
+                   target_region, target_year FROM slides;
+                 DROP TABLE slides;
+                 ALTER TABLE old RENAME TO slides;
+                 UPDATE oblys_meta SET value = '5' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    }
+    assert_eq!(store::schema_version(&path).unwrap(), 5);
+    assert_eq!(store::load(&path).unwrap(), *dataset());
+    assert_eq!(store::schema_version(&path).unwrap(), 6);
+    // The upgraded table takes a Potential slide.
+    store::save_slide(&path, &potential_slide(9, 3)).unwrap();
+    assert_eq!(store::load(&path).unwrap().slides[3], potential_slide(9, 3));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let check: String = conn
+        .query_row("SELECT sql FROM sqlite_master WHERE name = 'slides'", [], |r| r.get(0))
+        .unwrap();
+    assert!(check.contains("'potential'"), "{check}");
 }
 
 #[test]

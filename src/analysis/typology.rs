@@ -117,8 +117,11 @@ pub enum MissingRule {
     RescaleWeights,
 }
 
+/// Most classes the Potential screen and its slides draw (the map's ramp stays readable).
+pub const MAX_CLASSES: usize = 7;
+
 /// A named typology definition.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Typology {
     pub name: Names,
     pub state: TypologyState,

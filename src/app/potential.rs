@@ -24,7 +24,7 @@ use crate::i18n::format_number;
 use crate::i18n::potential_text::PotentialText as T;
 use crate::map::projected::{RegionPaint, region_scene};
 use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, WorldPos, style};
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Lang, SlidePotential};
 use crate::scenario::Projection;
 
 /// Permutations of the LISA and Moran tests (GeoDa's and PySAL's default, as `oblys typology`).
@@ -33,8 +33,7 @@ pub const PERMUTATIONS: usize = crate::analysis::moran::DEFAULT_PERMUTATIONS;
 pub const SEED: u64 = crate::analysis::moran::DEFAULT_SEED;
 /// Significance levels the planner can choose for the cluster map.
 pub const SIGNIFICANCE_LEVELS: [f64; 3] = [0.01, 0.05, 0.10];
-/// Most classes the planner can ask for (the map's ramp stays readable).
-pub const MAX_CLASSES: usize = 7;
+pub use crate::analysis::typology::MAX_CLASSES;
 /// Largest weight a slider gives.
 pub const MAX_WEIGHT: f64 = 5.0;
 
@@ -51,22 +50,9 @@ pub const UP_FILL: Rgba = Rgba::rgb(0x00, 0x9e, 0x73);
 pub const DOWN_FILL: Rgba = Rgba::rgb(0xd5, 0x5e, 0x00);
 pub const SAME_FILL: Rgba = Rgba::rgb(0xe8, 0xe8, 0xe4);
 
-/// Which view of the screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PotentialTab {
-    /// The class map, the weights, the ranking and the region's profile.
-    #[default]
-    Classes,
-    /// The same with the local clusters of the index on the map and Moran's I.
-    Clusters,
-    /// The class change between two states: its map and transition table.
-    Change,
-}
+pub use crate::model::PotentialTab;
 
 impl PotentialTab {
-    pub const ALL: [PotentialTab; 3] =
-        [PotentialTab::Classes, PotentialTab::Clusters, PotentialTab::Change];
-
     /// The tab's name.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
@@ -124,6 +110,7 @@ pub struct ChangeModel {
 }
 
 /// The inputs `refresh` reads from the application.
+#[derive(Clone, Copy)]
 pub struct Inputs<'a> {
     pub ds: &'a Dataset,
     pub geometry: &'a MapGeometry,
@@ -175,6 +162,9 @@ pub struct PotentialState {
     delete_pending: Option<i64>,
     /// Why the file refused to save or delete a typology, in the view's language.
     saved_error: Option<String>,
+    /// A slide's typology, taken exactly (not rebuilt from the default or a saved one) at the
+    /// next rebuild for the data.
+    slide_typology: Option<Typology>,
 }
 
 impl PotentialState {
@@ -257,6 +247,48 @@ impl PotentialState {
         }
     }
 
+    /// A screen showing `slide` (computed for `inputs`): what exported and presented Potential
+    /// slides are drawn from, so that they show what the screen would.
+    pub fn of_slide(slide: &SlidePotential, inputs: &Inputs<'_>) -> PotentialState {
+        let mut state = PotentialState::default();
+        state.show_slide(slide);
+        state.refresh(&Inputs { active: true, ..*inputs });
+        state
+    }
+
+    /// Shows a slide's Potential view from the next refresh: its typology exactly (weights,
+    /// method, missing-value rule and state), tab, significance level, the change view's two
+    /// states and the neighbour graph. The saved typology it came from is shown as loaded when
+    /// the file still has it.
+    pub fn show_slide(&mut self, slide: &SlidePotential) {
+        self.slide_typology = Some(slide.typology.clone());
+        self.saved = slide.saved;
+        self.tab = slide.tab;
+        self.significance = Some(slide.significance);
+        self.change_a = Some(slide.change_a);
+        self.change_b = Some(slide.change_b);
+        self.show_neighbours = slide.neighbours;
+        self.typology = None;
+        self.delete_pending = None;
+        self.stale_data = true;
+        self.stale_scene = true;
+        self.stale_change = true;
+    }
+
+    /// What a slide of the screen stores (None before the screen computed its first typology).
+    pub fn slide_view(&self) -> Option<SlidePotential> {
+        let typology = self.typology.clone()?;
+        Some(SlidePotential {
+            tab: self.tab,
+            saved: self.saved,
+            significance: self.significance(),
+            change_a: self.change_a.unwrap_or(typology.state),
+            change_b: self.change_b.unwrap_or(typology.state),
+            neighbours: self.show_neighbours,
+            typology,
+        })
+    }
+
     /// Loads saved typology `id` (None: the built-in default) at the next refresh: its
     /// definition replaces the edited one entirely, weights included.
     fn load(&mut self, id: Option<i64>) {
@@ -310,19 +342,27 @@ impl PotentialState {
         if base.is_none() {
             self.saved = None;
         }
-        let mut fresh = base.unwrap_or_else(|| Typology::default_for(ds));
-        self.default_weights = fresh.components.iter().map(|c| c.weight).collect();
-        if let Some(old) = &self.typology {
+        let base = base.unwrap_or_else(|| Typology::default_for(ds));
+        let same_components = |a: &Typology, b: &Typology| {
+            a.components.len() == b.components.len()
+                && a.components.iter().zip(&b.components).all(|(a, b)| a.indicator == b.indicator)
+        };
+        let mut fresh = base.clone();
+        self.default_weights = base.components.iter().map(|c| c.weight).collect();
+        if let Some(slide) = self.slide_typology.take() {
+            // "Reset weights" goes back to the base's weights only when they fit the slide's.
+            if !same_components(&slide, &base) {
+                self.default_weights = slide.components.iter().map(|c| c.weight).collect();
+            }
+            fresh = slide;
+        } else if let Some(old) = &self.typology {
             fresh.normalisation = old.normalisation;
             fresh.classification = old.classification;
             fresh.missing = old.missing;
-        }
-        if let Some(old) = &self.typology
-            && old.components.len() == fresh.components.len()
-            && old.components.iter().zip(&fresh.components).all(|(a, b)| a.indicator == b.indicator)
-        {
-            for (c, old) in fresh.components.iter_mut().zip(&old.components) {
-                c.weight = old.weight;
+            if same_components(old, &fresh) {
+                for (c, old) in fresh.components.iter_mut().zip(&old.components) {
+                    c.weight = old.weight;
+                }
             }
         }
         self.typology = Some(fresh);

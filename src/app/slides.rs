@@ -3,18 +3,20 @@
 //! while presenting, and the deck's edits (add, rename, notes, move, replace, delete), each
 //! written to the file first and then to memory.
 
+use crate::analysis::typology::Typology;
 use crate::i18n::edit_text::EditText;
+use crate::i18n::potential_text::PotentialText;
 use crate::i18n::presentation_text::PresentationText as T;
 use crate::map::WorldPos;
 use crate::model::{
-    Dataset, Lang, Names, Slide, SlideExtent, SlideLayers, SlideScreen, SlideSource, SlideTarget,
-    SlideView,
+    Dataset, Lang, Names, PotentialTab, Slide, SlideExtent, SlideLayers, SlidePotential,
+    SlideScreen, SlideSource, SlideTarget, SlideView,
 };
 use crate::store::{self, StoreError};
 
 use super::{
     AppState, Camera, Dirty, MAX_ZOOM, MIN_ZOOM, ScenarioTab, Screen, Source, nearest_year,
-    scenarios,
+    potential, scenarios,
 };
 
 /// Presentation mode: which slide is shown and which of the five screens fills the window.
@@ -60,8 +62,7 @@ impl AppState {
             (None, Screen::Map, _) => SlideScreen::Map,
             (None, Screen::Scenarios, ScenarioTab::Targets) => SlideScreen::Targets,
             (None, Screen::Scenarios, _) => SlideScreen::Compare,
-            // Slides do not hold a typology yet: the Potential screen's slide is the map's.
-            (None, Screen::Potential, _) => SlideScreen::Map,
+            (None, Screen::Potential, _) => SlideScreen::Potential,
         };
         let target = self.selected_target().map(|row| SlideTarget {
             indicator: row.key.indicator.clone(),
@@ -83,7 +84,12 @@ impl AppState {
                 Some(t) => (t.indicator.clone(), t.year, None),
                 None => (self.view.indicator.clone(), self.view.year, None),
             },
+            SlideScreen::Potential => {
+                (self.view.indicator.clone(), self.potential_slide().typology.state.year(), None)
+            }
         };
+        let potential =
+            (screen == SlideScreen::Potential).then(|| Box::new(self.potential_slide()));
         let selected = self
             .view
             .selected
@@ -108,7 +114,25 @@ impl AppState {
             compare_b: self.compare_b.into(),
             difference: self.compare_mode,
             target,
+            potential,
         }
+    }
+
+    /// What the Potential screen shows, as a slide holds it; the built-in default typology
+    /// before the screen computed one.
+    fn potential_slide(&self) -> SlidePotential {
+        self.potential.slide_view().unwrap_or_else(|| {
+            let typology = Typology::default_for(&self.dataset);
+            SlidePotential {
+                tab: PotentialTab::default(),
+                saved: None,
+                significance: self.potential.significance(),
+                change_a: typology.state,
+                change_b: typology.state,
+                neighbours: false,
+                typology,
+            }
+        })
     }
 
     /// Whether presentation mode is on.
@@ -186,6 +210,12 @@ impl AppState {
             SlideScreen::Targets => {
                 self.screen = Screen::Scenarios;
                 self.scenario_tab = ScenarioTab::Targets;
+            }
+            SlideScreen::Potential => {
+                self.screen = Screen::Potential;
+                if let Some(p) = &v.potential {
+                    self.potential.show_slide(p);
+                }
             }
         }
         self.view.boundary_mode = v.boundary_mode;
@@ -567,6 +597,10 @@ pub fn default_title(ds: &Dataset, view: &SlideView) -> Names {
                 source(view.compare_a, lang)
             ),
             SlideScreen::Targets => format!("{}: {name}", T::TargetsTitle.get(lang)),
+            SlideScreen::Potential => match &view.potential {
+                Some(p) => potential_title(ds, p, lang),
+                None => PotentialText::Screen.get(lang).to_owned(),
+            },
             SlideScreen::Map | SlideScreen::Chart | SlideScreen::Table => match region {
                 Some(r) => format!("{name}, {} — {}", view.year, r.names.get(lang)),
                 None => format!("{name}, {}", view.year),
@@ -574,6 +608,26 @@ pub fn default_title(ds: &Dataset, view: &SlideView) -> Names {
         }
     };
     Names::new(title(Lang::Kk), title(Lang::Ru), title(Lang::En))
+}
+
+/// A Potential slide's title: "Regional potential (default), 2022" for the classes, "Local
+/// clusters: …" for the clusters, "Change of class: Inertial, 2030 » Managed, 2030" for a change.
+fn potential_title(ds: &Dataset, p: &SlidePotential, lang: Lang) -> String {
+    let typology = format!(
+        "{}, {}",
+        p.typology.name.get(lang),
+        potential::state_label(ds, p.typology.state, lang)
+    );
+    match p.tab {
+        PotentialTab::Classes => typology,
+        PotentialTab::Clusters => format!("{}: {typology}", PotentialText::TabClusters.get(lang)),
+        PotentialTab::Change => format!(
+            "{}: {} » {}",
+            PotentialText::ChangeTitle.get(lang),
+            potential::state_label(ds, p.change_a, lang),
+            potential::state_label(ds, p.change_b, lang)
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 mod chart_svg;
 mod map_svg;
 mod page;
+mod potential_svg;
 mod table_svg;
 mod targets_svg;
 
@@ -103,6 +104,7 @@ impl<'a> SlideRenderer<'a> {
             SlideScreen::Chart => chart_svg::chart_body(ctx, view, &page),
             SlideScreen::Table => table_svg::table_body(ctx, view, &page),
             SlideScreen::Targets => targets_svg::targets_body(ctx, view, &page),
+            SlideScreen::Potential => potential_svg::potential_body(ctx, view, &page),
         };
         page::page_svg(&page, title, &body, number)
     }

@@ -292,6 +292,9 @@ pub fn screen_name(screen: SlideScreen, lang: Lang) -> &'static str {
         (SlideScreen::Targets, Kk) => "Мақсаттар",
         (SlideScreen::Targets, Ru) => "Цели",
         (SlideScreen::Targets, En) => "Targets",
+        (SlideScreen::Potential, Kk) => "Әлеует",
+        (SlideScreen::Potential, Ru) => "Потенциал",
+        (SlideScreen::Potential, En) => "Potential",
     }
 }
 

@@ -153,6 +153,7 @@ pub fn default_slides(ds: &Dataset) -> Vec<Slide> {
         compare_b: SlideSource::Actual,
         difference: DifferenceMode::Absolute,
         target: None,
+        potential: None,
     };
     let mut slides = Vec::new();
     if let Some(&year) = ds.years_of(keys::POPULATION).last() {

@@ -19,11 +19,15 @@
 //! - v5: the attribute table `typologies` (typologies saved under a name: the name in three
 //!   columns, the rest of the definition as one JSON text), registered in `gpkg_contents`. An
 //!   upgraded file has no saved typologies; the built-in default is never stored.
+//! - v6: slides of the Potential screen: `slides.screen` may be `potential`, and the new column
+//!   `slides.potential` holds that slide's typology and view as one JSON text (NULL on every
+//!   other screen). SQLite cannot change a CHECK constraint in place, so the step rebuilds the
+//!   table and copies every row (ids and positions kept).
 
 use rusqlite::{Transaction, params};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// `PRAGMA application_id` of a GeoPackage: the bytes `GPKG`.
 pub(super) const GPKG_APPLICATION_ID: i32 = 0x4750_4B47;
@@ -37,12 +41,13 @@ pub(super) struct Migration {
 }
 
 /// Every step, oldest first; `MIGRATIONS[i].to == i + 1`.
-pub(super) const MIGRATIONS: [Migration; 5] = [
+pub(super) const MIGRATIONS: [Migration; 6] = [
     Migration { to: 1, apply: v1_base_tables },
     Migration { to: 2, apply: v2_indexes },
     Migration { to: 3, apply: v3_scenarios },
     Migration { to: 4, apply: v4_slides },
     Migration { to: 5, apply: v5_typologies },
+    Migration { to: 6, apply: v6_potential_slides },
 ];
 
 /// Feature tables with their geometry type and a description for `gpkg_contents`.
@@ -544,6 +549,67 @@ fn v5_typologies(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(V5_SQL)?;
     let (table, description) = TYPOLOGY_TABLE;
     register_attributes(tx, table, description)
+}
+
+// The v4 table with `potential` allowed as a screen and the `potential` column; created under a
+// new name, filled from the old table, which is then dropped, and renamed (SQLite's recipe for
+// changing a constraint). gpkg_contents keeps naming `slides`, the name the table ends with.
+const V6_SQL: &str = "
+CREATE TABLE slides_v6 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  slide_id INTEGER NOT NULL UNIQUE CHECK (slide_id > 0),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  title_kk TEXT NOT NULL,
+  title_ru TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  notes_kk TEXT NOT NULL,
+  notes_ru TEXT NOT NULL,
+  notes_en TEXT NOT NULL,
+  screen TEXT NOT NULL
+    CHECK (screen IN ('map', 'compare', 'chart', 'table', 'targets', 'potential')),
+  indicator TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  boundary_mode TEXT NOT NULL CHECK (boundary_mode IN ('as_reported', 'current')),
+  show_growth_points BOOLEAN NOT NULL,
+  show_projects BOOLEAN NOT NULL,
+  show_labels BOOLEAN NOT NULL,
+  show_corridors BOOLEAN NOT NULL,
+  selected_regions TEXT NOT NULL,
+  extent_min_lon DOUBLE,
+  extent_min_lat DOUBLE,
+  extent_max_lon DOUBLE,
+  extent_max_lat DOUBLE,
+  compare_a INTEGER CHECK (compare_a > 0),
+  compare_b INTEGER CHECK (compare_b > 0),
+  difference TEXT NOT NULL CHECK (difference IN ('absolute', 'relative')),
+  target_indicator TEXT,
+  target_region TEXT,
+  target_year INTEGER,
+  potential TEXT,
+  CHECK ((extent_min_lon IS NULL) = (extent_max_lat IS NULL)
+         AND (extent_min_lat IS NULL) = (extent_max_lon IS NULL)
+         AND (extent_min_lon IS NULL) = (extent_min_lat IS NULL)),
+  CHECK ((target_indicator IS NULL) = (target_region IS NULL)
+         AND (target_indicator IS NULL) = (target_year IS NULL)),
+  CHECK ((screen = 'potential') = (potential IS NOT NULL))
+);
+INSERT INTO slides_v6 (id, slide_id, position, title_kk, title_ru, title_en, notes_kk, notes_ru,
+  notes_en, screen, indicator, year, boundary_mode, show_growth_points, show_projects,
+  show_labels, show_corridors, selected_regions, extent_min_lon, extent_min_lat, extent_max_lon,
+  extent_max_lat, compare_a, compare_b, difference, target_indicator, target_region, target_year)
+SELECT id, slide_id, position, title_kk, title_ru, title_en, notes_kk, notes_ru, notes_en,
+  screen, indicator, year, boundary_mode, show_growth_points, show_projects, show_labels,
+  show_corridors, selected_regions, extent_min_lon, extent_min_lat, extent_max_lon,
+  extent_max_lat, compare_a, compare_b, difference, target_indicator, target_region, target_year
+FROM slides;
+DROP TABLE slides;
+ALTER TABLE slides_v6 RENAME TO slides;
+";
+
+/// Slides of the Potential screen: the deck table rebuilt with its new screen and column,
+/// every slide kept as it was.
+fn v6_potential_slides(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V6_SQL)
 }
 
 /// Lists an attribute (non-spatial) table in `gpkg_contents`, as GeoPackage asks of every

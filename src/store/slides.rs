@@ -8,11 +8,12 @@ use std::path::Path;
 use rusqlite::{Connection, Row, Transaction, params};
 
 use super::{Fault, StoreError, open_for_writing, sql_error};
+use crate::analysis::typology::{DERIVED_COMPONENTS, MAX_CLASSES, TypologyState};
 use crate::analysis::values::BoundaryMode;
 use crate::map::difference::DifferenceMode;
 use crate::model::{
-    Dataset, Lang, NATIONAL_CODE, Names, Slide, SlideExtent, SlideLayers, SlideScreen, SlideSource,
-    SlideTarget, SlideView,
+    Dataset, Lang, NATIONAL_CODE, Names, Slide, SlideExtent, SlideLayers, SlidePotential,
+    SlideScreen, SlideSource, SlideTarget, SlideView,
 };
 use crate::scenario::DERIVED_INDICATORS;
 
@@ -114,6 +115,9 @@ pub(super) fn problem(refs: &SlideRefs, slide: &Slide, scenarios_required: bool)
             ));
         }
     }
+    if let Some(problem) = potential_problem(refs, v, scenarios_required) {
+        return Some(problem);
+    }
     if let Some(t) = &v.target {
         if !refs.indicator(&t.indicator) {
             return Some(format!("the target's indicator «{}» is not in the file", t.indicator));
@@ -122,6 +126,53 @@ pub(super) fn problem(refs: &SlideRefs, slide: &Slide, scenarios_required: bool)
             return Some(format!(
                 "the target's region {} is not a current region of the file",
                 t.region_code
+            ));
+        }
+    }
+    None
+}
+
+/// Why the Potential part of `v` does not fit the file: missing on a Potential slide or present
+/// on another, no components, an indicator the file lacks, a weight below 0, fewer than 2 or
+/// more than [`MAX_CLASSES`] classes, a significance level outside (0, 1), or (with
+/// `scenarios_required`) a state naming a scenario the file does not have.
+fn potential_problem(refs: &SlideRefs, v: &SlideView, scenarios_required: bool) -> Option<String> {
+    let p = match (&v.potential, v.screen == SlideScreen::Potential) {
+        (None, false) => return None,
+        (None, true) => return Some("a Potential slide without its typology".to_owned()),
+        (Some(_), false) => return Some("a typology on a slide of another screen".to_owned()),
+        (Some(p), true) => p,
+    };
+    let t = &p.typology;
+    if t.components.is_empty() {
+        return Some("its typology has no components".to_owned());
+    }
+    for c in &t.components {
+        if !refs.indicators.contains(&c.indicator)
+            && !DERIVED_COMPONENTS.contains(&c.indicator.as_str())
+        {
+            return Some(format!("its typology's indicator «{}» is not in the file", c.indicator));
+        }
+        if !(c.weight.is_finite() && c.weight >= 0.0) {
+            return Some(format!(
+                "the weight {} of «{}» in its typology is not a number ≥ 0",
+                c.weight, c.indicator
+            ));
+        }
+    }
+    let classes = t.classification.classes();
+    if !(2..=MAX_CLASSES).contains(&classes) {
+        return Some(format!("{classes} classes: the Potential screen draws 2 to {MAX_CLASSES}"));
+    }
+    if !(p.significance > 0.0 && p.significance < 1.0) {
+        return Some(format!("significance level {} is not between 0 and 1", p.significance));
+    }
+    for state in [t.state, p.change_a, p.change_b] {
+        if let TypologyState::Scenario { scenario_id, .. } = state
+            && (scenario_id <= 0 || (scenarios_required && !refs.scenarios.contains(&scenario_id)))
+        {
+            return Some(format!(
+                "its typology uses scenario {scenario_id}, which is not in the file"
             ));
         }
     }
@@ -147,6 +198,14 @@ fn difference_key(mode: DifferenceMode) -> &'static str {
     }
 }
 
+/// The `potential` column of `slide`: its Potential view as JSON, None on other screens.
+fn potential_json(slide: &Slide) -> Result<Option<String>, Fault> {
+    let Some(potential) = &slide.view.potential else { return Ok(None) };
+    serde_json::to_string(potential).map(Some).map_err(|e| {
+        Fault::Invalid(format!("{}: its Potential view cannot be written: {e}", label(slide)))
+    })
+}
+
 /// Inserts `slide` at `position`, or updates it in place when its id exists.
 pub(super) fn write_slide(tx: &Transaction, slide: &Slide, position: u32) -> Result<(), Fault> {
     let v = &slide.view;
@@ -157,9 +216,9 @@ pub(super) fn write_slide(tx: &Transaction, slide: &Slide, position: u32) -> Res
            notes_en, screen, indicator, year, boundary_mode, show_growth_points, show_projects,
            show_labels, show_corridors, selected_regions, extent_min_lon, extent_min_lat,
            extent_max_lon, extent_max_lat, compare_a, compare_b, difference, target_indicator,
-           target_region, target_year)
+           target_region, target_year, potential)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-           ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
+           ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)
          ON CONFLICT (slide_id) DO UPDATE SET position = excluded.position,
            title_kk = excluded.title_kk, title_ru = excluded.title_ru,
            title_en = excluded.title_en, notes_kk = excluded.notes_kk,
@@ -173,7 +232,8 @@ pub(super) fn write_slide(tx: &Transaction, slide: &Slide, position: u32) -> Res
            extent_max_lon = excluded.extent_max_lon, extent_max_lat = excluded.extent_max_lat,
            compare_a = excluded.compare_a, compare_b = excluded.compare_b,
            difference = excluded.difference, target_indicator = excluded.target_indicator,
-           target_region = excluded.target_region, target_year = excluded.target_year",
+           target_region = excluded.target_region, target_year = excluded.target_year,
+           potential = excluded.potential",
         params![
             slide.id,
             position,
@@ -202,6 +262,7 @@ pub(super) fn write_slide(tx: &Transaction, slide: &Slide, position: u32) -> Res
             target.map(|t| t.indicator.as_str()),
             target.map(|t| t.region_code.as_str()),
             target.map(|t| t.year),
+            potential_json(slide)?,
         ],
     )
     .map_err(|e| Fault::Sql("writing slides", e))?;
@@ -227,7 +288,8 @@ pub(super) fn write_slides(tx: &Transaction, ds: &Dataset) -> Result<(), Fault> 
 }
 
 type RawSlide = (i64, i64, Names, Names, String, String, i32, String, [bool; 4], String);
-type RawRest = ([Option<f64>; 4], [Option<i64>; 2], String, Option<(String, String, i32)>);
+type RawRest =
+    ([Option<f64>; 4], [Option<i64>; 2], String, Option<(String, String, i32)>, Option<String>);
 
 fn raw(r: &Row) -> rusqlite::Result<(RawSlide, RawRest)> {
     let name = |first: usize| -> rusqlite::Result<Names> {
@@ -255,6 +317,7 @@ fn raw(r: &Row) -> rusqlite::Result<(RawSlide, RawRest)> {
             [r.get(21)?, r.get(22)?],
             r.get(23)?,
             target,
+            r.get(27)?,
         ),
     ))
 }
@@ -278,7 +341,7 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
                screen, indicator, year, boundary_mode, show_growth_points, show_projects,
                show_labels, show_corridors, selected_regions, extent_min_lon, extent_min_lat,
                extent_max_lon, extent_max_lat, compare_a, compare_b, difference,
-               target_indicator, target_region, target_year
+               target_indicator, target_region, target_year, potential
              FROM slides ORDER BY position, id",
         )
         .map_err(|e| Fault::Sql(context, e))?;
@@ -290,7 +353,7 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
     let mut slides = Vec::with_capacity(rows.len());
     for (a, b) in rows {
         let (id, position, title, notes, screen, indicator, year, boundary, layers, selected) = a;
-        let (extent, sides, difference, target) = b;
+        let (extent, sides, difference, target, potential) = b;
         let bad = |what: &str| Fault::Invalid(format!("table slides, slide {id}: {what}"));
         let Some(screen) = SlideScreen::from_key(&screen) else {
             return Err(bad(&format!("unknown screen «{screen}»")));
@@ -318,6 +381,17 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
             Some(id) if scenarios.contains(&id) => SlideSource::Scenario(id),
             _ => SlideSource::Actual,
         };
+        let potential = match potential {
+            Some(json) => {
+                Some(Box::new(serde_json::from_str::<SlidePotential>(&json).map_err(|e| {
+                    bad(&format!("its Potential view is not a valid typology and view: {e}"))
+                })?))
+            }
+            None => None,
+        };
+        if (screen == SlideScreen::Potential) != potential.is_some() {
+            return Err(bad("a Potential slide needs its typology, and only it has one"));
+        }
         let [growth_points, projects, labels, corridors] = layers;
         slides.push(Slide {
             id,
@@ -344,6 +418,7 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
                     region_code,
                     year,
                 }),
+                potential,
             },
         });
     }

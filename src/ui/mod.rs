@@ -198,7 +198,13 @@ impl Gui {
         }
         if self.state.screen() == Screen::Potential {
             egui::CentralPanel::default().frame(panel_frame()).show(ui, |ui| {
-                potential::show(ui, &self.state, &mut self.potential, &mut actions);
+                potential::show(
+                    ui,
+                    &self.state,
+                    &mut self.potential,
+                    potential::PotentialLayout::Full,
+                    &mut actions,
+                );
             });
             slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
             about::show(ui.ctx(), &self.state, &mut actions);
@@ -359,6 +365,7 @@ impl Gui {
             map: &mut self.map,
             compare: &mut self.compare,
             targets: &mut self.targets,
+            potential: &mut self.potential,
         };
         presentation::show(ui, &self.state, &mut self.presenter, caches, &mut actions);
         if !actions.is_empty() {

@@ -81,7 +81,24 @@ fn component_color(c: usize) -> egui::Color32 {
     COMPONENT_COLORS.get(c % COMPONENT_COLORS.len()).copied().unwrap_or(egui::Color32::GRAY)
 }
 
-pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: &mut Vec<Action>) {
+/// How much of the screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PotentialLayout {
+    /// Everything: the typology picker, weights, method and profile beside the map and ranking.
+    Full,
+    /// What a presentation shows: the tabs, the map with its legend and the ranking, the
+    /// clusters' Moran's I, or the change map and its table; the typology stays as the slide
+    /// holds it (no weights, method or saving).
+    Presentation,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    state: &AppState,
+    cache: &mut PotentialCache,
+    layout: PotentialLayout,
+    actions: &mut Vec<Action>,
+) {
     let lang = state.lang();
     let model = state.potential();
     ui.horizontal(|ui| {
@@ -108,26 +125,30 @@ pub fn show(ui: &mut Ui, state: &AppState, cache: &mut PotentialCache, actions: 
     let height = ui.available_height();
     let side = SIDE_WIDTH.min(ui.available_width() * 0.35);
     ui.horizontal_top(|ui| {
-        let column = egui::Layout::top_down(egui::Align::Min);
-        ui.allocate_ui_with_layout(vec2(side, height), column, |ui| {
-            ScrollArea::vertical().id_salt("potential_side").show(ui, |ui| {
-                ui.set_width(side - 12.0);
-                saved_typologies(ui, state, model, &mut cache.typology_name, actions);
-                ui.separator();
-                weights(ui, state, model, result, actions);
-                ui.separator();
-                method(ui, state, model, actions);
-                ui.separator();
-                profile(ui, state, model, result);
+        if layout == PotentialLayout::Full {
+            let column = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(vec2(side, height), column, |ui| {
+                ScrollArea::vertical().id_salt("potential_side").show(ui, |ui| {
+                    ui.set_width(side - 12.0);
+                    saved_typologies(ui, state, model, &mut cache.typology_name, actions);
+                    ui.separator();
+                    weights(ui, state, model, result, actions);
+                    ui.separator();
+                    method(ui, state, model, actions);
+                    ui.separator();
+                    profile(ui, state, model, result);
+                });
             });
-        });
-        ui.separator();
+            ui.separator();
+        }
         ui.vertical(|ui| {
             let width = ui.available_width();
             if model.tab() == PotentialTab::Clusters {
                 clusters_header(ui, model, lang, actions);
             }
-            map_tools(ui, state, model.scene(), cache, actions);
+            if layout == PotentialLayout::Full {
+                map_tools(ui, state, model.scene(), cache, actions);
+            }
             legend_row(ui, model.scene(), false);
             let map_height = ((height - 60.0) * MAP_SHARE).max(160.0);
             let (rect, _) = ui.allocate_exact_size(vec2(width, map_height), Sense::hover());

@@ -18,6 +18,7 @@ use crate::i18n::{ScenarioUiText, UiText};
 use crate::model::SlideScreen;
 use crate::ui::compare::{self, CompareCache, PLAY_STEP_SECONDS};
 use crate::ui::map_view::{self, MapCache};
+use crate::ui::potential::{self, PotentialCache};
 use crate::ui::shortcut_help::hint_with_keys;
 use crate::ui::targets::{self, TargetsCache};
 use crate::ui::{chart_area, table, theme};
@@ -209,6 +210,7 @@ pub struct Caches<'a> {
     pub map: &'a mut MapCache,
     pub compare: &'a mut CompareCache,
     pub targets: &'a mut TargetsCache,
+    pub potential: &'a mut PotentialCache,
 }
 
 /// The whole window while presenting: title, the live view, notes, footer.
@@ -280,6 +282,13 @@ pub fn show(
             compare::show(ui, state, caches.compare, compare::CompareLayout::MapsOnly, actions)
         }
         SlideScreen::Targets => targets::show(ui, state, caches.targets, actions),
+        SlideScreen::Potential => potential::show(
+            ui,
+            state,
+            caches.potential,
+            potential::PotentialLayout::Presentation,
+            actions,
+        ),
     });
 }
 
@@ -316,7 +325,9 @@ fn footer(ui: &mut Ui, state: &AppState, screen: SlideScreen, actions: &mut Vec<
     // The maps draw their source line themselves; the chart and the table have it here.
     let source = match screen {
         SlideScreen::Chart | SlideScreen::Table => state.scene().source_line.clone(),
-        SlideScreen::Map | SlideScreen::Compare | SlideScreen::Targets => String::new(),
+        SlideScreen::Map | SlideScreen::Compare | SlideScreen::Targets | SlideScreen::Potential => {
+            String::new()
+        }
     };
     ui.horizontal(|ui| {
         let width = ui.available_width();

@@ -142,7 +142,7 @@ fn aspect(bounds: [f32; 4]) -> f32 {
 
 /// The scene's map fitted into `area` (to the slide's extent when it is a reasonable part of the
 /// map), clipped to the area so that a zoomed map never spills over the legend.
-fn clipped_map(
+pub(super) fn clipped_map(
     svg: &mut String,
     ctx: &Context<'_>,
     scene: &Scene,
