@@ -19,6 +19,8 @@ const NAME_MIN_WIDTH: f32 = 120.0;
 pub struct ListState {
     /// Scenario id and the text typed so far.
     renaming: Option<(i64, String)>,
+    /// The rename field was just opened and takes the keyboard in its first frame.
+    focus_pending: bool,
 }
 
 pub fn show(ui: &mut Ui, state: &AppState, local: &mut ListState, actions: &mut Vec<Action>) {
@@ -34,7 +36,14 @@ pub fn show(ui: &mut Ui, state: &AppState, local: &mut ListState, actions: &mut 
         let on = Some(s.id) == selected;
         match &mut local.renaming {
             Some((id, text)) if *id == s.id => {
-                let edit = ui.add(TextEdit::singleline(text).desired_width(f32::INFINITY));
+                let edit = ui
+                    .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+                    .accessible_name(T::Rename.get(lang));
+                // Opened by the Rename button: the planner types at once.
+                if local.focus_pending {
+                    edit.request_focus();
+                    local.focus_pending = false;
+                }
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let (save, cancel) = ui
                     .horizontal(|ui| {
@@ -82,6 +91,7 @@ pub fn show(ui: &mut Ui, state: &AppState, local: &mut ListState, actions: &mut 
             && let Some(s) = state.selected_scenario()
         {
             local.renaming = Some((s.id, s.name.get(lang).to_string()));
+            local.focus_pending = true;
         }
         if ui.add_enabled(selected.is_some(), Button::new(T::Delete.get(lang))).clicked() {
             actions.push(Action::AskDeleteScenario(selected));
