@@ -7,7 +7,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use oblys::app::{AppState, DifferenceMode, Screen, Source};
+use oblys::app::{AppState, CompareSortKey, DifferenceMode, Screen, Source};
 use oblys::map::Scene;
 use oblys::map::style::{NEUTRAL_FILL, diverging_colors};
 use oblys::model::{Lang, ScenarioKind};
@@ -229,4 +229,182 @@ fn scenario_screen_snapshot() {
     harness.get_by_label("Akmola Region").click();
     harness.run();
     harness.snapshot("scenario_screen");
+}
+
+#[test]
+fn new_duplicate_and_rename_in_the_list_are_in_the_file_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+
+    // A new inertial scenario from the data, under a name no other has; selected and saved.
+    harness.get_by_label("New inertial").click();
+    harness.run();
+    let made = harness.state().state().selected_scenario().expect("selected").clone();
+    assert_eq!((made.id, made.kind), (3, ScenarioKind::Inertial));
+    assert_eq!(made.name.get(Lang::En), "Inertial scenario to 2030 2");
+    assert_eq!((made.base_year, made.horizon), (2023, 2030));
+    assert_eq!(reloaded(&harness).scenario(3), Some(&made));
+
+    // Its duplicate: the same assumptions under a new id and "(copy)".
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    let copy = harness.state().state().selected_scenario().expect("selected").clone();
+    assert_eq!(copy.id, 4);
+    assert_eq!(copy.name.get(Lang::En), "Inertial scenario to 2030 2 (copy)");
+    assert_eq!(copy.assumptions, made.assumptions);
+    assert_eq!(reloaded(&harness).scenario(4), Some(&copy));
+
+    // Rename: the field opens with the name, focused; the planner types and presses Enter.
+    harness.get_by_label("Rename").click();
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Rename");
+    assert_eq!(field.value().as_deref(), Some("Inertial scenario to 2030 2 (copy)"));
+    // Keys go to the field without a click into it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.event(egui::Event::Text("North first".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.query_by_role_and_label(Role::TextInput, "Rename").is_none());
+    let renamed = harness.state().state().selected_scenario().expect("selected").clone();
+    assert_eq!(renamed.id, 4);
+    for lang in Lang::ALL {
+        assert_eq!(renamed.name.get(lang), "North first");
+    }
+    assert_eq!(renamed.assumptions, copy.assumptions);
+    harness.get_by_label("North first · Inertial");
+    let ds = reloaded(&harness);
+    let names: Vec<&str> = ds.scenarios.iter().map(|s| s.name.get(Lang::En)).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Inertial scenario to 2030",
+            "Managed scenario to 2030",
+            "Inertial scenario to 2030 2",
+            "North first"
+        ]
+    );
+
+    // A rename left with Cancel changes nothing.
+    harness.get_by_label("Rename").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Rename").type_text(" again");
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(reloaded(&harness).scenario(4).map(|s| s.name.get(Lang::En).to_owned()), {
+        Some("North first".to_owned())
+    });
+}
+
+/// Where region `code` is drawn on each compare map, relative to that map's top-left corner.
+fn offsets_on_the_three_maps(harness: &Harness<'_, Gui>, code: &str) -> [egui::Vec2; 3] {
+    let labels = ["Map A", "Map B", "Difference map"];
+    std::array::from_fn(|i| {
+        let corner = harness.get_by_label(labels[i]).rect().min;
+        let at = harness.state().compare_region_screen_pos(i, code).expect("region drawn");
+        at - corner
+    })
+}
+
+fn assert_same_place(offsets: [egui::Vec2; 3]) {
+    for o in &offsets[1..] {
+        assert!((*o - offsets[0]).length() < 0.01, "{offsets:?}");
+    }
+}
+
+#[test]
+fn the_three_compare_maps_pan_zoom_and_select_together() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let start = offsets_on_the_three_maps(&harness, "KZ-AST");
+    assert_same_place(start);
+
+    // A drag on map A moves all three by the drag.
+    let from = harness.get_by_label("Map A").rect().center();
+    let to = from + egui::vec2(-60.0, 30.0);
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    let panned = offsets_on_the_three_maps(&harness, "KZ-AST");
+    assert_same_place(panned);
+    let moved = panned[0] - start[0];
+    assert!((moved - egui::vec2(-60.0, 30.0)).length() < 1.0, "{moved:?}");
+
+    // The wheel over the difference map, on Astana, zooms all three around Astana.
+    let astana = harness.state().compare_region_screen_pos(2, "KZ-AST").expect("drawn");
+    let karaganda_before = offsets_on_the_three_maps(&harness, "KZ-KAR");
+    harness.hover_at(astana);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 3.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(12);
+    let zoom = harness.state().state().compare_camera().zoom;
+    assert!(zoom > 1.2, "zoom {zoom}");
+    let zoomed = offsets_on_the_three_maps(&harness, "KZ-AST");
+    assert_same_place(zoomed);
+    assert!((zoomed[2] - panned[2]).length() < 1.0, "Astana stays under the pointer");
+    let karaganda = offsets_on_the_three_maps(&harness, "KZ-KAR");
+    assert_same_place(karaganda);
+    let spread = (karaganda[0] - zoomed[0]).length() / (karaganda_before[0] - panned[0]).length();
+    assert!((spread - zoom).abs() < 0.01, "{spread} vs {zoom}");
+
+    // A click on Karaganda on map B selects it on all three maps, in the table and the chart.
+    let on_b = harness.state().compare_region_screen_pos(1, "KZ-KAR").expect("drawn");
+    ui::click_at(&mut harness, on_b);
+    let state = harness.state().state();
+    assert_eq!(state.selected(), Some("KZ-KAR"));
+    for scene in &state.comparison().scenes {
+        let selected: Vec<&str> =
+            scene.regions.iter().filter(|r| r.selected).map(|r| r.code.as_str()).collect();
+        assert_eq!(selected, vec!["KZ-KAR"], "{}", scene.title);
+    }
+    assert_eq!(state.comparison().chart.title, "Gross regional product — Karaganda Region");
+}
+
+#[test]
+fn clicking_a_compare_header_sorts_the_table_and_again_reverses_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let order = |h: &Harness<'_, Gui>| -> Vec<String> {
+        h.state().state().comparison().sorted_rows().map(|r| r.code.clone()).collect()
+    };
+    let differences = |h: &Harness<'_, Gui>| -> Vec<Option<f64>> {
+        h.state().state().comparison().sorted_rows().map(|r| r.difference).collect()
+    };
+    harness.get_by_label("B − A").click();
+    harness.run();
+    let sort = harness.state().state().compare_sort();
+    assert_eq!((sort.key, sort.descending), (CompareSortKey::Difference, true));
+    let highest_first = differences(&harness);
+    assert_eq!(highest_first.len(), 20);
+    let known: Vec<f64> = highest_first.iter().flatten().copied().collect();
+    assert_eq!(known.len(), 20);
+    assert!(known.windows(2).all(|w| w[0] >= w[1]), "{known:?}");
+    // The managed scenario's growth points gain most: an agglomeration leads.
+    let first = order(&harness).first().cloned().expect("rows");
+    assert!(["KZ-AST", "KZ-ALA", "KZ-SHY", "KZ-AKT"].contains(&first.as_str()), "{first}");
+
+    harness.get_by_label("B − A").click();
+    harness.run();
+    let sort = harness.state().state().compare_sort();
+    assert_eq!((sort.key, sort.descending), (CompareSortKey::Difference, false));
+    let mut before = highest_first.clone();
+    before.reverse();
+    assert_eq!(differences(&harness), before);
+
+    harness.get_by_label("Region").click();
+    harness.run();
+    let names: Vec<String> =
+        harness.state().state().comparison().sorted_rows().map(|r| r.name.clone()).collect();
+    assert_eq!(names.first().map(String::as_str), Some("Abay Region"));
 }
