@@ -8,7 +8,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::app::{AppState, ScenarioTab, Screen};
-use oblys::model::{Lang, Names, TargetKind};
+use oblys::model::{GrowthLevel, Lang, Names, TargetKind};
 use oblys::scenario::Projection;
 use oblys::ui::Gui;
 #[path = "common/ui.rs"]
@@ -214,4 +214,115 @@ fn assumptions_tab_snapshot() {
     harness.get_by_label("Use national default: Gross regional product — Akmola Region").click();
     harness.run();
     harness.snapshot("assumptions_tab");
+}
+
+/// The managed scenario of the default dataset (levers, every project realised).
+const MANAGED: i64 = 2;
+
+/// The projection of scenario `id`.
+fn projection_of(harness: &Harness<'_, Gui>, id: i64) -> Projection {
+    let state = harness.state().state();
+    state.projections().iter().find(|p| p.scenario_id == id).expect("projected").clone()
+}
+
+#[test]
+fn a_projects_numbers_the_multiplier_and_a_lever_are_entered_in_the_editor_and_projected_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    harness.state_mut().apply(oblys::app::Action::SelectScenario(MANAGED));
+    harness.run();
+    let value = |h: &Harness<'_, Gui>, code: &str, indicator: &str, year: i32| {
+        projection_of(h, MANAGED).value(code, indicator, year).expect("projected value")
+    };
+    let saved_project = |h: &Harness<'_, Gui>| {
+        let ds = reloaded(h);
+        let s = ds.scenario(MANAGED).expect("saved").clone();
+        s.assumptions.projects.iter().find(|a| a.project_code == "OTH-02").cloned().expect("listed")
+    };
+
+    // Pavlodar's planned wheel plant: from 2028, two years of ramp-up, built over 2026–2027.
+    let plant = saved_project(&harness);
+    assert!(plant.realised);
+    assert_eq!((plant.start_year, plant.ramp_up_years, plant.build_years), (2028, 2, 2));
+    assert_eq!(plant.annual_output_million_kzt, 0.0);
+    let name =
+        reloaded(&harness).project("OTH-02").expect("project").names.get(Lang::En).to_owned();
+    harness.get_by_label("Projects").click();
+    harness.run();
+    let grp = |h: &Harness<'_, Gui>, year| value(h, "KZ-PAV", "grp", year);
+    let (grp_2028, grp_2029) = (grp(&harness, 2028), grp(&harness, 2029));
+
+    // 1,000 million KZT of output a year: half in its first year, all from its second.
+    let field = |what: &str| format!("{what} — {name}");
+    harness.get_by_label(&field("Annual output, million KZT")).set_value_accesskit(1000.0);
+    harness.run();
+    assert_close(grp(&harness, 2028) - grp_2028, 500.0);
+    assert_close(grp(&harness, 2029) - grp_2029, 1000.0);
+    assert_eq!(saved_project(&harness).annual_output_million_kzt, 1000.0);
+
+    // Four years of ramp-up: a quarter more each year.
+    harness.get_by_label(&field("Ramp-up, years")).set_value_accesskit(4.0);
+    harness.run();
+    assert_close(grp(&harness, 2028) - grp_2028, 250.0);
+    assert_close(grp(&harness, 2029) - grp_2029, 500.0);
+    assert_close(value(&harness, "KZ-PAV", "project_jobs_direct", 2029), 200.0);
+    assert_eq!(saved_project(&harness).ramp_up_years, 4);
+
+    // 600 million KZT of investment, spent evenly over the two build years 2026–2027.
+    let investment =
+        |h: &Harness<'_, Gui>, year| value(h, "KZ-PAV", "investment_fixed_capital", year);
+    let before: Vec<f64> = (2025..=2028).map(|y| investment(&harness, y)).collect();
+    harness.get_by_label(&field("Investment, million KZT")).set_value_accesskit(600.0);
+    harness.run();
+    let old = plant.investment_million_kzt;
+    let change = |h: &Harness<'_, Gui>| -> Vec<f64> {
+        (2025..=2028).zip(&before).map(|(y, b)| investment(h, y) - b).collect()
+    };
+    let expected = [0.0, (600.0 - old) / 2.0, (600.0 - old) / 2.0, 0.0];
+    for (got, want) in change(&harness).into_iter().zip(expected) {
+        assert!((got - want).abs() < 1e-6, "{:?} vs {expected:?}", change(&harness));
+    }
+    // Three build years: 200 a year over 2025–2027.
+    harness.get_by_label(&field("Construction, years")).set_value_accesskit(3.0);
+    harness.run();
+    let expected = [200.0, 200.0 - old / 2.0, 200.0 - old / 2.0, 0.0];
+    for (got, want) in change(&harness).into_iter().zip(expected) {
+        assert!((got - want).abs() < 1e-6, "{:?} vs {expected:?}", change(&harness));
+    }
+
+    // Started two years earlier: 2026 is its first year, 2029 its fourth.
+    harness.get_by_label(&field("Start year")).set_value_accesskit(2026.0);
+    harness.run();
+    assert_close(grp(&harness, 2029) - grp_2029, 1000.0);
+    assert_close(value(&harness, "KZ-PAV", "project_jobs_direct", 2027), 200.0);
+    let saved = saved_project(&harness);
+    assert_eq!((saved.start_year, saved.ramp_up_years, saved.build_years), (2026, 4, 3));
+    assert_eq!(saved.investment_million_kzt, 600.0);
+
+    // The multiplier: two indirect jobs per direct job.
+    harness.get_by_label("Multiplier and levers").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Indirect jobs multiplier")
+        .set_value_accesskit(2.0);
+    harness.run();
+    let direct = value(&harness, "KZ-PAV", "project_jobs_direct", 2030);
+    assert_close(value(&harness, "KZ-PAV", "project_jobs_indirect", 2030), 2.0 * direct);
+    let ds = reloaded(&harness);
+    assert_eq!(ds.scenario(MANAGED).expect("saved").assumptions.indirect_jobs_multiplier, 2.0);
+
+    // Lever 1 (regions with a first-level growth point, GRP): +1 → +3 points a year. Almaty
+    // city holds one: its GRP grows two points faster; Pavlodar holds none and keeps its GRP.
+    let lever = ds.scenario(MANAGED).expect("saved").assumptions.growth_point_levers[0].clone();
+    assert_eq!((lever.level, lever.indicator.as_str()), (GrowthLevel::First, "grp"));
+    let growth =
+        |h: &Harness<'_, Gui>| value(h, "KZ-ALA", "grp", 2024) / value(h, "KZ-ALA", "grp", 2023);
+    let (almaty, pavlodar) = (growth(&harness), grp(&harness, 2030));
+    harness.get_by_label("Extra growth, percentage points — Lever 1").set_value_accesskit(3.0);
+    harness.run();
+    assert_close(growth(&harness) - almaty, 0.02);
+    assert_eq!(grp(&harness, 2030), pavlodar);
+    let ds = reloaded(&harness);
+    let saved = &ds.scenario(MANAGED).expect("saved").assumptions.growth_point_levers[0];
+    assert!((saved.extra_rate - (lever.extra_rate + 0.02)).abs() < 1e-12, "{}", saved.extra_rate);
 }
