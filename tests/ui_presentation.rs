@@ -462,3 +462,58 @@ fn a_compare_slide_presents_its_maps_without_the_working_chart_and_table() {
     assert!(harness.query_by_label("Region").is_none(), "the table is left to its own slide");
     assert!(harness.query_by_label_contains("B − A").is_some(), "the difference map is shown");
 }
+
+#[test]
+fn a_potential_slide_keeps_the_planners_weights_and_change_view_in_the_file_and_presents_them() {
+    use oblys::app::potential::{PotentialAction, PotentialTab};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, true);
+    harness.get_by_label("Potential").click();
+    harness.run();
+    let name = {
+        let Some(Ok(result)) = harness.state().state().potential().result() else { panic!() };
+        result.components[3].names.en.clone()
+    };
+    let weight = format!("Weights — {name}");
+    harness.get_by_label(&weight).set_value_accesskit(5.0);
+    harness.run();
+    harness.get_by_label("Class change").click();
+    harness.run();
+    harness.get_by_label("Slides").click();
+    harness.run();
+    harness.get_by_label("+ Slide from this view").click();
+    harness.run();
+
+    let deck = reloaded(&harness).slides;
+    assert_eq!(deck.len(), 1);
+    let view = &deck[0].view;
+    assert_eq!(view.screen, SlideScreen::Potential);
+    let potential = view.potential.as_deref().expect("the slide holds the typology");
+    assert_eq!(potential.tab, PotentialTab::Change);
+    assert_eq!(potential.typology.components[3].weight, 5.0);
+    let title = deck[0].title.get(Lang::En);
+    assert!(title.starts_with("Change of class: Inertial scenario to 2030, 2030 » "), "{title}");
+    assert_eq!(harness.state().state().dataset().slides, deck);
+
+    // Back to equal weights and the classes; the presentation shows the slide's state.
+    harness.state_mut().apply(Action::Potential(PotentialAction::ResetWeights));
+    harness.state_mut().apply(Action::Potential(PotentialAction::SetTab(PotentialTab::Classes)));
+    harness.run();
+    harness.get_by_label("Present").click();
+    harness.run();
+    assert_eq!(harness.state().state().presented_screen(), Some(SlideScreen::Potential));
+    let model = harness.state().state().potential();
+    assert_eq!(model.tab(), PotentialTab::Change);
+    assert_eq!(model.typology().expect("shown").components[3].weight, 5.0);
+    harness.get_by_label("Map of class changes");
+    assert!(harness.query_by_label(&weight).is_none(), "no weight sliders while presenting");
+    assert!(harness.query_by_label("Slides").is_none(), "no editing chrome while presenting");
+
+    // Esc gives the working view back: equal weights on the classes.
+    press(&mut harness, Key::Escape);
+    let s = harness.state().state();
+    assert!(!s.presenting());
+    assert_eq!(s.screen(), Screen::Potential);
+    assert_eq!(s.potential().tab(), PotentialTab::Classes);
+    assert_eq!(s.potential().typology().expect("shown").components[3].weight, 1.0);
+}

@@ -27,6 +27,7 @@ pub use scenarios::{
     CompareRow, CompareSort, CompareSortKey, Comparison, RATE_STEP, RateRow, ScenarioTab, Screen,
     Side, Source,
 };
+pub use slides::default_title;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewTransform};
 pub use derived::{

@@ -661,6 +661,67 @@ mod tests {
     }
 
     #[test]
+    fn a_potential_view_is_captured_and_restored_with_its_unsaved_weights_tab_and_states() {
+        use crate::analysis::typology::{Classification, TypologyState};
+        use crate::app::potential::{PotentialAction as P, PotentialTab};
+        let mut s = state();
+        s.apply(Action::SetScreen(Screen::Potential));
+        let default_weights: Vec<f64> = s.potential().default_weights().to_vec();
+        let year = s.potential().typology().expect("computed").state.year();
+        let inertial = s.dataset().scenarios[0].clone();
+        let from = TypologyState::Scenario { scenario_id: inertial.id, year: inertial.horizon };
+        let to = TypologyState::Year(year);
+        s.apply_all([
+            Action::Potential(P::SetWeight { component: 0, weight: 4.0 }),
+            Action::Potential(P::SetClassification(Classification::Quantiles(4))),
+            Action::Potential(P::SetSignificance(0.01)),
+            Action::Potential(P::ShowNeighbours(true)),
+            Action::Potential(P::SetChangeState(Side::A, from)),
+            Action::Potential(P::SetChangeState(Side::B, to)),
+            Action::Potential(P::SetTab(PotentialTab::Change)),
+            Action::Select(Some("KZ-SHY".into())),
+        ]);
+        let saved = s.current_slide_view();
+        assert_eq!(saved.screen, SlideScreen::Potential);
+        assert_eq!(saved.year, year);
+        let p = saved.potential.as_deref().expect("a Potential slide holds its typology");
+        assert_eq!(p.tab, PotentialTab::Change);
+        assert_eq!(p.typology.components[0].weight, 4.0);
+        assert_eq!(p.typology.classification, Classification::Quantiles(4));
+        assert_eq!((p.significance, p.neighbours), (0.01, true));
+        assert_eq!((p.change_a, p.change_b), (from, to));
+        assert_eq!(saved.selected, vec!["KZ-SHY".to_owned()]);
+        let title = default_title(s.dataset(), &saved);
+        assert_eq!(
+            title.get(Lang::En),
+            format!("Change of class: {}, {} » {year}", inertial.name.en, inertial.horizon)
+        );
+
+        // Everything back to the defaults, on another screen.
+        s.apply_all([
+            Action::Potential(P::ResetWeights),
+            Action::Potential(P::SetClassification(Classification::ThreeClass)),
+            Action::Potential(P::SetTab(PotentialTab::Classes)),
+            Action::Potential(P::ShowNeighbours(false)),
+            Action::SetScreen(Screen::Map),
+        ]);
+        assert_eq!(s.potential().typology().expect("kept").components[0].weight, 1.0);
+        let dirty = s.apply_slide_view(&saved);
+        s.rebuild(dirty);
+        assert_eq!(s.screen(), Screen::Potential);
+        let model = s.potential();
+        let typology = model.typology().expect("the slide's typology");
+        assert_eq!(typology, &p.typology);
+        assert_eq!(model.tab(), PotentialTab::Change);
+        assert_eq!(model.change_states(), (Some(from), Some(to)));
+        assert_eq!((model.significance(), model.show_neighbours()), (0.01, true));
+        assert!(matches!(model.change(), Some(Ok(_))), "the change is computed");
+        // "Reset weights" still goes back to the default typology's weights.
+        assert_eq!(model.default_weights(), default_weights.as_slice());
+        assert_eq!(s.current_slide_view(), saved);
+    }
+
+    #[test]
     fn a_map_view_is_captured_and_restored_after_everything_changed() {
         let mut s = state();
         changed_map_view(&mut s);

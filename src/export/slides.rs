@@ -236,10 +236,15 @@ pub fn view_to_png(
 }
 
 /// The title of a view exported without a slide: "Population, 2023" (the indicator as the
-/// file or the scenarios name it), or the targets' heading.
+/// file or the scenarios name it), the targets' heading, or the Potential view's slide title
+/// ("Regional potential (default), 2022").
 pub fn view_title(ds: &Dataset, view: &SlideView, lang: Lang) -> String {
-    if view.screen == SlideScreen::Targets {
-        return ExportText::TargetsTitle.get(lang).to_string();
+    match view.screen {
+        SlideScreen::Targets => return ExportText::TargetsTitle.get(lang).to_string(),
+        SlideScreen::Potential => {
+            return crate::app::default_title(ds, view).get(lang).to_owned();
+        }
+        SlideScreen::Map | SlideScreen::Chart | SlideScreen::Table | SlideScreen::Compare => {}
     }
     let name = ds.indicator(&view.indicator).map(|d| d.names.get(lang).to_string()).or_else(|| {
         crate::scenario::projected_indicators(ds)

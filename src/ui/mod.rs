@@ -208,6 +208,7 @@ impl Gui {
             });
             slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
             about::show(ui.ctx(), &self.state, &mut actions);
+            export_dialog::show(ui.ctx(), &self.state, &mut self.export, &mut actions);
             if !actions.is_empty() {
                 self.state.apply_all(actions);
                 ui.ctx().request_repaint();

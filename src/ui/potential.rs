@@ -28,7 +28,7 @@ use crate::i18n::{format_number, format_value};
 use crate::map::{LegendItem, Scene, WorldPos, style};
 use crate::model::Lang;
 use crate::ui::map_view::{self, MapCache};
-use crate::ui::theme;
+use crate::ui::{export_dialog, slides_panel, theme, view_menu};
 
 /// Width of the weights and profile column, points.
 const SIDE_WIDTH: f32 = 360.0;
@@ -107,6 +107,14 @@ pub fn show(
             if ui.selectable_label(on, RichText::new(tab.text(lang)).strong()).clicked() && !on {
                 actions.push(Action::Potential(PotentialAction::SetTab(tab)));
             }
+        }
+        if layout == PotentialLayout::Full {
+            // The theme, the slide list and the export, as over the map and the scenarios.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                view_menu::menu(ui, state, actions);
+                slides_panel::button(ui, state, actions);
+                export_dialog::button(ui, state, actions);
+            });
         }
     });
     ui.separator();
