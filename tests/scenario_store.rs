@@ -6,8 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use oblys::io::default_dataset;
-use oblys::model::{Dataset, NATIONAL_CODE, Names, RegionalRate, Target, TargetKind};
+use oblys::model::{
+    Assumptions, Dataset, GrowthLevel, GrowthPointLever, GrowthRate, MAX_HORIZON, NATIONAL_CODE,
+    Names, ProjectAssumption, RegionalRate, Scenario, ScenarioKind, Target, TargetKind,
+};
 use oblys::store::{self, StoreError};
+use proptest::prelude::*;
 
 fn dataset() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
@@ -127,4 +131,174 @@ fn scenario_that_does_not_fit_the_file_is_refused_and_nothing_is_saved() {
     let message = store::save_scenario(&path, &bad).unwrap_err().to_string();
     assert!(message.contains("«KZ-YUZ@2010», which is not a current region"), "{message}");
     assert_eq!(store::load(&path).unwrap().scenarios, dataset().scenarios);
+}
+
+/// The current regions' codes, the additive indicators, the projected ones and the project codes
+/// of the default dataset: what a scenario may name.
+struct Codes {
+    regions: Vec<String>,
+    additive: Vec<String>,
+    projected: Vec<String>,
+    projects: Vec<String>,
+}
+
+fn codes() -> Codes {
+    let ds = dataset();
+    let edition = ds.current_edition().expect("a current edition");
+    Codes {
+        regions: edition.units.iter().map(|u| u.region_code.clone()).collect(),
+        additive: ds
+            .indicators
+            .iter()
+            .filter(|d| d.aggregation == oblys::model::Aggregation::Additive)
+            .map(|d| d.key.clone())
+            .collect(),
+        projected: oblys::scenario::projected_indicators(ds).into_iter().map(|d| d.key).collect(),
+        projects: ds.projects.iter().map(|p| p.code.clone()).collect(),
+    }
+}
+
+/// Any scenario the file accepts: every kind, a name in one or three languages, rates with
+/// regional overrides, projects with every field, a multiplier, levers of every level and
+/// targets of both kinds, with numbers that are not round.
+fn any_scenario() -> impl Strategy<Value = Scenario> {
+    let c = codes();
+    let (regions, additive, projected, projects) =
+        (c.regions.len(), c.additive.len(), c.projected.len(), c.projects.len());
+    let rate = -0.5..0.5_f64;
+    let growth = prop::collection::btree_map(
+        0..additive,
+        (rate.clone(), prop::collection::btree_map(0..regions, rate, 0..4)),
+        0..=additive,
+    );
+    let project = (
+        any::<bool>(),
+        1990..2050_i32,
+        0..30_u32,
+        0.0..1e6_f64,
+        0.0..1e9_f64,
+        0..30_u32,
+        0.0..1e9_f64,
+    );
+    let portfolio = prop::collection::btree_map(0..projects, project, 0..6);
+    let level =
+        prop_oneof![Just(GrowthLevel::First), Just(GrowthLevel::Second), Just(GrowthLevel::Third)];
+    let levers = prop::collection::vec((level, 0..additive, -0.1..0.2_f64), 0..4);
+    let kind = prop_oneof![
+        (1990..2050_i32, 0.01..5.0_f64)
+            .prop_map(|(reference_year, ratio)| TargetKind::Ratio { reference_year, ratio }),
+        (-1e9..1e12_f64).prop_map(|value| TargetKind::Absolute { value }),
+    ];
+    let targets = prop::collection::vec(
+        (0..projected, 0..=regions, kind, 2000..2050_i32, "[a-zа-яё ]{0,12}"),
+        0..4,
+    );
+    let name = prop_oneof![
+        "[A-Za-z][A-Za-z ]{0,15}".prop_map(|en| Names::new("", "", en)),
+        ("[а-яәғқңөұүһі]{1,10}", "[а-яё]{1,10}", "[A-Za-z]{1,10}")
+            .prop_map(|(kk, ru, en)| Names::new(kk, ru, en)),
+    ];
+    let kind_of = prop_oneof![
+        Just(ScenarioKind::Inertial),
+        Just(ScenarioKind::Managed),
+        Just(ScenarioKind::Custom)
+    ];
+    (
+        (name, kind_of, 2015..2024_i32, 0..30_i32, "[A-Za-z .,]{0,30}"),
+        (growth, portfolio, 0.0..3.0_f64, levers, targets),
+    )
+        .prop_map(
+            move |(
+                (name, kind, base_year, years, text),
+                (growth, portfolio, multiplier, levers, targets),
+            )| {
+                let c = codes();
+                Scenario {
+                    id: 3,
+                    name,
+                    kind,
+                    base_year,
+                    horizon: (base_year + years).min(MAX_HORIZON),
+                    description: Names::new("", text.clone(), text),
+                    assumptions: Assumptions {
+                        growth: growth
+                            .into_iter()
+                            .map(|(i, (national, overrides))| GrowthRate {
+                                indicator: c.additive[i].clone(),
+                                national,
+                                regional: overrides
+                                    .into_iter()
+                                    .map(|(r, rate)| RegionalRate {
+                                        region_code: c.regions[r].clone(),
+                                        rate,
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                        projects: portfolio
+                            .into_iter()
+                            .map(|(p, (realised, start, ramp, jobs, investment, build, output))| {
+                                ProjectAssumption {
+                                    project_code: c.projects[p].clone(),
+                                    realised,
+                                    start_year: start,
+                                    ramp_up_years: ramp,
+                                    jobs,
+                                    investment_million_kzt: investment,
+                                    build_years: build,
+                                    annual_output_million_kzt: output,
+                                }
+                            })
+                            .collect(),
+                        indirect_jobs_multiplier: multiplier,
+                        growth_point_levers: levers
+                            .into_iter()
+                            .map(|(level, i, extra_rate)| GrowthPointLever {
+                                level,
+                                indicator: c.additive[i].clone(),
+                                extra_rate,
+                            })
+                            .collect(),
+                        targets: targets
+                            .into_iter()
+                            .map(|(i, r, kind, year, source)| Target {
+                                indicator: c.projected[i].clone(),
+                                region_code: c
+                                    .regions
+                                    .get(r)
+                                    .cloned()
+                                    .unwrap_or_else(|| NATIONAL_CODE.to_owned()),
+                                kind,
+                                year,
+                                source,
+                            })
+                            .collect(),
+                    },
+                }
+            },
+        )
+}
+
+proptest! {
+    // Each case writes and reads the file once (≈ 20 ms).
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Whatever a planner builds is read back exactly: saved alone, and with the whole dataset.
+    #[test]
+    fn any_scenario_the_file_accepts_is_read_back_exactly(s in any_scenario()) {
+        prop_assert_eq!(oblys::scenario::validate(dataset(), &s), Ok(()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = created_file(dir.path());
+        store::save_scenario(&path, &s).unwrap();
+        let loaded = store::load(&path).unwrap();
+        prop_assert_eq!(loaded.scenarios.len(), 3);
+        prop_assert_eq!(&loaded.scenarios[2], &s);
+        prop_assert_eq!(&loaded.scenarios[..2], &dataset().scenarios[..]);
+
+        let mut ds = dataset().clone();
+        ds.scenarios.push(s.clone());
+        let whole = dir.path().join("whole.gpkg");
+        store::create(&whole, &ds).unwrap();
+        prop_assert_eq!(&store::load(&whole).unwrap().scenarios, &ds.scenarios);
+    }
 }
