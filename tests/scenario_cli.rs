@@ -105,3 +105,32 @@ fn unknown_format_is_refused_by_the_command_line() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_file_without_scenarios_says_how_to_make_one() {
+    // As a file written before scenarios existed reads: the same data, no scenario.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("old.gpkg");
+    let mut dataset = oblys::io::default_dataset::build().expect("embedded default data");
+    dataset.scenarios.clear();
+    dataset.slides.clear();
+    oblys::store::create(&file, &dataset).expect("database written");
+    let out = dir.path().join("x.csv");
+    let output = Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("project")
+        .arg(&file)
+        .args(["--scenario", "Managed scenario to 2030", "--out"])
+        .arg(&out)
+        .output()
+        .expect("oblys runs");
+    assert_eq!(output.status.code(), Some(2), "stderr: {}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.trim_end().ends_with(
+            "there is no scenario «Managed scenario to 2030»; the file has none: open it in \
+             Oblys and make one on the Scenarios screen (New inertial)"
+        ),
+        "{message}"
+    );
+    assert!(!out.exists());
+}

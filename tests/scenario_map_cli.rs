@@ -171,6 +171,34 @@ fn unknown_scenario_names_are_refused_with_the_names_the_file_has() {
 }
 
 #[test]
+fn a_file_without_scenarios_says_how_to_make_one() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("old.gpkg");
+    let mut dataset = oblys::io::default_dataset::build().expect("embedded default data");
+    dataset.scenarios.clear();
+    dataset.slides.clear();
+    oblys::store::create(&file, &dataset).expect("database written");
+    let out = dir.path().join("map.svg");
+    let output = Command::new(env!("CARGO_BIN_EXE_oblys"))
+        .arg("map")
+        .arg(&file)
+        .args(["--compare", &format!("{INERTIAL},{MANAGED}"), "--year", "2030", "--out"])
+        .arg(&out)
+        .output()
+        .expect("oblys runs");
+    assert_eq!(output.status.code(), Some(2), "stderr: {}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.trim_end().ends_with(&format!(
+            "there is no scenario «{INERTIAL}»; the file has none: open it in Oblys and make one \
+             on the Scenarios screen (New inertial)"
+        )),
+        "{message}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
 fn bad_compare_pairs_years_and_indicators_are_refused() {
     let message = refused(&["--compare", INERTIAL, "--year", "2030"]);
     assert!(message.contains("two scenario names separated by one comma"), "{message}");

@@ -56,7 +56,11 @@ pub struct ScenarioMapRequest {
 pub enum ScenarioMapError {
     #[error("{0}")]
     Export(#[from] ExportError),
-    #[error("{}: there is no scenario «{name}»; the file has: {}", file.display(), names(known))]
+    #[error(
+        "{}: there is no scenario «{name}»; {}",
+        file.display(),
+        scenario::known_names_message(known)
+    )]
     UnknownScenario { file: PathBuf, name: String, known: Vec<String> },
     #[error(
         "--compare wants two scenario names separated by one comma (A,B), e.g. \
@@ -74,13 +78,6 @@ pub enum ScenarioMapError {
     YearOutside { name: String, year: i32, first: i32, last: i32 },
     #[error("the scenarios do not project «{name}»; they project: {}", known.join(", "))]
     UnknownIndicator { name: String, known: Vec<String> },
-}
-
-fn names(known: &[String]) -> String {
-    if known.is_empty() {
-        return "no scenarios".to_string();
-    }
-    known.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
 }
 
 /// The scenario named `name`, checked against the file and projected.

@@ -58,7 +58,11 @@ pub struct ProjectionRequest {
 pub enum ProjectionExportError {
     #[error("{0}")]
     Store(#[from] StoreError),
-    #[error("{}: there is no scenario «{name}»; the file has: {}", file.display(), list(known))]
+    #[error(
+        "{}: there is no scenario «{name}»; {}",
+        file.display(),
+        scenario::known_names_message(known)
+    )]
     UnknownScenario { file: PathBuf, name: String, known: Vec<String> },
     #[error("{}: the scenario «{name}» does not fit the file: {source}", file.display())]
     InvalidScenario {
@@ -77,13 +81,6 @@ pub enum ProjectionExportError {
         #[source]
         source: std::io::Error,
     },
-}
-
-fn list(names: &[String]) -> String {
-    if names.is_empty() {
-        return "no scenarios".to_owned();
-    }
-    names.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
 }
 
 /// Reads `request.file`, projects the named scenario and writes it to `request.out`.

@@ -59,6 +59,19 @@ pub fn find_by_name<'a>(
     })
 }
 
+/// The end of the message for a scenario name the file does not have: the names it has, in the
+/// planner's language («A», «B»), or how to make one when it has none (a file written before
+/// scenarios existed keeps none until the planner adds one).
+pub fn known_names_message(known: &[String]) -> String {
+    if known.is_empty() {
+        return "the file has none: open it in Oblys and make one on the Scenarios screen \
+                (New inertial)"
+            .to_owned();
+    }
+    let names = known.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ");
+    format!("the file has: {names}")
+}
+
 /// Keys of the dataset's indicators the engine gives a meaning to (see `docs/scenarios.md`).
 pub mod keys {
     /// Resident population, people.
