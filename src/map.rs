@@ -141,6 +141,67 @@ pub struct SceneSymbol {
     pub tooltip: String,
 }
 
+/// What a mark on a region says: its class went up, down, or stayed the same (the change
+/// map's signs, so that colour is never the only one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkKind {
+    Up,
+    Down,
+    Same,
+}
+
+impl MarkKind {
+    /// Half the size of a mark, screen pixels at zoom 1 (pixels of the 1600-px export).
+    pub const SIZE_PX: f32 = 7.0;
+    /// Width of the light halo around a mark, same units.
+    pub const HALO_PX: f32 = 1.5;
+    /// The mark's colour: dark, so it reads on every fill.
+    pub const FILL: Rgba = Rgba::rgb(0x1a, 0x1a, 0x1a);
+    /// The halo's colour.
+    pub const HALO: Rgba = Rgba::rgb(0xff, 0xff, 0xff);
+
+    /// The mark's outline around `centre` with half-size `size`, in screen coordinates (y
+    /// down): a triangle pointing up or down, or a flat bar for "same". Every painter draws
+    /// this polygon filled with [`FILL`](Self::FILL) over a halo of [`HALO_PX`](Self::HALO_PX)
+    /// outside it, so the screen, the SVG and the PNG show the same mark.
+    pub fn polygon(self, centre: [f32; 2], size: f32) -> Vec<[f32; 2]> {
+        let [x, y] = centre;
+        match self {
+            MarkKind::Up | MarkKind::Down => {
+                let d = if self == MarkKind::Up { -1.0 } else { 1.0 };
+                vec![
+                    [x, y + d * size],
+                    [x - size, y - d * size * 0.6],
+                    [x + size, y - d * size * 0.6],
+                ]
+            }
+            MarkKind::Same => {
+                let (hw, hh) = (0.8 * size, 0.25 * size);
+                vec![[x - hw, y - hh], [x + hw, y - hh], [x + hw, y + hh], [x - hw, y + hh]]
+            }
+        }
+    }
+
+    /// Short name for ids and classes in exported files: `up`, `down`, `same`.
+    pub fn key(self) -> &'static str {
+        match self {
+            MarkKind::Up => "up",
+            MarkKind::Down => "down",
+            MarkKind::Same => "same",
+        }
+    }
+}
+
+/// A mark drawn on a region at its label anchor, sized in screen pixels (it does not grow with
+/// zoom), above the symbols.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneMark {
+    pub pos: WorldPos,
+    /// Code of the region it stands on.
+    pub code: String,
+    pub kind: MarkKind,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneLabel {
     pub pos: WorldPos,
@@ -182,6 +243,12 @@ pub enum LegendItem {
     /// A sample of a corridor line in its style.
     Line {
         style: LineStyle,
+        label: String,
+    },
+    /// A class of the choropleth whose regions also carry a mark: the swatch, then the mark.
+    Mark {
+        fill: Rgba,
+        mark: MarkKind,
         label: String,
     },
 }
@@ -252,6 +319,8 @@ pub struct Scene {
     pub lines: Vec<SceneLine>,
     /// In drawing order: later symbols on top.
     pub symbols: Vec<SceneSymbol>,
+    /// Marks on regions (the change map's up, down and same), drawn above the symbols.
+    pub marks: Vec<SceneMark>,
     pub labels: Vec<SceneLabel>,
     pub legend: Legend,
     /// Key of the drawn boundary edition (`2010`, `2018`, `2022`).

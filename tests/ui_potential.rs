@@ -411,3 +411,55 @@ fn a_typology_saved_as_test_comes_back_with_its_weights_after_the_default_and_is
     harness.run();
     assert_eq!(screen_weights(&harness), [1.0, 1.0, 1.0, 5.0, 1.0]);
 }
+
+#[test]
+fn the_saved_change_map_carries_a_mark_on_every_region_that_moved_or_stayed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    harness.get_by_label("Class change").click();
+    harness.run();
+    harness.get_by_label("Save the map").click();
+    harness.run();
+    harness.get_by_label("SVG image").click();
+    harness.run();
+    // Named after the tab: the class map's file is left alone.
+    let out = dir.path().join("kazakhstan-potential-change.svg");
+    let svg = std::fs::read_to_string(&out).expect("the change map is written beside the file");
+    let doc = resvg::usvg::roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let model = harness.state().state().potential();
+    let Some(Ok(change)) = model.change() else { panic!("the change computes") };
+    let marks: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("mark ")))
+        .map(|n| {
+            let code = n.attribute("data-code").unwrap_or_default().to_owned();
+            (code, n.attribute("class").unwrap_or_default().to_owned())
+        })
+        .collect();
+    let mut expected: Vec<(String, String)> = change
+        .transition
+        .changes
+        .iter()
+        .filter_map(|(code, m)| {
+            let kind = oblys::app::potential::change_mark(*m)?;
+            Some((code.clone(), format!("mark mark-{}", kind.key())))
+        })
+        .collect();
+    assert!(expected.len() >= 10, "most regions have a class in both states: {expected:?}");
+    let mut sorted = marks.clone();
+    sorted.sort();
+    expected.sort();
+    assert_eq!(sorted, expected);
+    // The legend shows each move's mark beside its swatch.
+    let legend_marks: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("class"))
+        .filter(|c| c.starts_with("legend-mark "))
+        .collect();
+    assert_eq!(
+        legend_marks,
+        ["legend-mark mark-up", "legend-mark mark-same", "legend-mark mark-down"]
+    );
+    harness.get_by_label(&format!("Saved to {}", out.display()));
+    assert!(!dir.path().join("kazakhstan-potential.svg").exists());
+}

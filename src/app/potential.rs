@@ -23,7 +23,9 @@ use crate::app::Side;
 use crate::i18n::format_number;
 use crate::i18n::potential_text::PotentialText as T;
 use crate::map::projected::{RegionPaint, region_scene};
-use crate::map::{Legend, LegendItem, MapGeometry, Rgba, Scene, WorldPos, style};
+use crate::map::{
+    Legend, LegendItem, MapGeometry, MarkKind, Rgba, Scene, SceneMark, WorldPos, style,
+};
 use crate::model::{Dataset, Lang, SlidePotential};
 use crate::scenario::Projection;
 
@@ -45,7 +47,8 @@ pub const LOW_HIGH_FILL: Rgba = Rgba::rgb(0xa7, 0xad, 0xf9);
 pub const HIGH_LOW_FILL: Rgba = Rgba::rgb(0xf4, 0xad, 0xa8);
 pub const NOT_SIGNIFICANT_FILL: Rgba = Rgba::rgb(0xee, 0xee, 0xee);
 /// Class change colours (Okabe–Ito bluish green up, vermillion down, a pale grey unchanged);
-/// the panel paints an arrow or a bar on every region as well, so colour is never the only sign.
+/// the change map's scene carries a mark (arrow or bar) on every region too, so colour is never
+/// the only sign.
 pub const UP_FILL: Rgba = Rgba::rgb(0x00, 0x9e, 0x73);
 pub const DOWN_FILL: Rgba = Rgba::rgb(0xd5, 0x5e, 0x00);
 pub const SAME_FILL: Rgba = Rgba::rgb(0xe8, 0xe8, 0xe4);
@@ -798,8 +801,19 @@ pub fn change_text(change: ClassChange, lang: Lang) -> &'static str {
     }
 }
 
-/// The map of class moves from `a` to `b`: up, same, down, unknown (hatched); the tooltip says
-/// from which class to which.
+/// The mark drawn on a region for its move (None for an unknown move: the region is hatched).
+pub fn change_mark(change: ClassChange) -> Option<MarkKind> {
+    match change {
+        ClassChange::Up => Some(MarkKind::Up),
+        ClassChange::Same => Some(MarkKind::Same),
+        ClassChange::Down => Some(MarkKind::Down),
+        ClassChange::Unknown => None,
+    }
+}
+
+/// The map of class moves from `a` to `b`: up, same, down (each by its colour and a mark at the
+/// region's label anchor, so colour is never the only sign), unknown (hatched); the tooltip
+/// says from which class to which.
 fn change_scene(
     inputs: &Inputs<'_>,
     a: &TypologyResult,
@@ -836,7 +850,10 @@ fn change_scene(
     }
     let mut items: Vec<LegendItem> = [ClassChange::Up, ClassChange::Same, ClassChange::Down]
         .into_iter()
-        .map(|c| LegendItem::Class { fill: change_fill(c), label: change_text(c, lang).to_owned() })
+        .filter_map(|c| {
+            let (fill, label) = (change_fill(c), change_text(c, lang).to_owned());
+            Some(LegendItem::Mark { fill, mark: change_mark(c)?, label })
+        })
         .collect();
     if scene.regions.iter().any(|r| r.no_data) {
         items.push(LegendItem::NoData {
@@ -855,6 +872,10 @@ impl super::AppState {
     pub(super) fn apply_potential(&mut self, action: PotentialAction) -> super::Dirty {
         match action {
             PotentialAction::SaveTypologyAs(name) => self.save_typology_as(&name),
+        if let Some(kind) = change_mark(change) {
+            let (pos, code) = (region.label_anchor, region.code.clone());
+            scene.marks.push(SceneMark { pos, code, kind });
+        }
             PotentialAction::DeleteTypology(id) => self.delete_typology(id),
             other => self.potential.apply(other),
         }

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use crate::map::style;
 use crate::map::{
-    Legend, LegendItem, LineStroke, LineStyle, Rgba, Scene, SceneLine, SceneSymbol, SymbolShape,
-    WorldPos,
+    Legend, LegendItem, LineStroke, LineStyle, MarkKind, Rgba, Scene, SceneLine, SceneMark,
+    SceneSymbol, SymbolShape, WorldPos,
 };
 use crate::store::codes;
 
@@ -77,7 +77,8 @@ impl Fit {
         Fit { scale, x0, y0 }
     }
 
-    fn px(&self, p: WorldPos) -> [f32; 2] {
+    /// Where world point `p` is drawn, image pixels.
+    pub(crate) fn px(&self, p: WorldPos) -> [f32; 2] {
         [self.x0 + p[0] * self.scale, self.y0 - p[1] * self.scale]
     }
 }
@@ -107,9 +108,10 @@ fn legend_row_height(item: &LegendItem) -> f32 {
     match item {
         LegendItem::Heading { .. } => LEGEND_ROW + 10.0,
         LegendItem::Symbol { radius_px, .. } => LEGEND_ROW.max(radius_px * 2.0 + 6.0),
-        LegendItem::Class { .. } | LegendItem::NoData { .. } | LegendItem::Line { .. } => {
-            LEGEND_ROW
-        }
+        LegendItem::Class { .. }
+        | LegendItem::NoData { .. }
+        | LegendItem::Line { .. }
+        | LegendItem::Mark { .. } => LEGEND_ROW,
     }
 }
 
@@ -158,11 +160,13 @@ pub(super) fn write_no_data_pattern(svg: &mut String, k: f32) {
     );
 }
 
-/// The map of `scene` through `fit`: regions, corridors, symbols and labels (sizes scaled by `k`).
+/// The map of `scene` through `fit`: regions, corridors, symbols, marks and labels (sizes
+/// scaled by `k`).
 pub(super) fn write_map(svg: &mut String, scene: &Scene, fit: &Fit, k: f32) {
     write_regions(svg, scene, fit, k);
     write_lines(svg, &scene.lines, fit, k);
     write_symbols(svg, &scene.symbols, fit, k);
+    write_marks(svg, &scene.marks, fit, k);
     write_labels(svg, scene, fit, k);
 }
 
@@ -343,6 +347,40 @@ fn write_symbols(svg: &mut String, symbols: &[SceneSymbol], fit: &Fit, k: f32) {
     svg.push_str("</g>");
 }
 
+/// The marks on regions (`<g id="marks">`), each a dark polygon over its light halo (the
+/// stroke is painted first, so only its outer half shows), as the screen paints them.
+fn write_marks(svg: &mut String, marks: &[SceneMark], fit: &Fit, k: f32) {
+    if marks.is_empty() {
+        return;
+    }
+    svg.push_str(r#"<g id="marks" stroke-linejoin="round">"#);
+    for mark in marks {
+        let _ = write!(
+            svg,
+            r#"<polygon class="mark mark-{}" data-code="{}""#,
+            mark.kind.key(),
+            escape(&mark.code)
+        );
+        mark_element(svg, mark.kind, fit.px(mark.pos), k);
+    }
+    svg.push_str("</g>");
+}
+
+/// The rest of a mark's `<polygon`: its points around `c` and its paint, sizes scaled by `k`.
+fn mark_element(svg: &mut String, kind: MarkKind, c: [f32; 2], k: f32) {
+    svg.push_str(r#" points=""#);
+    for (i, p) in kind.polygon(c, MarkKind::SIZE_PX * k).iter().enumerate() {
+        let _ = write!(svg, "{}{:.1},{:.1}", if i == 0 { "" } else { " " }, p[0], p[1]);
+    }
+    let _ = write!(
+        svg,
+        r#"" fill="{}" stroke="{}" stroke-width="{:.2}" paint-order="stroke"/>"#,
+        MarkKind::FILL.hex(),
+        MarkKind::HALO.hex(),
+        2.0 * MarkKind::HALO_PX * k,
+    );
+}
+
 fn element_name(shape: SymbolShape) -> &'static str {
     if shape == SymbolShape::Circle { "circle" } else { "polygon" }
 }
@@ -417,6 +455,31 @@ pub(super) fn write_legend(svg: &mut String, legend: &Legend, id: &str, at: [f32
                 paint_attributes(svg, *fill, *stroke, stroke_px * k);
                 svg.push_str("/>");
                 label
+            }
+            LegendItem::Mark { fill, mark, label } => {
+                let _ = write!(
+                    svg,
+                    r#"<rect class="legend-class" x="{x:.1}" y="{ry:.1}" width="{w:.1}" height="{h:.1}" fill="{f}" stroke="{s}" stroke-width="{sw:.2}"/>"#,
+                    ry = mid - 8.0 * k,
+                    w = 26.0 * k,
+                    h = 16.0 * k,
+                    f = fill.hex(),
+                    s = style::OUTLINE.hex(),
+                    sw = style::OUTLINE_PX * k,
+                );
+                let _ = write!(svg, r#"<polygon class="legend-mark mark-{}""#, mark.key());
+                mark_element(svg, *mark, [x + 26.0 * k + 14.0 * k, mid], k);
+                let _ = write!(
+                    svg,
+                    r#"<text x="{tx:.1}" y="{ty:.1}" font-size="{s:.1}" fill="{c}">{t}</text>"#,
+                    tx = text_x + 22.0 * k,
+                    ty = mid + LEGEND_TEXT_PX * 0.35 * k,
+                    s = LEGEND_TEXT_PX * k,
+                    c = style::LABEL_TEXT.hex(),
+                    t = escape(label),
+                );
+                y += row;
+                continue;
             }
             LegendItem::Line { style, label } => {
                 let d = format!("M{:.1} {mid:.1}L{:.1} {mid:.1}", x + 1.0 * k, x + 25.0 * k);

@@ -16,7 +16,9 @@ use crate::app::commands::Command;
 use crate::app::{Action, AppState, ViewTransform, ZOOM_STEP};
 use crate::i18n::edit_text::EditText;
 use crate::i18n::{UiText, map_text};
-use crate::map::{LegendItem, LineStyle, Scene, SceneRegion, SymbolShape, WorldPos, style};
+use crate::map::{
+    LegendItem, LineStyle, MarkKind, Scene, SceneRegion, SymbolShape, WorldPos, style,
+};
 use crate::spatial::EqualArea;
 use crate::ui::shortcut_help::tooltip;
 use crate::ui::theme;
@@ -384,6 +386,9 @@ fn rebuild_meshes(
             Stroke::new(s.stroke_px, theme::color(s.stroke)),
         );
     }
+    for m in &scene.marks {
+        add_mark(&mut tessellator, &mut symbols, to_screen(m.pos), m.kind);
+    }
     cache.fills = Arc::new(fills);
     cache.lines = Arc::new(lines);
     cache.corridors = Arc::new(corridors);
@@ -611,6 +616,45 @@ fn add_symbol(
     if stroke.width > 0.0 {
         tessellator.tessellate_path(&PathShape::closed_line(outline, stroke), out);
     }
+}
+
+/// A mark (up, down, same) around `center` into `out`: its light halo — a stroke twice the
+/// halo's width under the fill, so only its outer half shows, as the SVG's `paint-order` —
+/// then the dark polygon `MarkKind::polygon` gives every painter.
+fn add_mark(tessellator: &mut Tessellator, out: &mut Mesh, center: Pos2, kind: MarkKind) {
+    let outline: Vec<Pos2> = kind
+        .polygon([center.x, center.y], MarkKind::SIZE_PX)
+        .into_iter()
+        .map(|[x, y]| Pos2::new(x, y))
+        .collect();
+    let halo = PathStroke::new(2.0 * MarkKind::HALO_PX, theme::color(MarkKind::HALO));
+    tessellator.tessellate_path(&PathShape::closed_line(outline.clone(), halo), out);
+    // The marks are convex: a fan from their centroid fills them.
+    let n = outline.len() as u32;
+    let centroid = outline.iter().fold(Pos2::ZERO, |a, p| a + p.to_vec2() / n.max(1) as f32);
+    let fill = theme::color(MarkKind::FILL);
+    let base = out.vertices.len() as u32;
+    out.colored_vertex(centroid, fill);
+    for p in &outline {
+        out.colored_vertex(*p, fill);
+    }
+    for i in 0..n {
+        out.add_triangle(base, base + 1 + i, base + 1 + (i + 1) % n);
+    }
+}
+
+/// A mark at `center`, drawn as on the map (for legends beside a map).
+pub(super) fn paint_mark(ui: &Ui, center: Pos2, kind: MarkKind) {
+    let ctx = ui.ctx();
+    let mut tessellator = Tessellator::new(
+        ctx.pixels_per_point(),
+        ctx.options(|o| o.tessellation_options),
+        ctx.fonts(|f| f.font_image_size()),
+        Vec::new(),
+    );
+    let mut mesh = Mesh::default();
+    add_mark(&mut tessellator, &mut mesh, center, kind);
+    ui.painter().add(Shape::mesh(mesh));
 }
 
 /// File, Data, +, − and "whole country" at the top right.
@@ -884,6 +928,21 @@ fn legend_item(ui: &mut Ui, item: &LegendItem) {
                     Stroke::new(0.5, theme::color(style::OUTLINE)),
                     egui::StrokeKind::Inside,
                 );
+                ui.label(RichText::new(label).small());
+            });
+        }
+        LegendItem::Mark { fill, mark, label } => {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(swatch, Sense::hover());
+                ui.painter().rect_filled(r, 2.0, theme::color(*fill));
+                ui.painter().rect_stroke(
+                    r,
+                    2.0,
+                    Stroke::new(0.5, theme::color(style::OUTLINE)),
+                    egui::StrokeKind::Inside,
+                );
+                let (m, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+                paint_mark(ui, m.center(), *mark);
                 ui.label(RichText::new(label).small());
             });
         }

@@ -8,8 +8,7 @@
 //! maps are painted by `map_view::paint_scene`, as every other map.
 
 use egui::{
-    ComboBox, Label, Pos2, Rect, RichText, ScrollArea, Sense, Shape, Slider, Stroke, TextEdit, Ui,
-    vec2,
+    ComboBox, Label, Pos2, Rect, RichText, ScrollArea, Sense, Slider, Stroke, TextEdit, Ui, vec2,
 };
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
@@ -19,7 +18,7 @@ use crate::analysis::typology::{
 };
 use crate::app::potential::{
     self, ChangeModel, MAX_CLASSES, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab,
-    SIGNIFICANCE_LEVELS, change_fill, change_text, state_label,
+    SIGNIFICANCE_LEVELS, change_text, state_label,
 };
 use crate::app::{Action, AppState, Camera, Side};
 use crate::export::{ImageFormat, scene_bytes};
@@ -40,8 +39,6 @@ const CHANGE_MAP_SHARE: f32 = 0.6;
 const NAME_ROOM: f64 = 1.9;
 /// Width of a saved map, pixels (the command line's default).
 const SAVE_WIDTH: u32 = 1600;
-/// Half the size of a change mark on the map, points.
-const MARK_SIZE: f32 = 7.0;
 /// Colours of the components in the stacked ranking (Okabe–Ito: apart under every common
 /// colour-vision deficiency), by the component's position.
 const COMPONENT_COLORS: [egui::Color32; 7] = [
@@ -157,7 +154,7 @@ pub fn show(
             if layout == PotentialLayout::Full {
                 map_tools(ui, state, model.scene(), cache, actions);
             }
-            legend_row(ui, model.scene(), false);
+            legend_row(ui, model.scene());
             let map_height = ((height - 60.0) * MAP_SHARE).max(160.0);
             let (rect, _) = ui.allocate_exact_size(vec2(width, map_height), Sense::hover());
             let transform = paint_map(
@@ -482,9 +479,10 @@ fn profile(ui: &mut Ui, state: &AppState, model: &PotentialState, result: &Typol
     }
 }
 
-/// The neighbour graph's switch, then where to save the shown map (beside the open file unless changed) and the SVG and PNG
-/// buttons: the same renderer as every exported map, 1600 pixels wide. The change map is not
-/// offered: its arrows are painted on screen only, and colour alone must never carry a move.
+/// The neighbour graph's switch (class and cluster maps), then where to save the shown map
+/// (beside the open file unless changed, named after the tab) and the SVG and PNG buttons: the
+/// same renderer as every exported map, 1600 pixels wide. The change map's marks are part of
+/// its scene, so the saved map carries the moves by mark as well as by colour.
 fn map_tools(
     ui: &mut Ui,
     state: &AppState,
@@ -493,12 +491,15 @@ fn map_tools(
     actions: &mut Vec<Action>,
 ) {
     let lang = state.lang();
+    let tab = state.potential().tab();
     ui.horizontal(|ui| {
-        let mut on = state.potential().show_neighbours();
-        if ui.checkbox(&mut on, T::Neighbours.get(lang)).changed() {
-            actions.push(Action::Potential(PotentialAction::ShowNeighbours(on)));
+        if tab != PotentialTab::Change {
+            let mut on = state.potential().show_neighbours();
+            if ui.checkbox(&mut on, T::Neighbours.get(lang)).changed() {
+                actions.push(Action::Potential(PotentialAction::ShowNeighbours(on)));
+            }
+            ui.add_space(12.0);
         }
-        ui.add_space(12.0);
         let toggle = ui.selectable_label(cache.save_open, T::SaveMap.get(lang));
         if toggle.clicked() {
             cache.save_open = !cache.save_open;
@@ -507,12 +508,23 @@ fn map_tools(
             return;
         }
         let label = toggle;
-        let path = cache.save_path.get_or_insert_with(|| {
-            let file = state.file();
-            let stem =
-                file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            file.with_file_name(format!("{stem}-potential")).display().to_string()
-        });
+        let file = state.file();
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let proposal = |suffix: &str| {
+            file.with_file_name(format!("{stem}-potential{suffix}")).display().to_string()
+        };
+        let suffixes = ["", "-clusters", "-change"];
+        let suffix = match tab {
+            PotentialTab::Classes => suffixes[0],
+            PotentialTab::Clusters => suffixes[1],
+            PotentialTab::Change => suffixes[2],
+        };
+        let path = cache.save_path.get_or_insert_with(|| proposal(suffix));
+        // A proposal the planner left as it was follows the tab: one map never overwrites
+        // another's file unasked.
+        if suffixes.iter().any(|s| *path == proposal(s)) {
+            *path = proposal(suffix);
+        }
         ui.add(egui::TextEdit::singleline(path).desired_width(360.0)).labelled_by(label.id);
         for (format, text) in [(ImageFormat::Svg, T::SaveSvg), (ImageFormat::Png, T::SavePng)] {
             if ui.button(text.get(lang)).clicked() {
@@ -579,15 +591,16 @@ fn clusters_header(ui: &mut Ui, model: &PotentialState, lang: Lang, actions: &mu
     });
 }
 
-/// A swatch and a label per legend line (hatched for insufficient data); with `marks`, the
-/// change map's arrow beside each move.
-fn legend_row(ui: &mut Ui, scene: &Scene, marks: bool) {
+/// A swatch and a label per legend line (hatched for insufficient data), with the mark beside
+/// the swatch where the map draws one (the change map's moves).
+fn legend_row(ui: &mut Ui, scene: &Scene) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&scene.legend.title).strong());
         for item in &scene.legend.items {
-            let (fill, label, hatched) = match item {
-                LegendItem::Class { fill, label } => (fill, label, false),
-                LegendItem::NoData { fill, label } => (fill, label, true),
+            let (fill, label, hatched, mark) = match item {
+                LegendItem::Class { fill, label } => (fill, label, false, None),
+                LegendItem::NoData { fill, label } => (fill, label, true, None),
+                LegendItem::Mark { fill, mark, label } => (fill, label, false, Some(*mark)),
                 _ => continue,
             };
             let (r, _) = ui.allocate_exact_size(vec2(18.0, 12.0), Sense::hover());
@@ -603,14 +616,9 @@ fn legend_row(ui: &mut Ui, scene: &Scene, marks: bool) {
                 ui.painter()
                     .line_segment([r.left_bottom(), r.right_top()], Stroke::new(1.0, color));
             }
-            if marks && !hatched {
-                let change = [ClassChange::Up, ClassChange::Same, ClassChange::Down]
-                    .into_iter()
-                    .find(|c| change_fill(*c) == *fill);
-                if let Some(change) = change {
-                    let (m, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-                    paint_change_mark(ui.painter(), m.center(), change);
-                }
+            if let Some(mark) = mark {
+                let (m, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+                map_view::paint_mark(ui, m.center(), mark);
             }
             ui.label(RichText::new(label).small());
             ui.add_space(6.0);
@@ -837,13 +845,15 @@ fn change_view(
         }
         None => return,
     };
-    legend_row(ui, &change.scene, true);
+    map_tools(ui, state, &change.scene, cache, actions);
+    legend_row(ui, &change.scene);
     let height = ui.available_height();
     let width = ui.available_width();
     ui.horizontal_top(|ui| {
         let map_width = (width * CHANGE_MAP_SHARE).round();
         let (rect, _) = ui.allocate_exact_size(vec2(map_width, height), Sense::hover());
-        let transform = paint_map(
+        // The marks are in the scene: painted with the map, as in the saved SVG and PNG.
+        paint_map(
             ui,
             state,
             &change.scene,
@@ -853,14 +863,6 @@ fn change_view(
             "potential_change_map",
             actions,
         );
-        let painter = ui.painter_at(rect);
-        for region in &change.scene.regions {
-            let Some((_, m)) = change.moves.iter().find(|(c, _)| *c == region.code) else {
-                continue;
-            };
-            let [x, y] = transform.to_screen(region.label_anchor);
-            paint_change_mark(&painter, rect.min + vec2(x, y), *m);
-        }
         ui.separator();
         ui.vertical(|ui| {
             ScrollArea::vertical().id_salt("potential_transitions").show(ui, |ui| {
@@ -886,28 +888,6 @@ fn paint_links(ui: &Ui, links: &[[WorldPos; 2]], rect: Rect, transform: crate::a
     for [a, b] in links {
         painter.circle_filled(at(*a), 2.5, dark);
         painter.circle_filled(at(*b), 2.5, dark);
-    }
-}
-
-/// An arrow up, an arrow down or a bar for "same", dark with a light halo so it reads on every
-/// fill; nothing for an unknown move (the region is hatched).
-fn paint_change_mark(painter: &egui::Painter, c: Pos2, change: ClassChange) {
-    let s = MARK_SIZE;
-    let dark = egui::Color32::from_rgb(0x1a, 0x1a, 0x1a);
-    let halo = Stroke::new(1.5, egui::Color32::WHITE);
-    match change {
-        ClassChange::Up | ClassChange::Down => {
-            let d = if change == ClassChange::Up { -1.0 } else { 1.0 };
-            let points =
-                vec![c + vec2(0.0, d * s), c + vec2(-s, -d * s * 0.6), c + vec2(s, -d * s * 0.6)];
-            painter.add(Shape::convex_polygon(points, dark, halo));
-        }
-        ClassChange::Same => {
-            let r = Rect::from_center_size(c, vec2(1.6 * s, 0.5 * s));
-            painter.rect_filled(r.expand(1.5), 1.0, egui::Color32::WHITE);
-            painter.rect_filled(r, 1.0, dark);
-        }
-        ClassChange::Unknown => {}
     }
 }
 
