@@ -46,6 +46,12 @@ fn indicators_csv_carries_code_name_year_indicator_value_unit_and_source() {
     assert_eq!(row["value"], "788023");
     assert_eq!(row["unit"], "адам");
     assert!(row["source"].contains("stat.gov.kz"), "{}", row["source"]);
+    // Values reported for the country as a whole are named too, not left blank.
+    let national = rows
+        .iter()
+        .find(|r| r["region_code"] == "KZ" && r["indicator"] == "population")
+        .expect("national population");
+    assert_eq!(national["region_name"], "Қазақстан Республикасы");
 }
 
 #[test]

@@ -8,8 +8,9 @@ use geo::{LineString, MultiPolygon, Point};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde_json::{Map, Value, json};
 
+use crate::i18n::ui_text::UiText;
 use crate::io::cells::{UTF8_BOM, neutralise, write_atomically};
-use crate::model::{Dataset, GrowthLevel, Lang};
+use crate::model::{Dataset, GrowthLevel, Lang, NATIONAL_CODE};
 use crate::store::{self, StoreError, codes};
 
 /// The tables `oblys export` writes.
@@ -202,7 +203,7 @@ fn indicators(ds: &Dataset, lang: Lang) -> Table {
     let rows = values
         .into_iter()
         .map(|v| {
-            let region = ds.region(&v.region_code).map_or("", |r| r.names.get(lang));
+            let region = region_name(ds, &v.region_code, lang);
             let def = ds.indicator(&v.indicator);
             vec![
                 Cell::text(&v.region_code),
@@ -218,6 +219,15 @@ fn indicators(ds: &Dataset, lang: Lang) -> Table {
         })
         .collect();
     Table { columns, rows, shapes: Vec::new() }
+}
+
+/// The name of `code` in `lang`: the country's for the national code (the values reported for
+/// Kazakhstan as a whole), the region's otherwise, empty for a code the file does not know.
+fn region_name<'a>(ds: &'a Dataset, code: &str, lang: Lang) -> &'a str {
+    if code == NATIONAL_CODE {
+        return UiText::Kazakhstan.get(lang);
+    }
+    ds.region(code).map_or("", |r| r.names.get(lang))
 }
 
 /// One row per unit of every edition, as in the file's `regions` layer.
@@ -521,6 +531,26 @@ mod tests {
         assert_eq!(akmola_population[5], Cell::Number(788_023.0));
         assert_eq!(akmola_population[6], Cell::text("persons"));
         assert!(matches!(&akmola_population[7], Cell::Text(s) if !s.is_empty()));
+    }
+
+    #[test]
+    fn national_values_carry_the_name_of_kazakhstan_in_the_chosen_language() {
+        let ds = dataset();
+        for (lang, name) in [
+            (Lang::Kk, "Қазақстан Республикасы"),
+            (Lang::Ru, "Республика Казахстан"),
+            (Lang::En, "Republic of Kazakhstan"),
+        ] {
+            let t = table(ds, ExportTable::Indicators, lang);
+            let national: Vec<_> =
+                t.rows.iter().filter(|r| r[0] == Cell::text(NATIONAL_CODE)).collect();
+            assert!(!national.is_empty(), "the default data has national values");
+            assert!(
+                national.iter().all(|r| r[1] == Cell::text(name)),
+                "{lang:?}: {:?}",
+                national[0]
+            );
+        }
     }
 
     #[test]
