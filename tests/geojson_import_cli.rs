@@ -462,6 +462,48 @@ fn malformed_files_are_refused_in_one_line_naming_file_and_place() {
             ),
         ),
         ("empty.geojson", format!("{}: the file is empty", name("empty.geojson"))),
+        (
+            "binary.geojson",
+            format!(
+                "{}: line 1, column 1: not a GeoJSON FeatureCollection: the file does not start \
+                 with «{{»",
+                name("binary.geojson")
+            ),
+        ),
+        (
+            "unclosed_string.geojson",
+            format!(
+                "{}: line 4, column 1: not valid JSON: control character (\\u0000-\\u001F) \
+                 found while parsing a string",
+                name("unclosed_string.geojson")
+            ),
+        ),
+        // Columns count characters, as an editor shows them (serde_json counts bytes), and
+        // point at the number's first character.
+        (
+            "nan_coordinate.geojson",
+            format!(
+                "{}: line 6, column 50: «NaN» is not a finite number (NaN or infinity); GeoJSON \
+                 holds ordinary numbers only",
+                name("nan_coordinate.geojson")
+            ),
+        ),
+        (
+            "infinite_population.geojson",
+            format!(
+                "{}: line 3, column 75: «-Infinity» is not a finite number (NaN or infinity); \
+                 GeoJSON holds ordinary numbers only",
+                name("infinite_population.geojson")
+            ),
+        ),
+        (
+            "huge_number.geojson",
+            format!(
+                "{}: line 4, column 57: «1e999» is not a finite number (NaN or infinity); \
+                 GeoJSON holds ordinary numbers only",
+                name("huge_number.geojson")
+            ),
+        ),
     ];
     for (input, expected) in cases {
         let (_, message) = refused(&fixture(input), &points);

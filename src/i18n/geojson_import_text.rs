@@ -550,6 +550,16 @@ pub fn error(e: &GeoJsonError, lang: Lang) -> String {
         (E::Structure { file, line, column, message }, Lang::Ru) => {
             format!("{file}: {}: это не GeoJSON FeatureCollection: {message}", place(line, column))
         }
+        (E::NotFinite { file, line, column, text }, Lang::Kk) => format!(
+            "{file}: {}: «{text}» шектеулі сан емес (сан емес мән немесе шексіздік); GeoJSON \
+             тек кәдімгі сандарды сақтайды",
+            place(line, column)
+        ),
+        (E::NotFinite { file, line, column, text }, Lang::Ru) => format!(
+            "{file}: {}: «{text}» не конечное число (не число или бесконечность); в GeoJSON \
+             допустимы только обычные числа",
+            place(line, column)
+        ),
         (E::NotAnObject { file, line, column }, Lang::Kk) => format!(
             "{file}: {}: GeoJSON FeatureCollection емес: файл «{{» белгісінен басталмайды",
             place(line, column)
@@ -874,5 +884,21 @@ mod tests {
              начинается с «{»"
         );
         assert_eq!(latin(&error(&array, Lang::Kk).replace("a.geojson", "")), Vec::<char>::new());
+        let nan = GeoJsonError::NotFinite {
+            file: "a.geojson".into(),
+            line: 4,
+            column: 22,
+            text: "NaN".into(),
+        };
+        assert_eq!(
+            error(&nan, Lang::Ru),
+            "a.geojson: строка 4, столбец 22: «NaN» не конечное число (не число или \
+             бесконечность); в GeoJSON допустимы только обычные числа"
+        );
+        assert_eq!(
+            error(&nan, Lang::Kk),
+            "a.geojson: 4-жол, 22-баған: «NaN» шектеулі сан емес (сан емес мән немесе \
+             шексіздік); GeoJSON тек кәдімгі сандарды сақтайды"
+        );
     }
 }

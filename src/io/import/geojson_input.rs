@@ -112,6 +112,12 @@ pub enum GeoJsonError {
     Syntax { file: String, line: usize, column: usize, message: String },
     #[error("{file}: line {line}, column {column}: not a GeoJSON FeatureCollection: {message}")]
     Structure { file: String, line: usize, column: usize, message: String },
+    /// `NaN`, `Infinity` or a number beyond ±1.8e308, as some tools write them; JSON has none.
+    #[error(
+        "{file}: line {line}, column {column}: «{text}» is not a finite number (NaN or infinity); \
+         GeoJSON holds ordinary numbers only"
+    )]
+    NotFinite { file: String, line: usize, column: usize, text: String },
     #[error(
         "{file}: line {line}, column {column}: not a GeoJSON FeatureCollection: the file does not \
          start with «{{»"
@@ -448,6 +454,41 @@ fn shape(geometry: &RawGeometry) -> Result<Shape, GeometryFault> {
     })
 }
 
+/// The bytes of line `line` (1-based) of `bytes`, without its line feed.
+fn line_of(bytes: &[u8], line: usize) -> &[u8] {
+    bytes.split(|b| *b == b'\n').nth(line.saturating_sub(1)).unwrap_or_default()
+}
+
+/// The column a text editor shows (in characters) for serde_json's column, which counts bytes:
+/// a Cyrillic letter is two bytes, and property names and values are mostly Cyrillic.
+fn char_column(line_text: &[u8], byte_column: usize) -> usize {
+    let before = line_text.get(..byte_column.saturating_sub(1)).unwrap_or(line_text);
+    String::from_utf8_lossy(before).chars().count() + 1
+}
+
+/// The non-finite number serde_json stopped at (`at`: 0-based byte offset in `line_text`):
+/// `NaN`, `Infinity` or `-Infinity` (as Python's `json` writes them), where it reports "expected
+/// value" at the token, or a number too large for an f64, where it reports "number out of
+/// range" at (or just past) its last digit. Returns the token and its 0-based byte offset.
+fn not_finite_at(line_text: &[u8], at: usize) -> Option<(String, usize)> {
+    let (before, after) = line_text.split_at(at.min(line_text.len()));
+    for word in ["NaN", "nan", "Infinity", "infinity", "inf"] {
+        let rest = after.get(word.len()..);
+        let ends_word = rest.is_some_and(|r| r.first().is_none_or(|b| !b.is_ascii_alphanumeric()));
+        if after.starts_with(word.as_bytes()) && ends_word {
+            // "-Infinity": serde_json takes the minus sign, then stops at the letter.
+            let minus = if before.ends_with(b"-") { "-" } else { "" };
+            return Some((format!("{minus}{word}"), before.len() - minus.len()));
+        }
+    }
+    let number = |b: &u8| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-');
+    let end = before.len() + after.iter().take_while(|b| number(b)).count();
+    let start = before.iter().rposition(|b| !number(b)).map_or(0, |i| i + 1);
+    let text = std::str::from_utf8(line_text.get(start..end)?).ok()?;
+    let parsed: Result<f64, _> = text.parse();
+    parsed.ok().filter(|v| !v.is_finite()).map(|_| (text.to_owned(), start))
+}
+
 /// Parses `bytes` as a FeatureCollection and checks every feature's coordinates.
 fn read_features(file: &str, bytes: &[u8]) -> Result<Vec<Feature>, GeoJsonError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -465,12 +506,21 @@ fn read_features(file: &str, bytes: &[u8]) -> Result<Vec<Feature>, GeoJsonError>
     }
     let collection: RawCollection = serde_json::from_slice(bytes).map_err(|e| {
         // At the very end of the input serde_json reports column 0.
-        let (line, column) = (e.line(), e.column().max(1));
+        let (line, byte_column) = (e.line(), e.column().max(1));
+        let line_text = line_of(bytes, line);
+        let column = char_column(line_text, byte_column);
         // serde_json's message ends with " at line L column C": the place is given in front.
         let message = e.to_string();
         let message =
             message.rsplit_once(" at line ").map_or(message.as_str(), |(head, _)| head).to_owned();
         let file = file.to_owned();
+        if e.classify() == serde_json::error::Category::Syntax
+            && let Some((text, start)) = not_finite_at(line_text, byte_column - 1)
+        {
+            // The column of the number's first character, not of where serde_json stopped.
+            let column = char_column(line_text, start + 1);
+            return GeoJsonError::NotFinite { file, line, column, text };
+        }
         match e.classify() {
             serde_json::error::Category::Data => {
                 GeoJsonError::Structure { file, line, column, message }
@@ -1470,10 +1520,39 @@ mod tests {
         let Err(error) = preview("{\"type\": NaN}", &options(LayerKind::Corridors)) else {
             panic!("accepted")
         };
-        assert!(
-            error.to_string().starts_with("t.geojson: line 1, column 10: not valid JSON"),
-            "{error}"
+        assert_eq!(
+            error.to_string(),
+            "t.geojson: line 1, column 10: «NaN» is not a finite number (NaN or infinity); \
+             GeoJSON holds ordinary numbers only"
         );
+        // A word that only starts like NaN is just not JSON (serde_json expected `null`).
+        let Err(error) = preview("{\"type\": nancy}", &options(LayerKind::Corridors)) else {
+            panic!("accepted")
+        };
+        assert_eq!(
+            error.to_string(),
+            "t.geojson: line 1, column 11: not valid JSON: expected ident"
+        );
+    }
+
+    #[test]
+    fn json_errors_are_placed_in_characters_as_an_editor_counts_them() {
+        // «Қала» is 4 characters and 8 bytes: the number starts at byte 35, character 31.
+        let text = "{\"type\": \"Қала\", \"features\": [1e400]}";
+        let Err(error) = preview(text, &options(LayerKind::Corridors)) else { panic!("accepted") };
+        assert_eq!(
+            error.to_string(),
+            "t.geojson: line 1, column 31: «1e400» is not a finite number (NaN or infinity); \
+             GeoJSON holds ordinary numbers only"
+        );
+        let text = "{\"type\":\n \"Қала\" \"x\"}";
+        let Err(error) = preview(text, &options(LayerKind::Corridors)) else { panic!("accepted") };
+        assert_eq!(
+            error.to_string(),
+            "t.geojson: line 2, column 9: not valid JSON: expected `,` or `}`"
+        );
+        assert_eq!(char_column("аб,".as_bytes(), 5), 3);
+        assert_eq!(char_column(b"", 1), 1);
     }
 
     #[test]
