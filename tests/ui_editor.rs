@@ -326,3 +326,39 @@ fn a_projects_numbers_the_multiplier_and_a_lever_are_entered_in_the_editor_and_p
     let saved = &ds.scenario(MANAGED).expect("saved").assumptions.growth_point_levers[0];
     assert!((saved.extra_rate - (lever.extra_rate + 0.02)).abs() < 1e-12, "{}", saved.extra_rate);
 }
+
+#[test]
+fn the_rates_are_taken_from_a_window_of_history_the_planner_chooses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    let rate = |h: &Harness<'_, Gui>| {
+        let s = h.state().state().selected_scenario().expect("selected").clone();
+        s.assumptions.growth_of("grp").expect("grp").rate_for("KZ-AKM")
+    };
+    let shipped = rate(&harness);
+    let grp = |year| harness.state().state().dataset().value("KZ-AKM", "grp", year);
+    let (grp_2020, grp_2023) = (grp(2020).expect("2020"), grp(2023).expect("2023"));
+    // The shipped window is 2018–2023; the planner takes 2020–2023 instead.
+    let first = harness.get_by_label("First year of the history window");
+    assert_eq!(first.value().as_deref(), Some("2018"));
+    first.set_value_accesskit(2020.0);
+    harness.run();
+    // Nothing changes until the planner asks for it.
+    assert_eq!(rate(&harness), shipped);
+    harness.get_by_label("Take the growth of these years").click();
+    harness.run();
+    let expected = (grp_2023 / grp_2020).powf(1.0 / 3.0) - 1.0;
+    assert_close(rate(&harness), expected);
+    assert_close(projected(&harness, "KZ-AKM", "grp", 2030), grp_2023 * (1.0 + expected).powi(7));
+    let saved = reloaded(&harness);
+    let g = saved.scenario(INERTIAL).expect("saved").assumptions.growth_of("grp").cloned();
+    assert_close(g.expect("grp").rate_for("KZ-AKM"), expected);
+
+    // One undo step gives the shipped rates back, in the file too.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(rate(&harness), shipped);
+    let saved = reloaded(&harness);
+    let g = saved.scenario(INERTIAL).expect("saved").assumptions.growth_of("grp").cloned();
+    assert_eq!(g.expect("grp").rate_for("KZ-AKM"), shipped);
+}

@@ -9,7 +9,7 @@ use crate::model::{
     Aggregation, Dataset, GrowthLevel, GrowthPointLever, Lang, MAX_HORIZON, NATIONAL_CODE, Names,
     ProjectAssumption, Scenario, ScenarioKind, Target, TargetKind,
 };
-use crate::scenario;
+use crate::scenario::{self, HistoryWindow};
 
 /// Extra growth a new growth-point lever starts with: one percentage point a year.
 pub const NEW_LEVER_EXTRA_RATE: f64 = 0.01;
@@ -64,6 +64,42 @@ pub fn without_override(s: &Scenario, indicator: &str, region: &str) -> Option<S
     let before = growth.regional.len();
     growth.regional.retain(|r| r.region_code != region);
     (growth.regional.len() < before).then_some(next)
+}
+
+/// The window of past years a scenario's rates are taken from unless the planner picks
+/// another: the [`scenario::DEFAULT_WINDOW_YEARS`] years up to its base year, as §8 of
+/// docs/scenarios.md has it for the shipped scenarios.
+pub fn default_history_window(s: &Scenario) -> HistoryWindow {
+    HistoryWindow { first: s.base_year - scenario::DEFAULT_WINDOW_YEARS, last: s.base_year }
+}
+
+/// The years a history window of scenario `s` may span: from the first year of the data to the
+/// scenario's base year (empty when the data have no year that early).
+pub fn history_years(ds: &Dataset, s: &Scenario) -> RangeInclusive<i32> {
+    let first = ds.values.iter().map(|v| v.year).min().unwrap_or(s.base_year);
+    first..=s.base_year
+}
+
+/// `s` with every growth rate — national defaults and regional rates — replaced by the compound
+/// annual growth over `window` on comparable boundaries, as an inertial scenario is made (§6 of
+/// docs/scenarios.md); projects, multiplier, levers and targets stay. None when the window is
+/// shorter than two years or leaves [`history_years`].
+pub fn with_rates_from_history(
+    ds: &Dataset,
+    s: &Scenario,
+    window: HistoryWindow,
+) -> Option<Scenario> {
+    let years = history_years(ds, s);
+    if window.first >= window.last
+        || !years.contains(&window.first)
+        || !years.contains(&window.last)
+    {
+        return None;
+    }
+    let derived = Scenario::inertial(ds, s.base_year, s.horizon, window);
+    let mut next = s.clone();
+    next.assumptions.growth = derived.assumptions.growth;
+    Some(next)
 }
 
 /// `s` with `multiplier` indirect jobs per direct project job.
@@ -284,6 +320,47 @@ mod tests {
             assert_eq!(s.description.get(lang), "Жаңа жоспар\nекінші жол");
         }
         assert_eq!(with_description(&s, "  ", Lang::En).description, Names::default());
+    }
+
+    #[test]
+    fn rates_from_a_chosen_window_of_history_replace_every_rate_and_keep_the_rest() {
+        let ds = dataset();
+        let managed = ds.scenarios.get(1).expect("managed").clone();
+        // The shipped scenarios take the growth of 2018–2023: the default window gives it back.
+        let window = default_history_window(&managed);
+        assert_eq!(window, HistoryWindow { first: 2018, last: 2023 });
+        let same = with_rates_from_history(&ds, &managed, window).expect("a valid window");
+        assert_eq!(same, managed);
+
+        // 2020–2023: Akmola (boundaries unchanged) continues its own growth of those three years.
+        let window = HistoryWindow { first: 2020, last: 2023 };
+        let s = with_rates_from_history(&ds, &managed, window).expect("a valid window");
+        let grp = |year| ds.value("KZ-AKM", "grp", year).expect("reported");
+        let expected = (grp(2023) / grp(2020)).powf(1.0 / 3.0) - 1.0;
+        let rate = s.assumptions.growth_of("grp").expect("grp").rate_for("KZ-AKM");
+        assert!((rate - expected).abs() < 1e-12, "{rate} vs {expected}");
+        assert_ne!(s.assumptions.growth, managed.assumptions.growth);
+        // Projects, multiplier, levers and targets are the managed scenario's own.
+        let rest = |x: &Scenario| {
+            let a = &x.assumptions;
+            (
+                a.projects.clone(),
+                a.indirect_jobs_multiplier,
+                a.growth_point_levers.clone(),
+                a.targets.clone(),
+            )
+        };
+        assert_eq!(rest(&s), rest(&managed));
+        assert_eq!((s.id, s.kind, &s.name), (managed.id, managed.kind, &managed.name));
+        assert_eq!(scenario::validate(&ds, &s), Ok(()));
+
+        // A window of one year, reversed, or past the base year gives nothing.
+        // The default data start in 2010.
+        assert_eq!(history_years(&ds, &managed), 2010..=2023);
+        for (a, b) in [(2021, 2021), (2023, 2020), (2020, 2024), (2009, 2023)] {
+            let window = HistoryWindow { first: a, last: b };
+            assert!(with_rates_from_history(&ds, &managed, window).is_none(), "{a}–{b}");
+        }
     }
 
     #[test]

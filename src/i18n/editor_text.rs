@@ -33,11 +33,16 @@ pub enum EditorText {
     ReferenceYear,
     TargetsHint,
     MillionKztPerYear,
+    HistoryWindow,
+    RatesFromHistory,
+    RatesFromHistoryHint,
+    WindowFirstYear,
+    WindowLastYear,
 }
 
 impl EditorText {
     /// Every text, for checks over all of them.
-    pub const ALL: [EditorText; 27] = [
+    pub const ALL: [EditorText; 32] = [
         EditorText::NoScenario,
         EditorText::RenameInList,
         EditorText::DescriptionHint,
@@ -65,6 +70,11 @@ impl EditorText {
         EditorText::ReferenceYear,
         EditorText::TargetsHint,
         EditorText::MillionKztPerYear,
+        EditorText::HistoryWindow,
+        EditorText::RatesFromHistory,
+        EditorText::RatesFromHistoryHint,
+        EditorText::WindowFirstYear,
+        EditorText::WindowLastYear,
     ];
 
     /// The text in `lang`.
@@ -193,6 +203,34 @@ impl EditorText {
             (T::MillionKztPerYear, Kk) => "млн теңге/жыл",
             (T::MillionKztPerYear, Ru) => "млн тенге/год",
             (T::MillionKztPerYear, En) => "million KZT/year",
+            (T::HistoryWindow, Kk) => "Тарихи кезең, жылдар",
+            (T::HistoryWindow, Ru) => "Исторический период, годы",
+            (T::HistoryWindow, En) => "History window, years",
+            (T::RatesFromHistory, Kk) => "Осы жылдардың қарқындарын алу",
+            (T::RatesFromHistory, Ru) => "Взять темпы этих лет",
+            (T::RatesFromHistory, En) => "Take the growth of these years",
+            (T::RatesFromHistoryHint, Kk) => {
+                "Барлық өсу қарқынын — республика бойынша да, өңірлер бойынша да — әр өңірдің осы \
+                 жылдар арасындағы орташа жылдық өсуімен (салыстыруға келетін шекараларда) \
+                 алмастырады: инерциялық сценарий осылай құрылады. Болдырмау бұрынғы қарқындарды \
+                 қайтарады."
+            }
+            (T::RatesFromHistoryHint, Ru) => {
+                "Заменяет все темпы роста — по республике и по регионам — среднегодовым ростом \
+                 каждого региона между этими годами (в сопоставимых границах): так строится \
+                 инерционный сценарий. Отмена возвращает прежние темпы."
+            }
+            (T::WindowFirstYear, Kk) => "Тарихи кезеңнің бірінші жылы",
+            (T::WindowFirstYear, Ru) => "Первый год исторического периода",
+            (T::WindowFirstYear, En) => "First year of the history window",
+            (T::WindowLastYear, Kk) => "Тарихи кезеңнің соңғы жылы",
+            (T::WindowLastYear, Ru) => "Последний год исторического периода",
+            (T::WindowLastYear, En) => "Last year of the history window",
+            (T::RatesFromHistoryHint, En) => {
+                "Replaces every growth rate — national and regional — with each region's compound \
+                 annual growth between these years (on comparable boundaries), as an inertial \
+                 scenario is made. Undo gives the old rates back."
+            }
         }
     }
 }

@@ -6,13 +6,16 @@
 use egui::{Button, Label, Layout, RichText, Slider, SliderClamping, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Editor, number};
-use crate::app::scenario_edit::without_override;
+use super::{Editor, number, year};
+use crate::app::scenario_edit::{
+    default_history_window, history_years, with_rates_from_history, without_override,
+};
 use crate::app::scenarios::{region_name, with_rate};
 use crate::i18n::editor_text::{self, EditorText as E};
 use crate::i18n::scenario_text::ScenarioText as S;
 use crate::i18n::scenario_ui_text::ScenarioUiText;
 use crate::model::GrowthRate;
+use crate::scenario::HistoryWindow;
 use crate::ui::theme;
 
 /// Width of the region names, points.
@@ -36,6 +39,7 @@ const RATE_FIELD_WIDTH: f32 = 70.0;
 pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
     let (s, lang, ds) = (e.s, e.lang, e.state.dataset());
     ui.label(RichText::new(E::RatesHint.get(lang)).small().color(theme::palette().text_muted));
+    history_row(ui, e);
     let growth = &s.assumptions.growth;
     let regions: Vec<&str> = ds
         .current_edition()
@@ -98,6 +102,34 @@ pub(super) fn show(ui: &mut Ui, e: &mut Editor<'_>) {
                 }
             });
         });
+}
+
+/// The window of past years and the button that replaces every rate with the growth of those
+/// years (§6 of docs/scenarios.md). The window is the planner's choice for this scenario while
+/// the window is open (the file keeps the rates, not the window); it starts at the shipped one.
+fn history_row(ui: &mut Ui, e: &mut Editor<'_>) {
+    let (s, lang) = (e.s, e.lang);
+    let id = ui.make_persistent_id(("history_window", s.id));
+    let stored = ui.data(|d| d.get_temp::<(i32, i32)>(id));
+    let mut window = stored
+        .map_or_else(|| default_history_window(s), |(first, last)| HistoryWindow { first, last });
+    let years = history_years(e.state.dataset(), s);
+    let (earliest, latest) = (*years.start(), *years.end());
+    ui.horizontal(|ui| {
+        ui.label(E::HistoryWindow.get(lang));
+        ui.add(year(&mut window.first, earliest..=latest.saturating_sub(1).max(earliest)))
+            .accessible_name(E::WindowFirstYear.get(lang));
+        ui.label("–");
+        let after_first = window.first.saturating_add(1).min(latest)..=latest;
+        ui.add(year(&mut window.last, after_first)).accessible_name(E::WindowLastYear.get(lang));
+        let take = ui
+            .add_enabled(window.first < window.last, Button::new(E::RatesFromHistory.get(lang)))
+            .on_hover_text(E::RatesFromHistoryHint.get(lang));
+        if take.clicked() {
+            e.save(with_rates_from_history(e.state.dataset(), s, window));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, (window.first, window.last)));
 }
 
 /// A national default: a slider with its number field.
