@@ -2,7 +2,8 @@
 //! default dataset: a growth point placed by a click on the map gets the region under the click
 //! and is in the file; Ctrl+Z takes it back out of the file, Ctrl+Y and Ctrl+Shift+Z bring it
 //! back; an indicator value edited in the table, undone and redone; a negative population shows
-//! its message beside the field and writes nothing; a read-only window refuses with its notice.
+//! its message beside the field and writes nothing; a read-only window refuses with its notice;
+//! File → Export a table writes tables, layers and projections and never the file.
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
@@ -11,6 +12,8 @@ use egui_kittest::kittest::Queryable;
 use oblys::app::{Action, AppState};
 use oblys::model::{Dataset, Lang};
 use oblys::ui::Gui;
+#[path = "common/tables.rs"]
+mod tables;
 #[path = "common/ui.rs"]
 mod ui;
 use ui::{SHORT_STEP, click_at, default_file, harness_of, press, reloaded, type_into};
@@ -391,4 +394,84 @@ fn ctrl_z_on_the_scenario_screen_takes_back_a_scenario_edit() {
         reloaded(&harness).scenario(first.id).map(|s| s.name.en.clone()),
         Some("Faster".into())
     );
+}
+
+/// Chooses `entry` in the export dialog's table list.
+fn choose_table(harness: &mut Harness<'_, Gui>, entry: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, "Table").click();
+    harness.run();
+    // The Data window's tab of the same name is laid out before the list's popup.
+    harness.get_all_by_label(entry).last().expect("the list entry").click();
+    harness.run();
+}
+
+#[test]
+fn tables_layers_and_projections_are_exported_from_the_file_menu() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    let dataset = reloaded(&harness);
+    let before = std::fs::read(harness.state().state().file()).expect("the file");
+
+    // The indicator values, to the CSV suggested beside the file.
+    file_menu(&mut harness, "Export a table…");
+    assert!(harness.query_by_label("Write a table for a report or a layer for QGIS").is_some());
+    let indicators = dir.path().join("kazakhstan-indicators.csv");
+    let suggested = harness.get_by_role_and_label(Role::TextInput, "File path").value();
+    assert_eq!(suggested, Some(indicators.display().to_string()));
+    harness.get_by_label("OK").click();
+    harness.run();
+    let written = format!("Written: {}", indicators.display());
+    assert!(harness.query_by_label(&written).is_some());
+    let rows = tables::csv_rows(&indicators);
+    assert_eq!(rows.len(), dataset.values.len());
+    let karaganda = rows
+        .iter()
+        .find(|r| r["region_code"] == "KZ-KAR" && r["indicator"] == "population")
+        .expect("Karaganda's population");
+    assert_eq!(karaganda["region_name"], "Karaganda Region");
+
+    // The values have no shapes: not a layer, and nothing written.
+    let layer = dir.path().join("values.geojson");
+    choose_path(&mut harness, &layer);
+    let refusal = "this table has no geometry, so it cannot be a layer: write it as .csv or .xlsx";
+    assert!(harness.query_by_label(refusal).is_some());
+    assert!(!layer.exists());
+    // An existing file is not overwritten.
+    choose_path(&mut harness, &indicators);
+    assert!(harness.query_by_label("that file exists; choose another name").is_some());
+
+    // Projects as a GeoJSON layer: choosing the table suggests its name, keeping the extension.
+    choose_path(&mut harness, &dir.path().join("any.geojson"));
+    choose_table(&mut harness, "Projects");
+    let projects = dir.path().join("kazakhstan-projects.geojson");
+    let suggested = harness.get_by_role_and_label(Role::TextInput, "File path").value();
+    assert_eq!(suggested, Some(projects.display().to_string()));
+    harness.get_by_label("OK").click();
+    harness.run();
+    let layer: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&projects).expect("written")).expect("JSON");
+    let features = layer["features"].as_array().expect("features");
+    assert_eq!(features.len(), dataset.projects.len());
+    assert_eq!(features[0]["geometry"]["type"], "Point");
+
+    // A scenario's projection as XLSX; a projection is no layer, so .geojson became .csv.
+    let scenario = dataset.scenarios.first().expect("a scenario");
+    choose_table(&mut harness, &format!("Projection: {}", scenario.name.en));
+    let suggested = harness.get_by_role_and_label(Role::TextInput, "File path").value();
+    let suggested = std::path::PathBuf::from(suggested.expect("a path"));
+    assert_eq!(suggested.extension().and_then(|e| e.to_str()), Some("csv"));
+    let workbook = suggested.with_extension("xlsx");
+    choose_path(&mut harness, &workbook);
+    assert!(harness.query_by_label(&format!("Written: {}", workbook.display())).is_some());
+    let sheets = tables::xlsx_part(&workbook, "xl/workbook.xml");
+    assert!(sheets.contains("<sheet name="), "{sheets}");
+    let strings = tables::xlsx_part(&workbook, "xl/sharedStrings.xml");
+    assert!(strings.contains(scenario.name.en.as_str()), "the scenario is named");
+
+    // Exporting reads the window's data and never writes the file.
+    harness.get_by_label("Close").click();
+    harness.run();
+    let title = "Write a table for a report or a layer for QGIS";
+    assert!(harness.query_by_label(title).is_none(), "the dialog closed");
+    assert_eq!(std::fs::read(harness.state().state().file()).expect("the file"), before);
 }

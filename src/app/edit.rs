@@ -1282,6 +1282,9 @@ pub enum FileRequest {
     SaveAs,
     /// Open this file of the recent list.
     OpenRecent(std::path::PathBuf),
+    /// Ask which table (or scenario projection) to write, and where: CSV, XLSX or GeoJSON by
+    /// the extension.
+    ExportTable,
 }
 
 #[cfg(test)]

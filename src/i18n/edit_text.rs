@@ -70,11 +70,23 @@ pub enum EditText {
     NotSaved,
     StaleEdit,
     MismatchedEdit,
+    ExportTable,
+    ExportTableTitle,
+    TableLabel,
+    TableIndicators,
+    TableRegions,
+    Projection,
+    ExportFormatHint,
+    UnknownExportFormat,
+    NoGeometry,
+    Written,
+    Close,
+    ScenarioGone,
 }
 
 impl EditText {
     /// Every text, for checks over all of them.
-    pub const ALL: [EditText; 63] = [
+    pub const ALL: [EditText; 75] = [
         EditText::DataButton,
         EditText::DataTitle,
         EditText::Values,
@@ -138,6 +150,18 @@ impl EditText {
         EditText::NotSaved,
         EditText::StaleEdit,
         EditText::MismatchedEdit,
+        EditText::ExportTable,
+        EditText::ExportTableTitle,
+        EditText::TableLabel,
+        EditText::TableIndicators,
+        EditText::TableRegions,
+        EditText::Projection,
+        EditText::ExportFormatHint,
+        EditText::UnknownExportFormat,
+        EditText::NoGeometry,
+        EditText::Written,
+        EditText::Close,
+        EditText::ScenarioGone,
     ];
 
     /// The text in `lang`.
@@ -365,6 +389,63 @@ impl EditText {
             (T::MismatchedEdit, En) => {
                 "The edit was not applied: its two sides name different rows."
             }
+            (T::ExportTable, Kk) => "Кестені экспорттау…",
+            (T::ExportTable, Ru) => "Экспорт таблицы…",
+            (T::ExportTable, En) => "Export a table…",
+            (T::ExportTableTitle, Kk) => "Есепке арналған кестені немесе QGIS қабатын жазу",
+            (T::ExportTableTitle, Ru) => "Записать таблицу для отчёта или слой для QGIS",
+            (T::ExportTableTitle, En) => "Write a table for a report or a layer for QGIS",
+            (T::TableLabel, Kk) => "Кесте",
+            (T::TableLabel, Ru) => "Таблица",
+            (T::TableLabel, En) => "Table",
+            (T::TableIndicators, Kk) => "Көрсеткіштер мәндері",
+            (T::TableIndicators, Ru) => "Значения показателей",
+            (T::TableIndicators, En) => "Indicator values",
+            (T::TableRegions, Kk) => "Барлық шекара басылымдарының өңірлері",
+            (T::TableRegions, Ru) => "Регионы всех редакций границ",
+            (T::TableRegions, En) => "Regions of every boundary edition",
+            (T::Projection, Kk) => "Болжам",
+            (T::Projection, Ru) => "Прогноз",
+            (T::Projection, En) => "Projection",
+            (T::ExportFormatHint, Kk) => {
+                "Пішімді кеңейтім анықтайды: кез келген кесте үшін .csv немесе .xlsx, қабаттар \
+                 үшін .geojson (өңірлер, өсу нүктелері, жобалар, дәліздер)."
+            }
+            (T::ExportFormatHint, Ru) => {
+                "Формат задаётся расширением: .csv или .xlsx для любой таблицы, .geojson для \
+                 слоёв (регионы, точки роста, проекты, коридоры)."
+            }
+            (T::ExportFormatHint, En) => {
+                "The extension picks the format: .csv or .xlsx for any table, .geojson for the \
+                 layers (regions, growth points, projects, corridors)."
+            }
+            (T::UnknownExportFormat, Kk) => {
+                "файл атауы .csv, .xlsx немесе .geojson кеңейтімімен аяқталуы керек"
+            }
+            (T::UnknownExportFormat, Ru) => {
+                "имя файла должно оканчиваться на .csv, .xlsx или .geojson"
+            }
+            (T::UnknownExportFormat, En) => "the file name must end in .csv, .xlsx or .geojson",
+            (T::NoGeometry, Kk) => {
+                "бұл кестеде геометрия жоқ, сондықтан ол қабат бола алмайды: оны .csv немесе \
+                 .xlsx етіп жазыңыз"
+            }
+            (T::NoGeometry, Ru) => {
+                "у этой таблицы нет геометрии, слоем она быть не может: запишите её в .csv или \
+                 .xlsx"
+            }
+            (T::NoGeometry, En) => {
+                "this table has no geometry, so it cannot be a layer: write it as .csv or .xlsx"
+            }
+            (T::Written, Kk) => "Жазылды",
+            (T::Written, Ru) => "Записано",
+            (T::Written, En) => "Written",
+            (T::Close, Kk) => "Жабу",
+            (T::Close, Ru) => "Закрыть",
+            (T::Close, En) => "Close",
+            (T::ScenarioGone, Kk) => "бұл сценарий файлда енді жоқ",
+            (T::ScenarioGone, Ru) => "этого сценария в файле больше нет",
+            (T::ScenarioGone, En) => "this scenario is no longer in the file",
         }
     }
 }
@@ -508,7 +589,7 @@ mod tests {
         for lang in [Lang::Kk, Lang::Ru] {
             for t in EditText::ALL {
                 // Key caps, the program's name and the file extension are written as they are.
-                let text = ["Esc", "Enter", "Oblys", ".gpkg"]
+                let text = ["Esc", "Enter", "Oblys", ".gpkg", ".csv", ".xlsx", ".geojson", "QGIS"]
                     .iter()
                     .fold(t.get(lang).to_owned(), |text, word| text.replace(word, ""));
                 assert!(!has_latin(&text), "{t:?} {lang:?}: {text}");

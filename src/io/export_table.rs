@@ -45,6 +45,11 @@ impl ExportTable {
         }
     }
 
+    /// Whether its rows have shapes, so that it can be a GeoJSON layer (all but the values).
+    pub fn has_geometry(self) -> bool {
+        self != ExportTable::Indicators
+    }
+
     pub fn from_name(name: &str) -> Option<ExportTable> {
         let name = name.trim().to_ascii_lowercase().replace('-', "_");
         ExportTable::ALL.into_iter().find(|t| t.name() == name)
@@ -159,18 +164,32 @@ pub fn export_table_file(request: &ExportRequest) -> Result<(), TableExportError
         Some(format) => format,
         None => return Err(TableExportError::UnknownFormat { path: request.out.clone() }),
     };
-    if format == ExportFormat::GeoJson && request.table == ExportTable::Indicators {
+    if format == ExportFormat::GeoJson && !request.table.has_geometry() {
         return Err(TableExportError::NoGeometry);
     }
     let ds = store::load(&request.file)?;
-    let table = table(&ds, request.table, request.lang);
-    let bytes = match format {
-        ExportFormat::Csv => to_csv(&table)?,
-        ExportFormat::Xlsx => to_xlsx(&table, request.table.name())?,
-        ExportFormat::GeoJson => to_geojson(&table, request.table.name()),
-    };
+    let bytes = table_bytes(&ds, request.table, format, request.lang)?;
     write_atomically(&request.out, &bytes)
         .map_err(|source| TableExportError::Write { path: request.out.clone(), source })
+}
+
+/// The bytes of table `which` of `ds` in `format` (what `oblys export` and the window's
+/// "Export a table…" write).
+pub fn table_bytes(
+    ds: &Dataset,
+    which: ExportTable,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, TableExportError> {
+    if format == ExportFormat::GeoJson && !which.has_geometry() {
+        return Err(TableExportError::NoGeometry);
+    }
+    let table = table(ds, which, lang);
+    Ok(match format {
+        ExportFormat::Csv => to_csv(&table)?,
+        ExportFormat::Xlsx => to_xlsx(&table, which.name())?,
+        ExportFormat::GeoJson => to_geojson(&table, which.name()),
+    })
 }
 
 /// The rows of `which` from `ds`, names of one-language columns in `lang`.
