@@ -2,8 +2,10 @@
 //! default dataset: a growth point placed by a click on the map gets the region under the click
 //! and is in the file; Ctrl+Z takes it back out of the file, Ctrl+Y and Ctrl+Shift+Z bring it
 //! back; an indicator value edited in the table, undone and redone; a negative population shows
-//! its message beside the field and writes nothing; a read-only window refuses with its notice;
-//! File → Export a table writes tables, layers and projections and never the file.
+//! its message beside the field and writes nothing; a project form shows a missing name and
+//! place, a year outside 1990–2100, negative jobs and a point outside Kazakhstan beside their
+//! fields, then is placed by a click with its region overridden; a read-only window refuses with
+//! its notice; File → Export a table writes tables, layers and projections and never the file.
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
@@ -474,4 +476,112 @@ fn tables_layers_and_projections_are_exported_from_the_file_menu() {
     let title = "Write a table for a report or a layer for QGIS";
     assert!(harness.query_by_label(title).is_none(), "the dialog closed");
     assert_eq!(std::fs::read(harness.state().state().file()).expect("the file"), before);
+}
+
+/// The project named `name` (English) in `ds`.
+fn project_named<'a>(ds: &'a Dataset, name: &str) -> Option<&'a oblys::model::Project> {
+    ds.projects.iter().find(|p| p.names.en == name)
+}
+
+/// Chooses `entry` in the form's list labelled `label`.
+fn choose_in(harness: &mut Harness<'_, Gui>, label: &str, entry: &str) {
+    let combo = harness.get_by_role_and_label(Role::ComboBox, label);
+    combo.scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    harness.get_all_by_label(entry).last().expect("the list entry").click();
+    harness.run();
+}
+
+/// Replaces the text of a form field, scrolled into view first.
+fn fill(harness: &mut Harness<'_, Gui>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).scroll_to_me();
+    harness.run();
+    type_into(harness, label, text);
+}
+
+#[test]
+fn a_project_form_shows_each_problem_inline_then_is_placed_on_the_map_with_its_region_overridden() {
+    use oblys::i18n::{map_text, ui_text};
+    use oblys::model::{ProjectStatus, Sector};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, "KZ-KAR", false);
+    let before = reloaded(&harness);
+    open_tab(&mut harness, "Projects");
+    harness.get_by_label("New").click();
+    harness.run();
+
+    // Every problem stands beside its field; nothing reaches the file or the undo stack.
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(harness.query_by_label("enter a name in at least one language").is_some());
+    assert!(harness.query_by_label("place it on the map or type its coordinates").is_some());
+    fill(&mut harness, "Name (English)", "Test Smelter");
+    fill(&mut harness, "Company", "Qazaq Metals");
+    fill(&mut harness, "Launch year", "1985");
+    fill(&mut harness, "Investment", "12 500,5");
+    fill(&mut harness, "Jobs", "-3");
+    fill(&mut harness, "Capacity", "200 kt/year");
+    // Kyiv: outside every region of Kazakhstan.
+    fill(&mut harness, "Longitude", "30.5");
+    fill(&mut harness, "Latitude", "50.45");
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(harness.query_by_label("the year 1985 is outside 1990–2100").is_some());
+    assert!(harness.query_by_label("cannot be negative").is_some());
+    assert!(
+        harness
+            .query_by_label("the point 50.450° N, 30.500° E lies outside Kazakhstan's regions")
+            .is_some()
+    );
+    assert!(harness.query_by_label("enter a name in at least one language").is_none());
+    assert_eq!(reloaded(&harness), before);
+    assert_eq!(harness.state().state().history().undo_len(), 0);
+
+    // Corrected and placed by a click on Karaganda Region, then assigned to Akmola Region.
+    fill(&mut harness, "Launch year", "2027");
+    fill(&mut harness, "Jobs", "350");
+    choose_in(&mut harness, "Sector", map_text::sector(Sector::Metallurgy, Lang::En));
+    let building = ui_text::project_status(ProjectStatus::UnderConstruction, Lang::En);
+    choose_in(&mut harness, "Status", building);
+    harness.get_by_label("Place on map").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Place on map").click();
+    harness.run();
+    let pos = harness.state().region_screen_pos("KZ-KAR").expect("Karaganda is drawn");
+    click_at(&mut harness, pos);
+    let region = harness.get_by_role_and_label(Role::ComboBox, "Region").value();
+    assert_eq!(region.as_deref(), Some("Karaganda Region"), "the region under the click");
+    choose_in(&mut harness, "Region", "Akmola Region");
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let saved = reloaded(&harness);
+    let project = project_named(&saved, "Test Smelter").expect("saved in the file");
+    assert_eq!(project.region_code, "KZ-AKM", "the region chosen wins over the point's");
+    let places = harness.state().state().places();
+    assert_eq!(places.region_at(project.location.x(), project.location.y()), Some("KZ-KAR"));
+    assert_eq!(project.company, "Qazaq Metals");
+    assert_eq!(
+        (project.sector, project.status),
+        (Sector::Metallurgy, ProjectStatus::UnderConstruction)
+    );
+    assert_eq!(project.year, Some(2027));
+    let investment = project.investment.as_ref().expect("an investment");
+    assert_eq!((investment.amount, investment.unit.as_str()), (12_500.5, "million KZT"));
+    assert_eq!(investment.million_kzt, Some(12_500.5));
+    assert_eq!(project.jobs, Some(350));
+    assert_eq!(project.capacity, "200 kt/year");
+    assert_eq!(saved.projects.len(), before.projects.len() + 1);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(project_named(&reloaded(&harness), "Test Smelter").is_none());
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    let redone = reloaded(&harness);
+    assert_eq!(
+        project_named(&redone, "Test Smelter").map(|p| p.region_code.as_str()),
+        Some("KZ-AKM")
+    );
 }
