@@ -3,7 +3,8 @@
 //! boundary edition (two real regions cut from assets/boundaries, completed with the shipped
 //! shapes of the others), a self-intersecting polygon repaired and reported; an edition leaving
 //! regions without a boundary, unknown names, problems and malformed files refused with exit
-//! code 2 and the file left byte for byte as it was.
+//! code 2 and the file left byte for byte as it was; imported lines and points read back by GDAL's
+//! `ogrinfo` (as QGIS reads the file) and found in the layer's R-tree.
 
 mod common;
 
@@ -185,6 +186,75 @@ fn lines_and_multiline_parts_become_corridors_of_the_given_kind() {
     assert_eq!(points, [3, 2, 2]);
     let ids: Vec<i64> = corridors.iter().map(|c| c.id).collect();
     assert_eq!(ids, [1, 2, 3]);
+}
+
+/// Runs `ogrinfo -ro -al -q ARGS… FILE LAYER` and returns its output, failing on any error or
+/// warning but the notice GDAL before 3.7.1 gives every GeoPackage 1.4 (see tests/gpkg.rs).
+fn ogrinfo(file: &Path, layer: &str, args: &[&str]) -> String {
+    let output = Command::new("ogrinfo")
+        .args(["-ro", "-al", "-q"])
+        .args(args)
+        .arg(file)
+        .arg(layer)
+        .output()
+        .expect("ogrinfo runs (Debian package gdal-bin)");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = format!("{}{}", stdout(&output), stderr(&output));
+    for line in text.lines() {
+        let lower = line.to_lowercase();
+        let old_gdal_notice = line.contains("(10400, v1.4.0)") && line.contains("partially");
+        if (lower.contains("error") || lower.contains("warning")) && !old_gdal_notice {
+            panic!("ogrinfo complains: {line}");
+        }
+    }
+    text
+}
+
+#[test]
+fn imported_corridors_and_points_are_read_by_gdal_and_indexed_in_the_rtree() {
+    let (_dir, file) = fresh_database();
+    let args = ["--as", "corridors", "--name-property", "name", "--kind", "railway"];
+    imported(&file, "corridors.geojson", &[&args[..], &["--skip-problems"]].concat());
+    let args = ["--as", "growth_points", "--name-property", "name", "--skip-problems"];
+    imported(&file, "growth_points.geojson", &args);
+
+    let corridors = ogrinfo(&file, "corridors", &[]);
+    let lines: Vec<&str> =
+        corridors.lines().map(str::trim).filter(|l| l.starts_with("LINESTRING")).collect();
+    assert_eq!(
+        lines,
+        [
+            "LINESTRING (76.95 52.29,76.1 52.0,75.32 51.72)",
+            "LINESTRING (69.15 54.87,69.6 53.9)",
+            "LINESTRING (69.6 53.9,69.39 53.28)"
+        ]
+    );
+    assert!(corridors.contains("kind (String) = railway"), "{corridors}");
+    // A window around Pavlodar–Ekibastuz, through GDAL's spatial filter and in the R-tree
+    // QGIS queries: the new lines are indexed with their bounds.
+    let around = ogrinfo(&file, "corridors", &["-spat", "75", "51", "77", "53"]);
+    let names: Vec<&str> =
+        around.lines().filter_map(|l| l.trim().strip_prefix("name_ru (String) = ")).collect();
+    assert_eq!(names, ["Павлодар — Экибастуз"]);
+    let conn =
+        rusqlite::Connection::open_with_flags(&file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("opens");
+    let indexed: Vec<(i64, f64, f64)> = conn
+        .prepare(
+            "SELECT id, minx, maxy FROM rtree_corridors_geom
+             WHERE minx <= 77 AND maxx >= 75 AND miny <= 53 AND maxy >= 51 ORDER BY id",
+        )
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+        .expect("the R-tree is read");
+    // R-tree bounds are 32-bit floats, rounded outwards.
+    assert_eq!(indexed.len(), 1, "{indexed:?}");
+    let (id, minx, maxy) = indexed[0];
+    assert_eq!(id, 1);
+    assert!((minx - 75.32).abs() < 1e-4 && (maxy - 52.29).abs() < 1e-4, "{indexed:?}");
+
+    let stepnogorsk = ogrinfo(&file, "growth_points", &["-where", "name_ru = 'Степногорск'"]);
+    assert!(stepnogorsk.contains("POINT (71.89 52.35)"), "{stepnogorsk}");
+    assert!(stepnogorsk.contains("population (Integer64) = 47000"), "{stepnogorsk}");
 }
 
 #[test]
