@@ -5,6 +5,7 @@
 //! region for the profile; and a snapshot.
 
 use egui::Pos2;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use oblys::analysis::neighbours::Neighbours;
@@ -410,6 +411,52 @@ fn a_typology_saved_as_test_comes_back_with_its_weights_after_the_default_and_is
     harness.get_by_label("Test").click();
     harness.run();
     assert_eq!(screen_weights(&harness), [1.0, 1.0, 1.0, 5.0, 1.0]);
+}
+
+#[test]
+fn the_classes_follow_the_year_or_scenario_chosen_and_keep_it_through_a_data_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let managed = harness.state().state().dataset().scenarios[1].clone();
+    let horizon = TypologyState::Scenario { scenario_id: managed.id, year: managed.horizon };
+    // The combo lists the years with data and every scenario at its horizon.
+    harness.get_by_role_and_label(Role::ComboBox, "Year or scenario").click();
+    harness.run();
+    let option = format!("{}, {}", managed.name.en, managed.horizon);
+    // The last entry is below the list's fold: scrolled to, then clicked.
+    harness.get_by_label(&option).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&option).click();
+    harness.run();
+    let model = harness.state().state().potential();
+    assert_eq!(model.typology().expect("shown").state, horizon);
+    let Some(Ok(result)) = model.result() else { panic!("the managed horizon computes") };
+    assert_eq!(result.state, horizon);
+    assert!(model.scene().title.ends_with(&option), "{}", model.scene().title);
+    // The engine's own result for the managed horizon, class by class.
+    let s = harness.state().state();
+    let projection = s.projections().iter().find(|p| p.scenario_id == managed.id);
+    let typology = Typology { state: horizon, ..Typology::default_for(s.dataset()) };
+    let engine = typology::compute_with_projection(s.dataset(), &typology, projection).unwrap();
+    let classes = |r: &typology::TypologyResult| -> Vec<Option<usize>> {
+        r.regions.iter().map(|x| x.class).collect()
+    };
+    assert_eq!(classes(result), classes(&engine));
+    // A state the screen does not offer is ignored.
+    harness
+        .state_mut()
+        .apply(Action::Potential(PotentialAction::SetState(TypologyState::Year(1850))));
+    harness.run();
+    assert_eq!(harness.state().state().potential().typology().unwrap().state, horizon);
+    // An edited value rebuilds the typology for the data and keeps the chosen state.
+    let ds = harness.state().state().dataset().clone();
+    let old = ds.value("KZ-SHY", "grp", 2022).expect("Shymkent's GRP 2022");
+    let edit =
+        oblys::app::edit::Edit::set_value(&ds, "KZ-SHY", "grp", 2022, Some(old * 3.0), "test");
+    harness.state_mut().apply(Action::Edit(Box::new(edit)));
+    harness.run();
+    assert_ne!(harness.state().state().dataset().value("KZ-SHY", "grp", 2022), Some(old));
+    assert_eq!(harness.state().state().potential().typology().unwrap().state, horizon);
 }
 
 #[test]

@@ -81,6 +81,9 @@ pub enum PotentialAction {
     SetSignificance(f64),
     /// One of the two states the change view compares.
     SetChangeState(Side, TypologyState),
+    /// The year (or scenario at its horizon) the classes and clusters are computed for; one
+    /// of [`PotentialState::states`].
+    SetState(TypologyState),
     /// Draw the neighbour graph (queen contiguity) over the class and cluster maps.
     ShowNeighbours(bool),
     SetNormalisation(Normalisation),
@@ -237,6 +240,17 @@ impl PotentialState {
             PotentialAction::AskDeleteTypology(id) => self.delete_pending = id,
             // The file is written by `AppState::apply_potential`; nothing to do without a file.
             PotentialAction::SaveTypologyAs(_) | PotentialAction::DeleteTypology(_) => {}
+            PotentialAction::SetState(state) => {
+                if !self.states.contains(&state) {
+                    return;
+                }
+                if let Some(t) = self.typology.as_mut()
+                    && t.state != state
+                {
+                    t.state = state;
+                    self.stale_result = true;
+                }
+            }
             PotentialAction::SetChangeState(side, state) => {
                 if !self.states.contains(&state) {
                     return;
@@ -351,6 +365,8 @@ impl PotentialState {
                 && a.components.iter().zip(&b.components).all(|(a, b)| a.indicator == b.indicator)
         };
         let mut fresh = base.clone();
+        // The year or scenario the planner chose stays while the data still give it.
+        let mut kept_state = self.typology.as_ref().map(|t| t.state);
         self.default_weights = base.components.iter().map(|c| c.weight).collect();
         if let Some(slide) = self.slide_typology.take() {
             // "Reset weights" goes back to the base's weights only when they fit the slide's.
@@ -358,6 +374,7 @@ impl PotentialState {
                 self.default_weights = slide.components.iter().map(|c| c.weight).collect();
             }
             fresh = slide;
+            kept_state = None;
         } else if let Some(old) = &self.typology {
             fresh.normalisation = old.normalisation;
             fresh.classification = old.classification;
@@ -381,6 +398,11 @@ impl PotentialState {
             _ => Vec::new(),
         };
         self.states = available_states(ds, self.typology.as_ref(), inputs.projections);
+        if let (Some(state), Some(t)) = (kept_state, self.typology.as_mut())
+            && self.states.contains(&state)
+        {
+            t.state = state;
+        }
         let (a, b) = default_change_states(ds, &self.states);
         if self.change_a.is_none_or(|s| !self.states.contains(&s)) {
             self.change_a = a;
@@ -394,7 +416,15 @@ impl PotentialState {
 
     fn recompute(&mut self, inputs: &Inputs<'_>) {
         let Some(typology) = &self.typology else { return };
-        let result = typology::compute(inputs.ds, typology).map_err(|e| e.to_string());
+        // A scenario state takes the application's projection (made once per edit).
+        let projection = match typology.state {
+            TypologyState::Scenario { scenario_id, .. } => {
+                inputs.projections.iter().find(|p| p.scenario_id == scenario_id)
+            }
+            TypologyState::Year(_) => None,
+        };
+        let result = typology::compute_with_projection(inputs.ds, typology, projection)
+            .map_err(|e| e.to_string());
         self.lisa = match (&result, &self.neighbours) {
             (Ok(r), Some(w)) => Some(
                 typology::index_autocorrelation(r, w, PERMUTATIONS, SEED)
@@ -669,6 +699,24 @@ pub fn class_fills(result: &TypologyResult) -> Vec<Rgba> {
     style::class_colors(result.classes.ranges.len().max(1), true)
 }
 
+/// Colours of the components in the ranking and the profile, by the component's position
+/// (Okabe–Ito: apart under every common colour-vision deficiency); the screen and the exported
+/// slides draw the same.
+pub const COMPONENT_FILLS: [Rgba; 7] = [
+    Rgba::rgb(0x00, 0x72, 0xb2),
+    Rgba::rgb(0xe6, 0x9f, 0x00),
+    Rgba::rgb(0x00, 0x9e, 0x73),
+    Rgba::rgb(0xcc, 0x79, 0xa7),
+    Rgba::rgb(0x56, 0xb4, 0xe9),
+    Rgba::rgb(0xd5, 0x5e, 0x00),
+    Rgba::rgb(0xf0, 0xe4, 0x42),
+];
+
+/// The colour of the component at position `c` (the palette repeats after seven).
+pub fn component_fill(c: usize) -> Rgba {
+    COMPONENT_FILLS.get(c % COMPONENT_FILLS.len()).copied().unwrap_or(style::NO_DATA_FILL)
+}
+
 /// The class map of `result`: each region filled by its class (lowest pale, highest dark), a
 /// region without an index hatched grey "insufficient data"; the tooltip gives the index, the
 /// class and the rank; the legend lists the classes (and insufficient data when a region has it).
@@ -847,6 +895,10 @@ fn change_scene(
         region.note =
             Some(format!("{} » {}", label_of(a, &region.code), label_of(b, &region.code)));
         region.rank = None;
+        if let Some(kind) = change_mark(change) {
+            let (pos, code) = (region.label_anchor, region.code.clone());
+            scene.marks.push(SceneMark { pos, code, kind });
+        }
     }
     let mut items: Vec<LegendItem> = [ClassChange::Up, ClassChange::Same, ClassChange::Down]
         .into_iter()
@@ -872,10 +924,6 @@ impl super::AppState {
     pub(super) fn apply_potential(&mut self, action: PotentialAction) -> super::Dirty {
         match action {
             PotentialAction::SaveTypologyAs(name) => self.save_typology_as(&name),
-        if let Some(kind) = change_mark(change) {
-            let (pos, code) = (region.label_anchor, region.code.clone());
-            scene.marks.push(SceneMark { pos, code, kind });
-        }
             PotentialAction::DeleteTypology(id) => self.delete_typology(id),
             other => self.potential.apply(other),
         }

@@ -62,6 +62,8 @@ pub enum PotentialText {
     /// Before the path the map was saved to.
     Saved,
     Method,
+    /// Before the year or scenario horizon the classes are computed for.
+    StateOf,
     Normalisation,
     MinMax,
     ZScore,
@@ -88,7 +90,7 @@ pub enum PotentialText {
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 68] = [
+    pub const ALL: [PotentialText; 69] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -138,6 +140,7 @@ impl PotentialText {
         PotentialText::SavePng,
         PotentialText::Saved,
         PotentialText::Method,
+        PotentialText::StateOf,
         PotentialText::Normalisation,
         PotentialText::MinMax,
         PotentialText::ZScore,
@@ -285,6 +288,7 @@ impl PotentialText {
             ],
             T::KMeans => ["К-орташалар әдісі", "Метод К-средних", "k-means"],
             T::ClassCount => ["Сынып саны", "Число классов", "Number of classes"],
+            T::StateOf => ["Жыл немесе сценарий", "Год или сценарий", "Year or scenario"],
             T::MissingRule => ["Деректер жоқ болса", "Если данных нет", "Missing values"],
             T::Rescale => {
                 ["Салмақтарды қайта бөлу", "Перераспределить веса", "Rescale the weights"]
@@ -331,9 +335,75 @@ pub fn permutations_note(n: usize, lang: Lang) -> String {
     }
 }
 
+/// Texts of an exported Potential slide (the screen's own are [`PotentialText`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PotentialSlideText {
+    /// A Potential slide without its typology (the file was edited by hand).
+    NoTypology,
+    /// Before the reason a typology, its clusters or its class change cannot be computed.
+    CannotCompute,
+    /// The heading over the regions lacking a component.
+    IncompleteRegions,
+    /// Before a component's weight in the ranking's key.
+    Weight,
+    /// The heading over the regions of each LISA category.
+    ClusterRegions,
+}
+
+impl PotentialSlideText {
+    /// Every text, for checks over all of them.
+    pub const ALL: [PotentialSlideText; 5] = [
+        PotentialSlideText::NoTypology,
+        PotentialSlideText::CannotCompute,
+        PotentialSlideText::IncompleteRegions,
+        PotentialSlideText::Weight,
+        PotentialSlideText::ClusterRegions,
+    ];
+
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use PotentialSlideText as S;
+        let [kk, ru, en] = match self {
+            S::NoTypology => [
+                "Бұл слайдта типология сақталмаған.",
+                "В этом слайде не сохранена типология.",
+                "This slide holds no typology.",
+            ],
+            S::CannotCompute => {
+                ["Есептеу мүмкін емес", "Рассчитать невозможно", "Cannot be computed"]
+            }
+            S::IncompleteRegions => [
+                "Деректері толық емес өңірлер",
+                "Регионы с неполными данными",
+                "Regions with incomplete data",
+            ],
+            S::Weight => ["салмағы", "вес", "weight"],
+            S::ClusterRegions => {
+                ["Кластерлердегі өңірлер", "Регионы в кластерах", "Regions in clusters"]
+            }
+        };
+        match lang {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kazakh_and_russian_slide_texts_have_no_latin_letters() {
+        for lang in [Lang::Kk, Lang::Ru] {
+            for t in PotentialSlideText::ALL {
+                let text = t.get(lang);
+                assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{lang:?}: «{text}»");
+            }
+        }
+        assert_eq!(PotentialSlideText::Weight.get(Lang::Kk), "салмағы");
+    }
 
     #[test]
     fn kazakh_and_russian_potential_texts_have_no_latin_letters() {

@@ -39,17 +39,6 @@ const CHANGE_MAP_SHARE: f32 = 0.6;
 const NAME_ROOM: f64 = 1.9;
 /// Width of a saved map, pixels (the command line's default).
 const SAVE_WIDTH: u32 = 1600;
-/// Colours of the components in the stacked ranking (Okabe–Ito: apart under every common
-/// colour-vision deficiency), by the component's position.
-const COMPONENT_COLORS: [egui::Color32; 7] = [
-    egui::Color32::from_rgb(0x00, 0x72, 0xb2),
-    egui::Color32::from_rgb(0xe6, 0x9f, 0x00),
-    egui::Color32::from_rgb(0x00, 0x9e, 0x73),
-    egui::Color32::from_rgb(0xcc, 0x79, 0xa7),
-    egui::Color32::from_rgb(0x56, 0xb4, 0xe9),
-    egui::Color32::from_rgb(0xd5, 0x5e, 0x00),
-    egui::Color32::from_rgb(0xf0, 0xe4, 0x42),
-];
 
 /// What the painter keeps between frames: the two maps' screen meshes.
 #[derive(Default)]
@@ -75,7 +64,7 @@ impl PotentialCache {
 
 /// The colour of the component at position `c` in the ranking and the profile.
 fn component_color(c: usize) -> egui::Color32 {
-    COMPONENT_COLORS.get(c % COMPONENT_COLORS.len()).copied().unwrap_or(egui::Color32::GRAY)
+    theme::color(potential::component_fill(c))
 }
 
 /// How much of the screen is shown.
@@ -296,6 +285,24 @@ fn method(ui: &mut Ui, state: &AppState, model: &PotentialState, actions: &mut V
     let Some(typology) = model.typology() else { return };
     ui.label(RichText::new(T::Method.get(lang)).strong());
     let send = |actions: &mut Vec<Action>, a: PotentialAction| actions.push(Action::Potential(a));
+    ui.horizontal(|ui| {
+        let label = ui.label(T::StateOf.get(lang));
+        let ds = state.dataset();
+        ComboBox::from_id_salt("potential_state")
+            .width(220.0)
+            .truncate()
+            .selected_text(state_label(ds, typology.state, lang))
+            .show_ui(ui, |ui| {
+                for s in model.states() {
+                    let on = *s == typology.state;
+                    if ui.selectable_label(on, state_label(ds, *s, lang)).clicked() && !on {
+                        send(actions, PotentialAction::SetState(*s));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label(T::Normalisation.get(lang));
         for (n, text) in [(Normalisation::MinMax, T::MinMax), (Normalisation::ZScore, T::ZScore)] {
