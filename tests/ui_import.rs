@@ -1,8 +1,8 @@
 //! UI flows of the import window, driven headless with egui_kittest on a real file written from
 //! the default dataset: the File menu opens it; a file with problems lists each problem with its
-//! line, and Cancel leaves the file as it was; a good file's values are imported in one step and
-//! show in the window's data and in the file; a workbook's sheets are offered in a combo box;
-//! and a snapshot of the preview.
+//! line, and Cancel leaves the file as it was, or only its good values are imported, as one undo
+//! step; a good file's values are imported in one step and show in the window's data and in the
+//! file; a workbook's sheets are offered in a combo box; and a snapshot of the preview.
 
 use std::path::{Path, PathBuf};
 
@@ -113,6 +113,39 @@ fn a_good_file_is_imported_in_one_step_and_shows_at_once() {
     harness.get_by_label("Закрыть").click();
     harness.run();
     assert!(harness.state().state().import().is_none());
+}
+
+#[test]
+fn importing_the_good_values_of_a_file_with_problems_writes_them_alone_as_one_undo_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir, Lang::En);
+    let file = harness.state().state().file().to_owned();
+    let before = oblys::store::load(&file).expect("file read");
+    let pavlodar = before.value("KZ-PAV", "population", 2020);
+    let atyrau = before.value("KZ-ATY", "population", 2021);
+    open_import(&mut harness, "File", "Import table…");
+    read_input(&mut harness, "Input file", &fixture("long_problems.csv"));
+    harness.get_by_label("Import 2 good values").click();
+    harness.run();
+
+    let after = oblys::store::load(&file).expect("file read");
+    // Line 2 (Akmola's population) and line 11 (Shymkent's unemployment of 2015) only.
+    assert_eq!(after.value("KZ-AKM", "population", 2020), Some(738_587.0));
+    assert_eq!(after.value("KZ-SHY", "unemployment_rate", 2015), Some(5.1));
+    // The cells with problems left the file's values alone: NaN, «12 34», −5, Atlantis.
+    assert_eq!(after.value("KZ-PAV", "population", 2020), pavlodar);
+    assert_eq!(after.value("KZ-ATY", "population", 2021), atyrau);
+    // Both keys were in the file already (Shymkent's 2015 figure back-cast by the bureau).
+    assert!(before.value("KZ-SHY", "unemployment_rate", 2015).is_some());
+    assert_eq!(after.values.len(), before.values.len(), "none added");
+    assert_eq!(&after, harness.state().state().dataset(), "the window shows the file");
+    assert_eq!(harness.state().state().history().undo_len(), 1, "one step");
+
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(oblys::store::load(&file).expect("file read"), before);
 }
 
 /// A workbook with a notes sheet first and the data on the second.
