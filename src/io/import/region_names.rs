@@ -399,5 +399,73 @@ mod tests {
             }
             prop_assert_eq!(code(name, year), Some(region.code.as_str()), "{} in {}", name, year);
         }
+
+        #[test]
+        fn every_region_name_matches_in_the_forms_files_write_it(
+            index in 0usize..dataset().regions.len(),
+            lang in 0usize..3,
+            upper in proptest::bool::ANY,
+            abbreviated in proptest::bool::ANY,
+            look_alikes in proptest::bool::ANY,
+            space in 0usize..4,
+            footnote in 0usize..4,
+        ) {
+            let Some(region) = dataset().regions.get(index) else {
+                return Err(TestCaseError::fail("index out of range"));
+            };
+            let name = [&region.names.kk, &region.names.ru, &region.names.en][lang];
+            let year = year_of(region);
+            let written = written_as(name, upper, abbreviated, look_alikes, space, footnote);
+            prop_assert_eq!(
+                code(&written, year),
+                Some(region.code.as_str()),
+                "«{}» (from «{}») in {}", written, name, year
+            );
+        }
+    }
+
+    /// `name` as a statistics file or a planner's keyboard may write it: upper case, "область"
+    /// cut to "обл.", Kazakh letters and Cyrillic ones typed as their Russian or Latin look-alikes,
+    /// other spaces (doubled, no-break, tab, thin), a footnote mark after it.
+    fn written_as(
+        name: &str,
+        upper: bool,
+        abbreviated: bool,
+        look_alikes: bool,
+        space: usize,
+        footnote: usize,
+    ) -> String {
+        let mut text = name.to_owned();
+        if abbreviated {
+            text = text.replace("область", "обл.");
+        }
+        if look_alikes {
+            text = text
+                .chars()
+                .map(|c| match c {
+                    'қ' => 'к',
+                    'ң' => 'н',
+                    'ғ' => 'г',
+                    'ө' => 'о',
+                    'ұ' | 'ү' => 'у',
+                    'ә' => 'а',
+                    'һ' => 'х',
+                    'а' => 'a',
+                    'о' => 'o',
+                    'е' => 'e',
+                    'с' => 'c',
+                    'р' => 'p',
+                    'х' => 'x',
+                    other => other,
+                })
+                .collect();
+        }
+        if upper {
+            text = text.to_uppercase();
+        }
+        let gap = ["  ", "\u{00A0}", "\t", "\u{2009}"][space % 4];
+        text = text.replace(' ', gap);
+        text.push_str(["", "¹", " 2)", "*"][footnote % 4]);
+        text
     }
 }
