@@ -128,6 +128,39 @@ fn a_refused_foreign_file_gets_no_lock_file_beside_it() {
     assert!(!oblys::store::lock_path(&file).exists(), "a lock file was put beside it");
 }
 
+#[test]
+fn the_window_refuses_a_missing_foreign_or_text_file_before_any_lock_file_is_made() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let foreign = dir.path().join("foreign.gpkg");
+    {
+        let conn = rusqlite::Connection::open(&foreign).expect("a database");
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").expect("written");
+    }
+    let bytes = std::fs::read(&foreign).expect("read");
+    let text = dir.path().join("text.gpkg");
+    std::fs::write(&text, b"not a database at all").expect("written");
+    let missing = dir.path().join("missing.gpkg");
+    for (file, reason) in [
+        (&foreign, "not an Oblys file (an SQLite database, but not a GeoPackage)"),
+        (&text, "not an Oblys file (not an SQLite database)"),
+        (&missing, "no such file"),
+    ] {
+        // Refused before any window opens: no display is needed.
+        let output = Command::new(env!("CARGO_BIN_EXE_oblys")).arg(file).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stderr(&output).contains(reason), "{}", stderr(&output));
+        assert!(!oblys::store::lock_path(file).exists(), "a lock file beside {}", file.display());
+    }
+    assert_eq!(std::fs::read(&foreign).expect("read"), bytes, "the foreign file was modified");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["foreign.gpkg", "text.gpkg"]);
+}
+
 /// Turns `file` into a file of schema version 2, as an Oblys before scenarios wrote it: the
 /// scenario tables of version 3 (the slides of version 4 and the typologies of version 5) are
 /// dropped.

@@ -560,7 +560,10 @@ pub fn run_gui(file: PathBuf, options: GuiOptions) -> Result<(), String> {
     // error on the command line, not a window that flashes and vanishes. Reading takes a few
     // milliseconds; the map geometry (tens of milliseconds) is built while the window and the
     // GPU start up.
-    // The editing lock first: without it (another Oblys has the file) the window is read-only.
+    // The file checked first, read-only: a missing, foreign or damaged file gets no lock file
+    // beside it. Then the editing lock: without it (another Oblys has the file) the window is
+    // read-only.
+    crate::store::schema_version(&file).map_err(|e| e.to_string())?;
     let lock = crate::store::lock_for_editing(&file).ok().flatten();
     let dataset = Arc::new(crate::store::load(&file).map_err(|e| e.to_string())?);
     let geometry = std::thread::Builder::new()
