@@ -121,23 +121,37 @@ fn text_that_would_run_as_a_formula_is_neutralised_in_csv_and_xlsx() {
     let mut dataset = oblys::io::default_dataset::build().unwrap();
     dataset.projects[0].company = "=HYPERLINK(\"http://x\",\"click\")".to_owned();
     dataset.projects[1].company = "@SUM(1+1)".to_owned();
+    dataset.projects[2].company = "+7 701 555 0101".to_owned();
+    dataset.projects[3].company = "-2+3+cmd|' /C calc'!A0".to_owned();
     oblys::store::create(&file, &dataset).unwrap();
-    let code0 = dataset.projects[0].code.clone();
-    let code1 = dataset.projects[1].code.clone();
+    let companies: Vec<(String, String)> =
+        dataset.projects[..4].iter().map(|p| (p.code.clone(), format!("'{}", p.company))).collect();
 
     let csv_out = dir.path().join("projects.csv");
     let output = oblys_export(&file, &["--table", "projects"], &csv_out);
     assert!(output.status.success(), "stderr: {}", stderr(&output));
     let rows = csv_rows(&csv_out);
     let company = |code: &str| rows.iter().find(|r| r["code"] == code).unwrap()["company"].clone();
-    assert_eq!(company(&code0), "'=HYPERLINK(\"http://x\",\"click\")");
-    assert_eq!(company(&code1), "'@SUM(1+1)");
+    for (code, neutralised) in &companies {
+        assert_eq!(&company(code), neutralised);
+    }
+    // Other text is written as it is.
+    let plain = &dataset.projects[4];
+    assert!(plain.company.chars().next().is_some_and(char::is_alphanumeric), "{}", plain.company);
+    assert_eq!(company(&plain.code), plain.company);
 
     let xlsx_out = dir.path().join("projects.xlsx");
     let output = oblys_export(&file, &["--table", "projects", "--format", "xlsx"], &xlsx_out);
     assert!(output.status.success(), "stderr: {}", stderr(&output));
-    let strings = xlsx_part(&xlsx_out, "xl/sharedStrings.xml");
-    assert!(strings.contains("&apos;=HYPERLINK") || strings.contains("'=HYPERLINK"), "{strings}");
+    let strings = xlsx_part(&xlsx_out, "xl/sharedStrings.xml").replace("&apos;", "'");
+    for (_, neutralised) in &companies {
+        let escaped = neutralised.replace('"', "&quot;");
+        assert!(
+            strings.contains(&format!(">{neutralised}<"))
+                || strings.contains(&format!(">{escaped}<")),
+            "{neutralised} in {strings}"
+        );
+    }
     assert!(!xlsx_part(&xlsx_out, "xl/worksheets/sheet1.xml").contains("<f>"), "no formula cells");
 }
 
