@@ -59,6 +59,28 @@ fn a_long_csv_is_imported_with_the_input_as_source() {
 }
 
 #[test]
+fn every_thousands_separator_is_read_and_every_missing_marker_skipped() {
+    let (_dir, file) = fresh_database();
+    let input = fixture("long_thousands_and_missing.csv");
+    let output = oblys_import(&file, &input, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    // «-», «x», «…», an empty cell and a Cyrillic «х».
+    assert!(text.contains("Missing values skipped: 5"), "{text}");
+    assert!(text.contains(": 5 new, 0 replaced, 0 unchanged."), "{text}");
+    let value = |code: &str, indicator: &str| stored(&file, code, indicator, 2094).map(|v| v.0);
+    // A space, a no-break space, a thin space and a narrow no-break space between thousands.
+    assert_eq!(value("KZ-AKM", "population"), Some(1_000_001.0));
+    assert_eq!(value("KZ-PAV", "population"), Some(2_000_002.0));
+    assert_eq!(value("KZ-KUS", "population"), Some(3_000_003.0));
+    assert_eq!(value("KZ-KAR", "population"), Some(4_000_004.0));
+    assert_eq!(value("KZ-ATY", "grp"), Some(1234.5));
+    for code in ["KZ-ZHA", "KZ-MAN", "KZ-YUZ", "KZ-KZY", "KZ-AKT"] {
+        assert_eq!(value(code, "grp"), None, "{code}");
+    }
+}
+
+#[test]
 fn a_dry_run_prints_the_preview_and_writes_nothing() {
     let (_dir, file) = fresh_database();
     let before = std::fs::read(&file).expect("file read");
