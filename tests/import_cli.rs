@@ -81,6 +81,39 @@ fn every_thousands_separator_is_read_and_every_missing_marker_skipped() {
 }
 
 #[test]
+fn every_usual_form_of_a_region_name_lands_on_the_unit_of_its_year() {
+    let (_dir, file) = fresh_database();
+    let output = oblys_import(&file, &fixture("long_region_name_forms.csv"), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Values to import: 15"), "{text}");
+    // Each form, its year and the code its value was stored under (value = line − 1).
+    let expected = [
+        ("Акмолинская", 2080, "KZ-AKM"),
+        ("Акмолинская обл.", 2081, "KZ-AKM"),
+        ("Акмолинская область", 2082, "KZ-AKM"),
+        ("Ақмола облысы", 2083, "KZ-AKM"),
+        ("Akmola Region", 2084, "KZ-AKM"),
+        ("г.Астана", 2080, "KZ-AST"),
+        ("Астана қаласы", 2081, "KZ-AST"),
+        ("Nur-Sultan", 2019, "KZ-AST"),
+        ("Чимкент", 2019, "KZ-SHY"),
+        // East Kazakhstan before the 2022 reform (Abai Region cut from it), and after.
+        ("ВКО", 2015, "KZ-VOS@2018"),
+        ("ВКО", 2023, "KZ-VOS"),
+        ("ЗКО", 2080, "KZ-ZAP"),
+        ("СКО", 2080, "KZ-SEV"),
+        // South Kazakhstan until it became Turkistan Region in 2018.
+        ("ЮКО", 2017, "KZ-YUZ@2010"),
+        ("ОҚО", 2016, "KZ-YUZ@2010"),
+    ];
+    for (value, (form, year, code)) in (1..).zip(expected) {
+        let stored = stored(&file, code, "grp", year).map(|v| v.0);
+        assert_eq!(stored, Some(f64::from(value)), "«{form}» {year} → {code}");
+    }
+}
+
+#[test]
 fn a_dry_run_prints_the_preview_and_writes_nothing() {
     let (_dir, file) = fresh_database();
     let before = std::fs::read(&file).expect("file read");
