@@ -508,6 +508,7 @@ fn a_potential_slide_keeps_the_planners_weights_and_change_view_in_the_file_and_
     harness.get_by_label("Map of class changes");
     assert!(harness.query_by_label(&weight).is_none(), "no weight sliders while presenting");
     assert!(harness.query_by_label("Slides").is_none(), "no editing chrome while presenting");
+    assert!(harness.query_by_label("Save the map").is_none(), "nor the save row");
 
     // Esc gives the working view back: equal weights on the classes.
     press(&mut harness, Key::Escape);

@@ -105,7 +105,7 @@ pub fn show(
     });
     ui.separator();
     if model.tab() == PotentialTab::Change {
-        change_view(ui, state, cache, actions);
+        change_view(ui, state, cache, layout, actions);
         return;
     }
     let result = match model.result() {
@@ -814,6 +814,7 @@ fn change_view(
     ui: &mut Ui,
     state: &AppState,
     cache: &mut PotentialCache,
+    layout: PotentialLayout,
     actions: &mut Vec<Action>,
 ) {
     let lang = state.lang();
@@ -852,7 +853,9 @@ fn change_view(
         }
         None => return,
     };
-    map_tools(ui, state, &change.scene, cache, actions);
+    if layout == PotentialLayout::Full {
+        map_tools(ui, state, &change.scene, cache, actions);
+    }
     legend_row(ui, &change.scene);
     let height = ui.available_height();
     let width = ui.available_width();
