@@ -3,7 +3,8 @@
 //! Budget: 2 ms of CPU. `still` is a frame with nothing changing (a planner reading the screen);
 //! `hover` has the pointer over a region (outline and tooltip); `pan` moves the map every frame,
 //! so the map's screen meshes are rebuilt each time. `compare` is a still frame of the scenario
-//! screen's compare view (scenario list, three maps, legends, chart and table), budget 3 ms.
+//! screen's compare view (scenario list, three maps, legends, chart and table), budget 3 ms;
+//! `compare_next_year` the same view moving to another year each frame (playing the years).
 
 use std::path::PathBuf;
 
@@ -58,6 +59,16 @@ fn bench_frame(c: &mut Criterion) {
         frame(&ctx, &mut gui, Vec::new());
     }
     c.bench_function("frame/compare", |b| b.iter(|| frame(&ctx, &mut gui, Vec::new())));
+    // While the years play (or the year slider is dragged) every frame shows another year: the
+    // comparison (three scenes, chart, table) is rebuilt and the three maps' meshes recoloured.
+    let mut year = 2029;
+    c.bench_function("frame/compare_next_year", |b| {
+        b.iter(|| {
+            year = if year == 2030 { 2029 } else { 2030 };
+            gui.apply(Action::SetCompareYear(year));
+            frame(&ctx, &mut gui, Vec::new())
+        })
+    });
 
     let (ctx, mut gui) = setup();
     let mut toggle = false;
