@@ -666,6 +666,44 @@ mod tests {
     }
 
     #[test]
+    fn a_scenario_is_compared_with_the_actual_data_of_its_base_year_and_nothing_after() {
+        let ds = dataset();
+        let geometry = MapGeometry::for_editions(&ds, &["2022"]);
+        let projections = project_all(&ds);
+        let request = CompareRequest {
+            a: Source::Actual,
+            b: Source::Scenario(2),
+            indicator: "grp",
+            year: 2023,
+            lang: Lang::En,
+            selected: None,
+            sort: CompareSort::default(),
+            mode: DifferenceMode::Absolute,
+        };
+        // The slider offers the scenario's years.
+        assert_eq!(year_range(&ds, request.a, request.b, "grp"), (2023, 2030));
+        let c = compare(&ds, &geometry, &projections, &request);
+        assert_eq!(c.a_name, "Actual data");
+        assert_eq!(c.rows.len(), 20);
+        // In the base year the projection starts from the reported values: A is the data, B
+        // equals it, and the difference map is neutral everywhere.
+        for row in &c.rows {
+            assert_eq!(row.a, ds.value(&row.code, "grp", 2023), "{}", row.code);
+            assert_eq!(row.b, row.a, "{}", row.code);
+            assert_eq!(row.difference, Some(0.0), "{}", row.code);
+        }
+        assert!(c.scenes[2].regions.iter().all(|r| r.fill == crate::map::style::NEUTRAL_FILL));
+        // 2030 has no data yet: A and the difference are unknown, never zero.
+        let later =
+            compare(&ds, &geometry, &projections, &CompareRequest { year: 2030, ..request });
+        let astana = later.row("KZ-AST").expect("Astana");
+        assert_eq!((astana.a, astana.difference), (None, None));
+        assert_eq!(astana.b, projections[1].value("KZ-AST", "grp", 2030));
+        assert_eq!(astana.difference_text, "–");
+        assert!(later.scenes[2].regions.iter().all(|r| r.no_data));
+    }
+
+    #[test]
     fn the_compare_chart_holds_history_and_every_scenario_with_the_sides_marked() {
         let ds = dataset();
         let geometry = MapGeometry::for_editions(&ds, &["2022"]);
