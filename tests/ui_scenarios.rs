@@ -203,6 +203,13 @@ fn play_steps_the_compare_year_every_0_7_s_to_the_horizon_and_pause_stops_it() {
     }
     let years: Vec<i32> = changes.iter().map(|c| c.1).collect();
     assert_eq!(years, vec![2024, 2025, 2026]);
+    // Both maps, the difference map and the table show the year played.
+    let scenes = &harness.state().state().comparison().scenes;
+    let titles: Vec<&str> = scenes.iter().map(|s| s.title.as_str()).collect();
+    assert!(titles.iter().all(|t| t.ends_with(", 2026")), "{titles:?}");
+    let projections = harness.state().state().projections();
+    let akmola = harness.state().state().comparison().row("KZ-AKM").and_then(|r| r.b);
+    assert_eq!(akmola, projections[1].value("KZ-AKM", "grp", 2026));
     assert!(changes.windows(2).all(|w| w[1].0 - w[0].0 == 3), "{changes:?}");
     assert!(harness.state().compare_playing());
 
