@@ -1,6 +1,7 @@
 //! Properties of the engine over random data and assumptions on the fixture's regions: a scenario
-//! without growth or new projects stays at its base year, and the country's additive totals are
-//! the sums of its regions whenever every region has a value.
+//! without growth or new projects stays at its base year, the country's additive totals are the
+//! sums of its regions whenever every region has a value, and projecting again gives the same
+//! projection.
 
 use proptest::prelude::*;
 
@@ -135,6 +136,8 @@ proptest! {
             extra_rate: lever,
         }];
         let p = project(&ds, &s);
+        // Deterministic: the same inputs, again and as copies, give the same projection.
+        prop_assert_eq!(&project(&ds.clone(), &s.clone()), &p);
         for key in ADDITIVE.iter().copied().chain([JOBS_DIRECT, JOBS_INDIRECT]) {
             for year in 2022..=horizon {
                 let sum: f64 = CURRENT.iter().map(|c| p.value(c, key, year).unwrap()).sum();
