@@ -55,6 +55,14 @@ pub enum ExportError {
     NotAFolder { path: PathBuf },
 }
 
+impl ExportError {
+    /// The message in `lang`: the same facts as the English `Display` (which the command line
+    /// prints), worded in the planner's language.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::error_text::export_error(self, lang)
+    }
+}
+
 fn list_years(years: &[i32]) -> String {
     if years.is_empty() {
         return "none".to_string();

@@ -5,6 +5,7 @@
 pub mod command_text;
 pub mod edit_text;
 pub mod editor_text;
+pub mod error_text;
 pub mod export_text;
 pub mod geojson_import_text;
 pub mod import_text;

@@ -9,13 +9,15 @@ use std::path::Path;
 use rusqlite::{Transaction, params};
 
 use super::edit::touch_layer;
-use super::{FeatureBatch, StoreError, open_for_writing, sql_error};
+use super::{
+    FeatureBatch, Problem, Removal, StoreError, Subject, ValueReason, open_for_writing, sql_error,
+};
 use crate::model::{IndicatorValue, NATIONAL_CODE};
 
 /// The key of one indicator value: region code, indicator key and year.
 pub type ValueKey = (String, String, i32);
 
-fn invalid(path: &Path, problem: String) -> StoreError {
+fn invalid(path: &Path, problem: Problem) -> StoreError {
     StoreError::Invalid { path: path.to_owned(), problem }
 }
 
@@ -45,17 +47,21 @@ pub fn change_values(
     let units = column(&tx, path, "SELECT code FROM units")?;
     let indicators = column(&tx, path, "SELECT key FROM indicators")?;
     for v in put {
-        let what = format!("the value of {} for {} in {}", v.indicator, v.region_code, v.year);
-        let problem = if v.region_code != NATIONAL_CODE && !units.contains(&v.region_code) {
-            format!("the file has no unit {}", v.region_code)
+        let reason = if v.region_code != NATIONAL_CODE && !units.contains(&v.region_code) {
+            ValueReason::NoUnit(v.region_code.clone())
         } else if !indicators.contains(&v.indicator) {
-            format!("the file has no indicator {}", v.indicator)
+            ValueReason::NoIndicator(v.indicator.clone())
         } else if !v.value.is_finite() {
-            format!("{} is not a finite number", v.value)
+            ValueReason::NotFinite(v.value)
         } else {
             continue;
         };
-        return Err(invalid(path, format!("{what}: {problem}; nothing was changed")));
+        let subject = Subject::Value {
+            indicator: v.indicator.clone(),
+            region: v.region_code.clone(),
+            year: v.year,
+        };
+        return Err(invalid(path, Problem::ValueNotChanged { subject, reason }));
     }
     {
         let mut remove = tx
@@ -71,10 +77,11 @@ pub fn change_values(
             if deleted == 0 {
                 return Err(invalid(
                     path,
-                    format!(
-                        "there is no value of {indicator} for {region} in {year} to delete; \
-                         nothing was changed"
-                    ),
+                    Problem::NoValueToChange {
+                        indicator: indicator.clone(),
+                        region: region.clone(),
+                        year: *year,
+                    },
                 ));
             }
         }
@@ -104,39 +111,31 @@ pub fn remove_features(path: &Path, batch: &FeatureBatch) -> Result<(), StoreErr
     let writing = "removing the features (nothing was removed)";
     let tx = conn.transaction().map_err(sql_error(path, "starting the change"))?;
     let in_scenarios = column(&tx, path, "SELECT project_code FROM scenario_projects")?;
-    let missing =
-        |what: String| invalid(path, format!("there is no {what} to remove; nothing was removed"));
+    let missing = |what: Removal| invalid(path, Problem::NothingToRemove(what));
     {
         let mut stmt = tx
             .prepare("DELETE FROM growth_points WHERE fid = ?1")
             .map_err(sql_error(path, writing))?;
         for g in &batch.growth_points {
             if stmt.execute([g.id]).map_err(sql_error(path, writing))? == 0 {
-                return Err(missing(format!("growth point with id {}", g.id)));
+                return Err(missing(Removal::GrowthPoint(g.id)));
             }
         }
         let mut stmt =
             tx.prepare("DELETE FROM projects WHERE code = ?1").map_err(sql_error(path, writing))?;
         for p in &batch.projects {
             if in_scenarios.contains(&p.code) {
-                return Err(invalid(
-                    path,
-                    format!(
-                        "project {} is part of a scenario; remove it from the scenario first \
-                         (nothing was removed)",
-                        p.code
-                    ),
-                ));
+                return Err(invalid(path, Problem::ProjectInAScenario(p.code.clone())));
             }
             if stmt.execute([&p.code]).map_err(sql_error(path, writing))? == 0 {
-                return Err(missing(format!("project {}", p.code)));
+                return Err(missing(Removal::Project(p.code.clone())));
             }
         }
         let mut stmt =
             tx.prepare("DELETE FROM corridors WHERE fid = ?1").map_err(sql_error(path, writing))?;
         for c in &batch.corridors {
             if stmt.execute([c.id]).map_err(sql_error(path, writing))? == 0 {
-                return Err(missing(format!("corridor with id {}", c.id)));
+                return Err(missing(Removal::Corridor(c.id)));
             }
         }
     }

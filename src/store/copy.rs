@@ -10,7 +10,7 @@ use std::time::Duration;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{StoreError, TempFile, check, configure, sql_error};
+use super::{Problem, StoreError, TempFile, check, configure, sql_error};
 
 /// How often, and how long each time, a copy waits for another connection's lock.
 const BUSY_RETRIES: u32 = 50;
@@ -22,10 +22,7 @@ const BUSY_WAIT: Duration = Duration::from_millis(20);
 pub fn save_copy_as(source: &Path, dest: &Path) -> Result<(), StoreError> {
     check(source)?;
     if same_file(source, dest) {
-        return Err(StoreError::Invalid {
-            path: dest.to_owned(),
-            problem: "this is the open file itself; choose another name".to_owned(),
-        });
+        return Err(StoreError::Invalid { path: dest.to_owned(), problem: Problem::SameFile });
     }
     if dest.exists() {
         check(dest)?;

@@ -9,11 +9,11 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{StoreError, codes, gpkg, open_for_writing, sql_error};
+use super::{GeometryPart, Problem, StoreError, Subject, codes, gpkg, open_for_writing, sql_error};
 use crate::model::{Corridor, GrowthPoint, IndicatorValue, NATIONAL_CODE, Project};
 
 /// A refusal that names the file and what the planner can do.
-fn invalid(path: &Path, problem: String) -> StoreError {
+fn invalid(path: &Path, problem: Problem) -> StoreError {
     StoreError::Invalid { path: path.to_owned(), problem }
 }
 
@@ -37,17 +37,22 @@ fn exists(conn: &Connection, path: &Path, sql: &str, key: &str) -> Result<bool, 
         .map_err(sql_error(path, "checking the edit"))
 }
 
-fn check_unit(conn: &Connection, path: &Path, code: &str, what: &str) -> Result<(), StoreError> {
+fn check_unit(
+    conn: &Connection,
+    path: &Path,
+    code: &str,
+    what: &Subject,
+) -> Result<(), StoreError> {
     if exists(conn, path, "SELECT 1 FROM units WHERE code = ?1", code)? {
         Ok(())
     } else {
-        Err(invalid(path, format!("{what} names region {code}, which the file does not have")))
+        Err(invalid(path, Problem::UnknownRegion { subject: what.clone(), code: code.to_owned() }))
     }
 }
 
-fn check_name(path: &Path, names: &crate::model::Names, what: &str) -> Result<(), StoreError> {
+fn check_name(path: &Path, names: &crate::model::Names, what: &Subject) -> Result<(), StoreError> {
     if [&names.kk, &names.ru, &names.en].iter().all(|n| n.trim().is_empty()) {
-        return Err(invalid(path, format!("{what} has no name in any language")));
+        return Err(invalid(path, Problem::NoName(what.clone())));
     }
     Ok(())
 }
@@ -76,16 +81,19 @@ pub(super) fn touch_layer(tx: &Transaction, path: &Path, table: &str) -> Result<
 /// must exist in the file, and the value must be a finite number.
 pub fn put_value(path: &Path, value: &IndicatorValue) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what =
-            format!("the value of {} for {} in {}", value.indicator, value.region_code, value.year);
+        let what = Subject::Value {
+            indicator: value.indicator.clone(),
+            region: value.region_code.clone(),
+            year: value.year,
+        };
         if value.region_code != NATIONAL_CODE {
             check_unit(tx, path, &value.region_code, &what)?;
         }
         if !exists(tx, path, "SELECT 1 FROM indicators WHERE key = ?1", &value.indicator)? {
-            return Err(invalid(path, format!("the file has no indicator {}", value.indicator)));
+            return Err(invalid(path, Problem::NoIndicator(value.indicator.clone())));
         }
         if !value.value.is_finite() {
-            return Err(invalid(path, format!("{what}: {} is not a finite number", value.value)));
+            return Err(invalid(path, Problem::NotFinite { subject: what, value: value.value }));
         }
         tx.execute(
             "INSERT INTO indicator_values (region_code, indicator, year, value, source, note)
@@ -124,7 +132,11 @@ pub fn delete_value(
         if deleted == 0 {
             return Err(invalid(
                 path,
-                format!("there is no value of {indicator} for {region_code} in {year} to delete"),
+                Problem::NoValueToDelete {
+                    indicator: indicator.to_owned(),
+                    region: region_code.to_owned(),
+                    year,
+                },
             ));
         }
         Ok(())
@@ -136,22 +148,21 @@ pub fn delete_value(
 /// exist and the point must have a name.
 pub fn put_growth_point(path: &Path, point: &GrowthPoint) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what = format!("growth point {} ({})", point.id, point.names.en);
+        let what = Subject::GrowthPoint { id: point.id, names: point.names.clone() };
         if point.id <= 0 {
-            return Err(invalid(path, format!("{what}: the id must be positive")));
+            return Err(invalid(path, Problem::IdNotPositive(what)));
         }
         check_name(path, &point.names, &what)?;
         check_unit(tx, path, &point.region_code, &what)?;
-        let blob = point
-            .location
-            .map(gpkg::point_blob)
-            .transpose()
-            .map_err(|e| invalid(path, format!("location of {what}: {e}")))?;
+        let blob = point.location.map(gpkg::point_blob).transpose().map_err(|detail| {
+            let subject = what.clone();
+            invalid(path, Problem::Geometry { part: GeometryPart::Location, subject, detail })
+        })?;
         let population = point
             .population
             .map(i64::try_from)
             .transpose()
-            .map_err(|_| invalid(path, format!("{what}: the population is too large")))?;
+            .map_err(|_| invalid(path, Problem::PopulationTooLarge(what.clone())))?;
         tx.execute(
             "INSERT INTO growth_points (fid, geom, name_kk, name_ru, name_en, region_code,
                population, population_year, level, is_monotown, status, source)
@@ -189,7 +200,7 @@ pub fn delete_growth_point(path: &Path, id: i64) -> Result<(), StoreError> {
             .execute("DELETE FROM growth_points WHERE fid = ?1", [id])
             .map_err(sql_error(path, "deleting the growth point"))?;
         if deleted == 0 {
-            return Err(invalid(path, format!("there is no growth point with id {id} to delete")));
+            return Err(invalid(path, Problem::NoGrowthPointToDelete(id)));
         }
         touch_layer(tx, path, "growth_points")
     })
@@ -199,14 +210,15 @@ pub fn delete_growth_point(path: &Path, id: i64) -> Result<(), StoreError> {
 /// The code and a name are required and the region must exist.
 pub fn put_project(path: &Path, project: &Project) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what = format!("project {} ({})", project.code, project.names.en);
+        let what = Subject::Project { code: project.code.clone(), names: project.names.clone() };
         if project.code.trim().is_empty() {
-            return Err(invalid(path, "a project needs a code".to_owned()));
+            return Err(invalid(path, Problem::ProjectNeedsCode));
         }
         check_name(path, &project.names, &what)?;
         check_unit(tx, path, &project.region_code, &what)?;
-        let blob = gpkg::point_blob(project.location)
-            .map_err(|e| invalid(path, format!("location of {what}: {e}")))?;
+        let blob = gpkg::point_blob(project.location).map_err(|detail| {
+            invalid(path, Problem::Geometry { part: GeometryPart::Location, subject: what, detail })
+        })?;
         let upsert = format!(
             "{} ON CONFLICT (code) DO UPDATE SET geom = excluded.geom,
                name_kk = excluded.name_kk, name_ru = excluded.name_ru, name_en = excluded.name_en,
@@ -245,17 +257,14 @@ pub fn delete_project(path: &Path, code: &str) -> Result<(), StoreError> {
         if let Some(scenario) = used_by {
             return Err(invalid(
                 path,
-                format!(
-                    "project {code} is part of scenario «{scenario}»; remove it from the \
-                     scenario first"
-                ),
+                Problem::ProjectInScenario { code: code.to_owned(), scenario },
             ));
         }
         let deleted = tx
             .execute("DELETE FROM projects WHERE code = ?1", [code])
             .map_err(sql_error(path, "deleting the project"))?;
         if deleted == 0 {
-            return Err(invalid(path, format!("there is no project {code} to delete")));
+            return Err(invalid(path, Problem::NoProjectToDelete(code.to_owned())));
         }
         touch_layer(tx, path, "projects")
     })
@@ -265,16 +274,17 @@ pub fn delete_project(path: &Path, code: &str) -> Result<(), StoreError> {
 /// least two points and the corridor a name.
 pub fn put_corridor(path: &Path, corridor: &Corridor) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what = format!("corridor {} ({})", corridor.id, corridor.names.en);
+        let what = Subject::Corridor { id: corridor.id, names: corridor.names.clone() };
         if corridor.id <= 0 {
-            return Err(invalid(path, format!("{what}: the id must be positive")));
+            return Err(invalid(path, Problem::IdNotPositive(what)));
         }
         check_name(path, &corridor.names, &what)?;
         if corridor.line.0.len() < 2 {
-            return Err(invalid(path, format!("{what}: a line needs at least two points")));
+            return Err(invalid(path, Problem::LineTooShort(what)));
         }
-        let blob = gpkg::linestring_blob(&corridor.line)
-            .map_err(|e| invalid(path, format!("line of {what}: {e}")))?;
+        let blob = gpkg::linestring_blob(&corridor.line).map_err(|detail| {
+            invalid(path, Problem::Geometry { part: GeometryPart::Line, subject: what, detail })
+        })?;
         tx.execute(
             "INSERT INTO corridors (fid, geom, name_kk, name_ru, name_en, kind)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -301,7 +311,7 @@ pub fn delete_corridor(path: &Path, id: i64) -> Result<(), StoreError> {
             .execute("DELETE FROM corridors WHERE fid = ?1", [id])
             .map_err(sql_error(path, "deleting the corridor"))?;
         if deleted == 0 {
-            return Err(invalid(path, format!("there is no corridor with id {id} to delete")));
+            return Err(invalid(path, Problem::NoCorridorToDelete(id)));
         }
         touch_layer(tx, path, "corridors")
     })

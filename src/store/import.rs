@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use super::{StoreError, open_for_writing, sql_error};
+use super::{Problem, StoreError, ValueReason, open_for_writing, sql_error};
 use crate::model::{IndicatorValue, NATIONAL_CODE};
 
 /// What an import changed.
@@ -38,24 +38,24 @@ pub fn import_values(path: &Path, rows: &[IndicatorValue]) -> Result<ImportSumma
     let units = keys("SELECT code FROM units", "reading the units")?;
     let indicators = keys("SELECT key FROM indicators", "reading the indicators")?;
     for (index, row) in rows.iter().enumerate() {
-        let problem = if row.region_code != NATIONAL_CODE && !units.contains(&row.region_code) {
-            format!("the file has no unit {}", row.region_code)
+        let reason = if row.region_code != NATIONAL_CODE && !units.contains(&row.region_code) {
+            ValueReason::NoUnit(row.region_code.clone())
         } else if !indicators.contains(&row.indicator) {
-            format!("the file has no indicator {}", row.indicator)
+            ValueReason::NoIndicator(row.indicator.clone())
         } else if !row.value.is_finite() {
-            format!("{} is not a finite number", row.value)
+            ValueReason::NotFinite(row.value)
         } else {
             continue;
         };
         return Err(StoreError::Invalid {
             path: path.to_owned(),
-            problem: format!(
-                "value {} of the import ({} {} {}): {problem}; nothing was imported",
-                index + 1,
-                row.region_code,
-                row.indicator,
-                row.year
-            ),
+            problem: Problem::ImportValue {
+                index: index + 1,
+                region: row.region_code.clone(),
+                indicator: row.indicator.clone(),
+                year: row.year,
+                reason,
+            },
         });
     }
 

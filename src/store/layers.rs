@@ -10,7 +10,10 @@ use std::path::Path;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::edit::touch_layer;
-use super::{StoreError, codes, gpkg, open_for_writing, sql_error};
+use super::{
+    EditionReason, FeatureReason, GeometryPart, Problem, StoreError, Subject, codes, gpkg,
+    open_for_writing, sql_error,
+};
 use crate::model::{BoundaryEdition, Corridor, GrowthPoint, Names, Project};
 
 /// New features to add to the file's point and line layers.
@@ -40,7 +43,7 @@ pub struct EditionSummary {
     pub closed: Option<String>,
 }
 
-fn invalid(path: &Path, problem: String) -> StoreError {
+fn invalid(path: &Path, problem: Problem) -> StoreError {
     StoreError::Invalid { path: path.to_owned(), problem }
 }
 
@@ -68,46 +71,46 @@ fn named(names: &Names) -> bool {
 /// known, a name on each, lines of two points or more.
 fn check_batch(tx: &Transaction, path: &Path, batch: &FeatureBatch) -> Result<(), StoreError> {
     let units = column(tx, path, "SELECT code FROM units")?;
-    let refuse = |what: String, problem: &str| {
-        Err(invalid(path, format!("{what}: {problem}; nothing was imported")))
+    let refuse = |subject: Subject, reason: FeatureReason| {
+        Err(invalid(path, Problem::FeatureNotImported { subject, reason }))
     };
     let mut point_ids = ids(tx, path, "growth_points")?;
     for g in &batch.growth_points {
-        let what = format!("growth point {} ({})", g.id, g.names.get(crate::model::Lang::En));
+        let what = Subject::GrowthPoint { id: g.id, names: g.names.clone() };
         if g.id <= 0 || !point_ids.insert(g.id) {
-            return refuse(what, "its id is taken or not positive");
+            return refuse(what, FeatureReason::IdTaken);
         }
         if !named(&g.names) {
-            return refuse(what, "it has no name");
+            return refuse(what, FeatureReason::NoName);
         }
         if !units.contains(&g.region_code) {
-            return refuse(what, &format!("the file has no region {}", g.region_code));
+            return refuse(what, FeatureReason::NoRegion(g.region_code.clone()));
         }
     }
     let mut project_codes = column(tx, path, "SELECT code FROM projects")?;
     for p in &batch.projects {
-        let what = format!("project {} ({})", p.code, p.names.get(crate::model::Lang::En));
+        let what = Subject::Project { code: p.code.clone(), names: p.names.clone() };
         if p.code.trim().is_empty() || !project_codes.insert(p.code.clone()) {
-            return refuse(what, "its code is empty or taken");
+            return refuse(what, FeatureReason::CodeTaken);
         }
         if !named(&p.names) {
-            return refuse(what, "it has no name");
+            return refuse(what, FeatureReason::NoName);
         }
         if !units.contains(&p.region_code) {
-            return refuse(what, &format!("the file has no region {}", p.region_code));
+            return refuse(what, FeatureReason::NoRegion(p.region_code.clone()));
         }
     }
     let mut corridor_ids = ids(tx, path, "corridors")?;
     for c in &batch.corridors {
-        let what = format!("corridor {} ({})", c.id, c.names.get(crate::model::Lang::En));
+        let what = Subject::Corridor { id: c.id, names: c.names.clone() };
         if c.id <= 0 || !corridor_ids.insert(c.id) {
-            return refuse(what, "its id is taken or not positive");
+            return refuse(what, FeatureReason::IdTaken);
         }
         if !named(&c.names) {
-            return refuse(what, "it has no name");
+            return refuse(what, FeatureReason::NoName);
         }
         if c.line.0.len() < 2 {
-            return refuse(what, "a line needs at least two points");
+            return refuse(what, FeatureReason::LineTooShort);
         }
     }
     Ok(())
@@ -132,13 +135,15 @@ pub fn add_features(path: &Path, batch: &FeatureBatch) -> Result<LayerSummary, S
             )
             .map_err(sql_error(path, writing))?;
         for g in &batch.growth_points {
-            let blob =
-                g.location.map(gpkg::point_blob).transpose().map_err(|e| {
-                    invalid(path, format!("location of growth point {}: {e}", g.id))
-                })?;
-            let population = g.population.map(i64::try_from).transpose().map_err(|_| {
-                invalid(path, format!("growth point {}: population too large", g.id))
+            let blob = g.location.map(gpkg::point_blob).transpose().map_err(|detail| {
+                let subject = Subject::GrowthPointId(g.id);
+                invalid(path, Problem::Geometry { part: GeometryPart::Location, subject, detail })
             })?;
+            let population = g
+                .population
+                .map(i64::try_from)
+                .transpose()
+                .map_err(|_| invalid(path, Problem::ImportedPopulationTooLarge(g.id)))?;
             stmt.execute(params![
                 g.id,
                 blob,
@@ -158,8 +163,10 @@ pub fn add_features(path: &Path, batch: &FeatureBatch) -> Result<LayerSummary, S
         let mut stmt =
             tx.prepare(super::write::INSERT_PROJECT).map_err(sql_error(path, writing))?;
         for p in &batch.projects {
-            let blob = gpkg::point_blob(p.location)
-                .map_err(|e| invalid(path, format!("location of project {}: {e}", p.code)))?;
+            let blob = gpkg::point_blob(p.location).map_err(|detail| {
+                let subject = Subject::ProjectCode(p.code.clone());
+                invalid(path, Problem::Geometry { part: GeometryPart::Location, subject, detail })
+            })?;
             super::write::insert_project(&mut stmt, &blob, p).map_err(sql_error(path, writing))?;
         }
         let mut stmt = tx
@@ -169,8 +176,10 @@ pub fn add_features(path: &Path, batch: &FeatureBatch) -> Result<LayerSummary, S
             )
             .map_err(sql_error(path, writing))?;
         for c in &batch.corridors {
-            let blob = gpkg::linestring_blob(&c.line)
-                .map_err(|e| invalid(path, format!("line of corridor {}: {e}", c.id)))?;
+            let blob = gpkg::linestring_blob(&c.line).map_err(|detail| {
+                let subject = Subject::CorridorId(c.id);
+                invalid(path, Problem::Geometry { part: GeometryPart::Line, subject, detail })
+            })?;
             stmt.execute(params![
                 c.id,
                 blob,
@@ -210,14 +219,14 @@ pub fn write_edition(
     replace: bool,
 ) -> Result<EditionSummary, StoreError> {
     let key = edition.key.trim();
-    let refuse = |problem: String| {
-        Err(invalid(path, format!("boundary edition «{key}»: {problem}; nothing was imported")))
+    let refuse = |reason: EditionReason| {
+        Err(invalid(path, Problem::EditionNotImported { key: key.to_owned(), reason }))
     };
     if key.is_empty() {
-        return refuse("the key is empty".to_owned());
+        return refuse(EditionReason::EmptyKey);
     }
     if edition.units.is_empty() {
-        return refuse("it has no regions".to_owned());
+        return refuse(EditionReason::NoRegions);
     }
     let mut conn = open_for_writing(path)?;
     let writing = "writing the boundary edition (nothing was imported)";
@@ -228,20 +237,20 @@ pub fn write_edition(
         .map_err(sql_error(path, writing))?
         .is_some();
     if exists && !replace {
-        return refuse("the file already has it (give --replace to replace it)".to_owned());
+        return refuse(EditionReason::Exists);
     }
     let mut seen = HashSet::new();
     let mut unit_rows = Vec::with_capacity(edition.units.len());
     for unit in &edition.units {
         let code = unit.region_code.as_str();
         if !seen.insert(code) {
-            return refuse(format!("region {code} appears twice"));
+            return refuse(EditionReason::RegionTwice(code.to_owned()));
         }
         if unit.geometry.0.is_empty() {
-            return refuse(format!("the shape of {code} is empty"));
+            return refuse(EditionReason::EmptyShape(code.to_owned()));
         }
         if !unit.area_km2.is_finite() || unit.area_km2 < 0.0 {
-            return refuse(format!("the area of {code} is {}", unit.area_km2));
+            return refuse(EditionReason::BadArea { code: code.to_owned(), area: unit.area_km2 });
         }
         let row: Option<(String, String, String, String)> = tx
             .query_row(
@@ -252,10 +261,12 @@ pub fn write_edition(
             .optional()
             .map_err(sql_error(path, writing))?;
         let Some(names) = row else {
-            return refuse(format!("the file has no region {code}"));
+            return refuse(EditionReason::NoRegion(code.to_owned()));
         };
-        let blob = gpkg::multipolygon_blob(&unit.geometry)
-            .map_err(|e| invalid(path, format!("boundary of {code} ({key}): {e}")))?;
+        let blob = gpkg::multipolygon_blob(&unit.geometry).map_err(|detail| {
+            let subject = Subject::Boundary { code: code.to_owned(), edition: key.to_owned() };
+            invalid(path, Problem::Geometry { part: GeometryPart::Boundary, subject, detail })
+        })?;
         unit_rows.push((unit, names, blob));
     }
 
@@ -272,13 +283,13 @@ pub fn write_edition(
             .map_err(sql_error(path, writing))?;
         if let Some((current, current_from)) = current {
             let Some(from) = edition.valid_from else {
-                return refuse(format!("it needs a first year to end edition «{current}»"));
+                return refuse(EditionReason::NeedsFirstYear { current });
             };
             if current_from.is_some_and(|c| from <= c) {
-                return refuse(format!(
-                    "it must begin after {}, when the current edition «{current}» began",
-                    current_from.unwrap_or_default()
-                ));
+                return refuse(EditionReason::BeginsTooEarly {
+                    began: current_from.unwrap_or_default(),
+                    current,
+                });
             }
             tx.execute(
                 "UPDATE editions SET valid_to = ?1 WHERE valid_to IS NULL AND key <> ?2",

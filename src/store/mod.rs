@@ -18,6 +18,7 @@ mod import;
 mod info;
 mod layers;
 mod lock;
+mod problem;
 mod read;
 mod schema;
 mod slides;
@@ -40,12 +41,16 @@ pub use import::{ImportSummary, import_values};
 pub use info::info_report;
 pub use layers::{EditionSummary, FeatureBatch, LayerSummary, add_features, write_edition};
 pub use lock::{FileLock, lock_for_editing, lock_path};
+pub use problem::{
+    EditionReason, FeatureReason, GeometryPart, Label, LabelKind, NotOblysReason, Problem, Removal,
+    SlideOrderProblem, SlideProblem, Subject, TypologyProblem, ValueReason,
+};
 pub use schema::SCHEMA_VERSION;
 pub use slides::{delete_slide, reorder_slides, save_slide};
 pub use typologies::{BUILT_IN_NAME, delete_typology, find_typology, save_typology};
 
 use crate::io::DefaultDataError;
-use crate::model::{Dataset, Scenario};
+use crate::model::{Dataset, Lang, Scenario};
 use crate::scenario::ScenarioError;
 
 /// File name of the default database inside the user's data folder.
@@ -53,13 +58,14 @@ use crate::scenario::ScenarioError;
 /// GDAL before 3.7.1 does not recognise a 1.4 file at all, so QGIS would not open it.
 pub const DEFAULT_FILE_NAME: &str = "default.gpkg";
 
-/// Why a file could not be created, opened or read. Every message is one line and names the file.
+/// Why a file could not be created, opened or read. Every message is one line and names the file;
+/// `Display` is the English text, [`StoreError::message`] the text in the planner's language.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
     #[error("{}: not an Oblys file ({reason}); it was left untouched", path.display())]
-    NotOblys { path: PathBuf, reason: String },
+    NotOblys { path: PathBuf, reason: NotOblysReason },
     #[error(
         "{}: made by a newer Oblys (file schema version {found}, this Oblys reads up to \
          {SCHEMA_VERSION}); update Oblys to open it",
@@ -74,7 +80,7 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     #[error("{}: {problem}", path.display())]
-    Invalid { path: PathBuf, problem: String },
+    Invalid { path: PathBuf, problem: Problem },
     #[error("{}: {context}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -107,28 +113,42 @@ pub enum StoreError {
     #[error("{}: there is no scenario with id {id}", path.display())]
     NoSuchScenario { path: PathBuf, id: i64 },
     #[error("{}: {slide}: {problem}; nothing was saved", path.display())]
-    Slide { path: PathBuf, slide: String, problem: String },
+    Slide { path: PathBuf, slide: Label, problem: SlideProblem },
     #[error("{}: there is no slide with id {id}", path.display())]
     NoSuchSlide { path: PathBuf, id: i64 },
     #[error(
         "{}: the slides cannot be put in this order: {problem}; nothing was changed",
         path.display()
     )]
-    SlideOrder { path: PathBuf, problem: String },
+    SlideOrder { path: PathBuf, problem: SlideOrderProblem },
     #[error("{}: {typology}: {problem}; nothing was saved", path.display())]
-    Typology { path: PathBuf, typology: String, problem: String },
+    Typology { path: PathBuf, typology: Label, problem: TypologyProblem },
     #[error("{}: there is no saved typology with id {id}", path.display())]
     NoSuchTypology { path: PathBuf, id: i64 },
+}
+
+impl StoreError {
+    /// The message in `lang`: the same facts as the English `Display` (which the command line
+    /// prints), worded in the planner's language; SQLite's and the system's own text stays as
+    /// it is inside it.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::error_text::store_error(self, lang)
+    }
 }
 
 /// What went wrong inside a read or write, before the file's path is attached.
 #[derive(Debug)]
 enum Fault {
     Sql(&'static str, rusqlite::Error),
-    Invalid(String),
+    Invalid(Problem),
 }
 
 impl Fault {
+    /// A refusal still worded in English only (see [`Problem::Text`]).
+    fn text(problem: String) -> Fault {
+        Fault::Invalid(Problem::Text(problem))
+    }
+
     fn at(self, path: &Path) -> StoreError {
         match self {
             Fault::Sql(context, source) => {
@@ -160,8 +180,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Checks the 100-byte SQLite header of `path` without SQLite: the magic string and the
 /// GeoPackage application id (big-endian at offset 68). A file failing this is never opened.
 fn check_header(path: &Path) -> Result<(), StoreError> {
-    let not_oblys =
-        |reason: &str| StoreError::NotOblys { path: path.to_owned(), reason: reason.to_owned() };
+    let not_oblys = |reason: NotOblysReason| StoreError::NotOblys { path: path.to_owned(), reason };
     let mut file = match fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -176,16 +195,16 @@ fn check_header(path: &Path) -> Result<(), StoreError> {
         }
     };
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(not_oblys("it is a folder"));
+        return Err(not_oblys(NotOblysReason::Folder));
     }
     let mut header = [0u8; 100];
     if file.read_exact(&mut header).is_err() || !header.starts_with(SQLITE_MAGIC) {
-        return Err(not_oblys("not an SQLite database"));
+        return Err(not_oblys(NotOblysReason::NotSqlite));
     }
     let application_id =
         header.get(68..72).and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, i32::from_be_bytes);
     if application_id != schema::GPKG_APPLICATION_ID {
-        return Err(not_oblys("an SQLite database, but not a GeoPackage"));
+        return Err(not_oblys(NotOblysReason::NotGeoPackage));
     }
     Ok(())
 }
@@ -225,32 +244,31 @@ fn check(path: &Path) -> Result<u32, StoreError> {
 }
 
 fn check_contents(path: &Path) -> Result<u32, StoreError> {
-    let not_oblys =
-        |reason: &str| StoreError::NotOblys { path: path.to_owned(), reason: reason.to_owned() };
+    let not_oblys = |reason: NotOblysReason| StoreError::NotOblys { path: path.to_owned(), reason };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| not_oblys(&format!("SQLite cannot open it: {e}")))?;
-    configure(&conn).map_err(|e| not_oblys(&format!("SQLite cannot read it: {e}")))?;
+    .map_err(|e| not_oblys(NotOblysReason::CannotOpen(e.to_string())))?;
+    configure(&conn).map_err(|e| not_oblys(NotOblysReason::CannotRead(e.to_string())))?;
     let has_meta: bool = conn
         .query_row(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'oblys_meta')",
             [],
             |r| r.get(0),
         )
-        .map_err(|e| not_oblys(&format!("damaged database: {e}")))?;
+        .map_err(|e| not_oblys(NotOblysReason::Damaged(e.to_string())))?;
     if !has_meta {
-        return Err(not_oblys("a GeoPackage, but not made by Oblys (no oblys_meta table)"));
+        return Err(not_oblys(NotOblysReason::NoMeta));
     }
     let version: String = conn
         .query_row("SELECT value FROM oblys_meta WHERE key = 'schema_version'", [], |r| r.get(0))
-        .map_err(|e| not_oblys(&format!("oblys_meta has no schema_version: {e}")))?;
+        .map_err(|e| not_oblys(NotOblysReason::NoSchemaVersion(e.to_string())))?;
     let Ok(version) = version.trim().parse::<u32>() else {
-        return Err(not_oblys(&format!("schema_version «{version}» is not a number")));
+        return Err(not_oblys(NotOblysReason::VersionNotNumber(version)));
     };
     if version == 0 {
-        return Err(not_oblys("its creation was never completed (schema version 0)"));
+        return Err(not_oblys(NotOblysReason::Unfinished));
     }
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.to_owned(), found: version });
@@ -421,7 +439,7 @@ pub fn create(path: &Path, dataset: &Dataset) -> Result<(), StoreError> {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Invalid {
                 path: path.to_owned(),
-                problem: format!("SQLite kept journal mode «{mode}» instead of WAL"),
+                problem: Problem::JournalMode(mode),
             });
         }
         conn.close().map_err(|(_, e)| sql_error(path, "closing the database")(e))?;

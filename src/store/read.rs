@@ -22,7 +22,7 @@ fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> Fault {
 }
 
 fn bad(table: &str, key: &str, problem: impl std::fmt::Display) -> Fault {
-    Fault::Invalid(format!("table {table}, {key}: {problem}"))
+    Fault::text(format!("table {table}, {key}: {problem}"))
 }
 
 fn names(row: &Row, first: usize) -> rusqlite::Result<Names> {

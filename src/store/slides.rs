@@ -7,13 +7,16 @@ use std::path::Path;
 
 use rusqlite::{Connection, Row, Transaction, params};
 
-use super::{Fault, StoreError, open_for_writing, sql_error};
+use super::{
+    Fault, Label, LabelKind, Problem, SlideOrderProblem, SlideProblem, StoreError,
+    open_for_writing, sql_error,
+};
 use crate::analysis::typology::{DERIVED_COMPONENTS, MAX_CLASSES, TypologyState};
 use crate::analysis::values::BoundaryMode;
 use crate::map::difference::DifferenceMode;
 use crate::model::{
-    Dataset, Lang, NATIONAL_CODE, Names, Slide, SlideExtent, SlideLayers, SlidePotential,
-    SlideScreen, SlideSource, SlideTarget, SlideView,
+    Dataset, NATIONAL_CODE, Names, Slide, SlideExtent, SlideLayers, SlidePotential, SlideScreen,
+    SlideSource, SlideTarget, SlideView,
 };
 use crate::scenario::DERIVED_INDICATORS;
 
@@ -73,30 +76,32 @@ impl SlideRefs {
 /// Why `slide` does not fit the file described by `refs`, in words a planner can act on. A side
 /// naming a missing scenario is a problem only with `scenarios_required` (a slide being saved);
 /// a whole dataset may hold such sides after a scenario was deleted, and they read as the data.
-pub(super) fn problem(refs: &SlideRefs, slide: &Slide, scenarios_required: bool) -> Option<String> {
+pub(super) fn problem(
+    refs: &SlideRefs,
+    slide: &Slide,
+    scenarios_required: bool,
+) -> Option<SlideProblem> {
     let v = &slide.view;
     if slide.id <= 0 {
-        return Some(format!("its id {} is not positive", slide.id));
+        return Some(SlideProblem::IdNotPositive(slide.id));
     }
     if !refs.indicator(&v.indicator) {
-        return Some(format!("indicator «{}» is not in the file", v.indicator));
+        return Some(SlideProblem::UnknownIndicator(v.indicator.clone()));
     }
     let mut seen = HashSet::new();
     for code in &v.selected {
         if !refs.regions.contains(code) {
-            return Some(format!("selected region {code} is not a region of the file"));
+            return Some(SlideProblem::UnknownRegion(code.clone()));
         }
         if !seen.insert(code.as_str()) {
-            return Some(format!("region {code} is selected twice"));
+            return Some(SlideProblem::RegionTwice(code.clone()));
         }
     }
-    for (side, source) in [("A", v.compare_a), ("B", v.compare_b)] {
+    for (side, source) in [('A', v.compare_a), ('B', v.compare_b)] {
         if let SlideSource::Scenario(id) = source
             && (id <= 0 || (scenarios_required && !refs.scenarios.contains(&id)))
         {
-            return Some(format!(
-                "comparison side {side} is scenario {id}, which is not in the file"
-            ));
+            return Some(SlideProblem::UnknownSideScenario { side, id });
         }
     }
     if let Some(e) = v.extent {
@@ -109,10 +114,12 @@ pub(super) fn problem(refs: &SlideRefs, slide: &Slide, scenarios_required: bool)
             || e.min_lat < -90.0
             || e.max_lat > 90.0
         {
-            return Some(format!(
-                "map extent {}…{} °E, {}…{} °N is not an area on Earth",
-                e.min_lon, e.max_lon, e.min_lat, e.max_lat
-            ));
+            return Some(SlideProblem::BadExtent {
+                min_lon: e.min_lon,
+                max_lon: e.max_lon,
+                min_lat: e.min_lat,
+                max_lat: e.max_lat,
+            });
         }
     }
     if let Some(problem) = potential_problem(refs, v, scenarios_required) {
@@ -120,13 +127,10 @@ pub(super) fn problem(refs: &SlideRefs, slide: &Slide, scenarios_required: bool)
     }
     if let Some(t) = &v.target {
         if !refs.indicator(&t.indicator) {
-            return Some(format!("the target's indicator «{}» is not in the file", t.indicator));
+            return Some(SlideProblem::UnknownTargetIndicator(t.indicator.clone()));
         }
         if t.region_code != NATIONAL_CODE && !refs.current.contains(&t.region_code) {
-            return Some(format!(
-                "the target's region {} is not a current region of the file",
-                t.region_code
-            ));
+            return Some(SlideProblem::UnknownTargetRegion(t.region_code.clone()));
         }
     }
     None
@@ -136,52 +140,60 @@ pub(super) fn problem(refs: &SlideRefs, slide: &Slide, scenarios_required: bool)
 /// on another, no components, an indicator the file lacks, a weight below 0, fewer than 2 or
 /// more than [`MAX_CLASSES`] classes, a significance level outside (0, 1), or (with
 /// `scenarios_required`) a state naming a scenario the file does not have.
-fn potential_problem(refs: &SlideRefs, v: &SlideView, scenarios_required: bool) -> Option<String> {
+fn potential_problem(
+    refs: &SlideRefs,
+    v: &SlideView,
+    scenarios_required: bool,
+) -> Option<SlideProblem> {
     let p = match (&v.potential, v.screen == SlideScreen::Potential) {
         (None, false) => return None,
-        (None, true) => return Some("a Potential slide without its typology".to_owned()),
-        (Some(_), false) => return Some("a typology on a slide of another screen".to_owned()),
+        (None, true) => return Some(SlideProblem::PotentialWithoutTypology),
+        (Some(_), false) => return Some(SlideProblem::TypologyOnOtherScreen),
         (Some(p), true) => p,
     };
     let t = &p.typology;
     if t.components.is_empty() {
-        return Some("its typology has no components".to_owned());
+        return Some(SlideProblem::NoComponents);
     }
     for c in &t.components {
         if !refs.indicators.contains(&c.indicator)
             && !DERIVED_COMPONENTS.contains(&c.indicator.as_str())
         {
-            return Some(format!("its typology's indicator «{}» is not in the file", c.indicator));
+            return Some(SlideProblem::UnknownComponent(c.indicator.clone()));
         }
         if !(c.weight.is_finite() && c.weight >= 0.0) {
-            return Some(format!(
-                "the weight {} of «{}» in its typology is not a number ≥ 0",
-                c.weight, c.indicator
-            ));
+            return Some(SlideProblem::BadWeight {
+                weight: c.weight,
+                indicator: c.indicator.clone(),
+            });
         }
     }
     let classes = t.classification.classes();
     if !(2..=MAX_CLASSES).contains(&classes) {
-        return Some(format!("{classes} classes: the Potential screen draws 2 to {MAX_CLASSES}"));
+        return Some(SlideProblem::ClassCount(classes));
     }
     if !(p.significance > 0.0 && p.significance < 1.0) {
-        return Some(format!("significance level {} is not between 0 and 1", p.significance));
+        return Some(SlideProblem::Significance(p.significance));
     }
     for state in [t.state, p.change_a, p.change_b] {
         if let TypologyState::Scenario { scenario_id, .. } = state
             && (scenario_id <= 0 || (scenarios_required && !refs.scenarios.contains(&scenario_id)))
         {
-            return Some(format!(
-                "its typology uses scenario {scenario_id}, which is not in the file"
-            ));
+            return Some(SlideProblem::UnknownScenario(scenario_id));
         }
     }
     None
 }
 
-/// How a slide is named in messages: its id and its English title (or another filled one).
-pub(super) fn label(slide: &Slide) -> String {
-    format!("slide {} «{}»", slide.id, slide.title.get(Lang::En))
+/// How a slide is named in messages: its id and its title (in English, or another filled one,
+/// in the English text).
+pub(super) fn label(slide: &Slide) -> Label {
+    Label { kind: LabelKind::Slide, id: slide.id, name: slide.title.clone() }
+}
+
+/// A refusal of `slide` while a whole dataset is written.
+fn slide_fault(slide: &Slide, problem: SlideProblem) -> Fault {
+    Fault::Invalid(Problem::Slide { slide: label(slide), problem })
 }
 
 fn boundary_key(mode: BoundaryMode) -> &'static str {
@@ -201,9 +213,9 @@ fn difference_key(mode: DifferenceMode) -> &'static str {
 /// The `potential` column of `slide`: its Potential view as JSON, None on other screens.
 fn potential_json(slide: &Slide) -> Result<Option<String>, Fault> {
     let Some(potential) = &slide.view.potential else { return Ok(None) };
-    serde_json::to_string(potential).map(Some).map_err(|e| {
-        Fault::Invalid(format!("{}: its Potential view cannot be written: {e}", label(slide)))
-    })
+    serde_json::to_string(potential)
+        .map(Some)
+        .map_err(|e| slide_fault(slide, SlideProblem::PotentialNotWritten(e.to_string())))
 }
 
 /// Inserts `slide` at `position`, or updates it in place when its id exists.
@@ -275,10 +287,10 @@ pub(super) fn write_slides(tx: &Transaction, ds: &Dataset) -> Result<(), Fault> 
     let mut ids = HashSet::new();
     for slide in &ds.slides {
         if !ids.insert(slide.id) {
-            return Err(Fault::Invalid(format!("{}: its id is used twice", label(slide))));
+            return Err(slide_fault(slide, SlideProblem::IdUsedTwice));
         }
         if let Some(problem) = problem(&refs, slide, false) {
-            return Err(Fault::Invalid(format!("{}: {problem}", label(slide))));
+            return Err(slide_fault(slide, problem));
         }
     }
     for (position, slide) in (0u32..).zip(&ds.slides) {
@@ -354,7 +366,7 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
     for (a, b) in rows {
         let (id, position, title, notes, screen, indicator, year, boundary, layers, selected) = a;
         let (extent, sides, difference, target, potential) = b;
-        let bad = |what: &str| Fault::Invalid(format!("table slides, slide {id}: {what}"));
+        let bad = |what: &str| Fault::text(format!("table slides, slide {id}: {what}"));
         let Some(screen) = SlideScreen::from_key(&screen) else {
             return Err(bad(&format!("unknown screen «{screen}»")));
         };
@@ -492,18 +504,18 @@ pub fn reorder_slides(path: &Path, ids: &[i64]) -> Result<(), StoreError> {
     let mut conn = open_for_writing(path)?;
     let tx = conn.transaction().map_err(sql_error(path, "starting the write"))?;
     let current = order(&tx).map_err(|f| f.at(path))?;
-    let refuse = |problem: String| StoreError::SlideOrder { path: path.to_owned(), problem };
+    let refuse = |problem| StoreError::SlideOrder { path: path.to_owned(), problem };
     let mut seen = HashSet::new();
     for id in ids {
         if !current.contains(id) {
-            return Err(refuse(format!("there is no slide with id {id}")));
+            return Err(refuse(SlideOrderProblem::NoSuchSlide(*id)));
         }
         if !seen.insert(*id) {
-            return Err(refuse(format!("slide {id} is listed twice")));
+            return Err(refuse(SlideOrderProblem::ListedTwice(*id)));
         }
     }
     if let Some(missing) = current.iter().find(|id| !seen.contains(id)) {
-        return Err(refuse(format!("slide {missing} is missing from the new order")));
+        return Err(refuse(SlideOrderProblem::Missing(*missing)));
     }
     renumber(&tx, ids).map_err(|f| f.at(path))?;
     tx.commit().map_err(sql_error(path, "reordering the slides"))

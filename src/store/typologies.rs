@@ -8,7 +8,9 @@ use std::path::Path;
 
 use rusqlite::{Connection, Transaction, params};
 
-use super::{Fault, StoreError, open_for_writing, sql_error};
+use super::{
+    Fault, Label, LabelKind, Problem, StoreError, TypologyProblem, open_for_writing, sql_error,
+};
 use crate::analysis::typology::{
     Classification, Component, DERIVED_COMPONENTS, MissingRule, Normalisation, Typology,
     TypologyState,
@@ -29,9 +31,14 @@ struct Definition {
     missing: MissingRule,
 }
 
-/// How a saved typology is named in messages: its id and its English name (or another filled one).
-fn label(saved: &SavedTypology) -> String {
-    format!("typology {} «{}»", saved.id, saved.typology.name.get(Lang::En))
+/// How a saved typology is named in messages: its id and its name.
+fn label(saved: &SavedTypology) -> Label {
+    Label { kind: LabelKind::Typology, id: saved.id, name: saved.typology.name.clone() }
+}
+
+/// A refusal of `saved` while a whole dataset is written.
+fn typology_fault(saved: &SavedTypology, problem: TypologyProblem) -> Fault {
+    Fault::Invalid(Problem::Typology { typology: label(saved), problem })
 }
 
 /// Whether `a` and `b` share a name in some language (ignoring case and outer spaces).
@@ -51,40 +58,40 @@ fn problem(
     saved: &SavedTypology,
     others: &[SavedTypology],
     indicators: &HashSet<String>,
-) -> Option<String> {
+) -> Option<TypologyProblem> {
     let t = &saved.typology;
     if saved.id <= 0 {
-        return Some(format!("its id {} is not positive", saved.id));
+        return Some(TypologyProblem::IdNotPositive(saved.id));
     }
     if Lang::ALL.iter().all(|&l| t.name.get(l).trim().is_empty()) {
-        return Some("it has no name".to_owned());
+        return Some(TypologyProblem::NoName);
     }
     if Lang::ALL.iter().any(|&l| t.name.get(l).trim().eq_ignore_ascii_case(BUILT_IN_NAME)) {
-        return Some(format!("«{BUILT_IN_NAME}» is the built-in typology's name"));
+        return Some(TypologyProblem::BuiltInName);
     }
     if let Some(other) =
         others.iter().find(|o| o.id != saved.id && same_name(&o.typology.name, &t.name))
     {
-        return Some(format!("{} has the same name", label(other)));
+        return Some(TypologyProblem::SameName(label(other)));
     }
     if t.components.is_empty() {
-        return Some("it has no components".to_owned());
+        return Some(TypologyProblem::NoComponents);
     }
     for c in &t.components {
         if !indicators.contains(&c.indicator) && !DERIVED_COMPONENTS.contains(&c.indicator.as_str())
         {
-            return Some(format!("indicator «{}» is not in the file", c.indicator));
+            return Some(TypologyProblem::UnknownIndicator(c.indicator.clone()));
         }
         if !(c.weight.is_finite() && c.weight >= 0.0) {
-            return Some(format!(
-                "the weight {} of «{}» is not a number ≥ 0",
-                c.weight, c.indicator
-            ));
+            return Some(TypologyProblem::BadWeight {
+                weight: c.weight,
+                indicator: c.indicator.clone(),
+            });
         }
     }
     let classes = t.classification.classes();
     if classes < 2 {
-        return Some(format!("{classes} classes: a classification needs at least 2"));
+        return Some(TypologyProblem::TooFewClasses(classes));
     }
     None
 }
@@ -98,7 +105,7 @@ fn definition_json(t: &Typology) -> Result<String, Fault> {
         missing: t.missing,
     };
     serde_json::to_string(&d)
-        .map_err(|e| Fault::Invalid(format!("the typology cannot be written: {e}")))
+        .map_err(|e| Fault::text(format!("the typology cannot be written: {e}")))
 }
 
 /// Inserts `saved`, or replaces it when its id exists.
@@ -122,10 +129,10 @@ pub(super) fn write_typologies(tx: &Transaction, ds: &Dataset) -> Result<(), Fau
     let mut ids = HashSet::new();
     for saved in &ds.typologies {
         if !ids.insert(saved.id) {
-            return Err(Fault::Invalid(format!("{}: its id is used twice", label(saved))));
+            return Err(typology_fault(saved, TypologyProblem::IdUsedTwice));
         }
         if let Some(problem) = problem(saved, &ds.typologies, &indicators) {
-            return Err(Fault::Invalid(format!("{}: {problem}", label(saved))));
+            return Err(typology_fault(saved, problem));
         }
         write_typology(tx, saved)?;
     }
@@ -156,7 +163,7 @@ pub(super) fn read_typologies(conn: &Connection) -> Result<Vec<SavedTypology>, F
     let mut out = Vec::with_capacity(rows.len());
     for (id, name, json) in rows {
         let d: Definition = serde_json::from_str(&json).map_err(|e| {
-            Fault::Invalid(format!(
+            Fault::text(format!(
                 "table typologies, typology {id} «{}»: its definition is not a valid typology: {e}",
                 name.get(Lang::En)
             ))

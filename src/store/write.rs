@@ -17,28 +17,26 @@ fn validate(ds: &Dataset) -> Result<(), Fault> {
     let mut regions = HashSet::new();
     for r in &ds.regions {
         if !regions.insert(r.code.as_str()) {
-            return Err(Fault::Invalid(format!("region {} is listed twice", r.code)));
+            return Err(Fault::text(format!("region {} is listed twice", r.code)));
         }
     }
     let known = |code: &str, what: &str| {
         if regions.contains(code) {
             Ok(())
         } else {
-            Err(Fault::Invalid(format!(
-                "{what} refers to {code}, which is not a region of the file"
-            )))
+            Err(Fault::text(format!("{what} refers to {code}, which is not a region of the file")))
         }
     };
     let mut editions = HashSet::new();
     for e in &ds.editions {
         if !editions.insert(e.key.as_str()) {
-            return Err(Fault::Invalid(format!("boundary edition {} is listed twice", e.key)));
+            return Err(Fault::text(format!("boundary edition {} is listed twice", e.key)));
         }
         let mut units = HashSet::new();
         for u in &e.units {
             known(&u.region_code, &format!("boundary edition {}", e.key))?;
             if !units.insert(u.region_code.as_str()) {
-                return Err(Fault::Invalid(format!(
+                return Err(Fault::text(format!(
                     "boundary edition {} holds {} twice",
                     e.key, u.region_code
                 )));
@@ -54,7 +52,7 @@ fn validate(ds: &Dataset) -> Result<(), Fault> {
     let mut indicators = HashSet::new();
     for i in &ds.indicators {
         if !indicators.insert(i.key.as_str()) {
-            return Err(Fault::Invalid(format!("indicator {} is defined twice", i.key)));
+            return Err(Fault::text(format!("indicator {} is defined twice", i.key)));
         }
     }
     let mut values = HashSet::new();
@@ -63,13 +61,13 @@ fn validate(ds: &Dataset) -> Result<(), Fault> {
             known(&v.region_code, &format!("a value of {} for {}", v.indicator, v.year))?;
         }
         if !indicators.contains(v.indicator.as_str()) {
-            return Err(Fault::Invalid(format!(
+            return Err(Fault::text(format!(
                 "a value refers to unknown indicator {}",
                 v.indicator
             )));
         }
         if !values.insert((v.region_code.as_str(), v.indicator.as_str(), v.year)) {
-            return Err(Fault::Invalid(format!(
+            return Err(Fault::text(format!(
                 "two values of {} for {} in {}",
                 v.indicator, v.region_code, v.year
             )));
@@ -79,7 +77,7 @@ fn validate(ds: &Dataset) -> Result<(), Fault> {
     for g in &ds.growth_points {
         known(&g.region_code, &format!("growth point {}", g.names.en))?;
         if g.id <= 0 || !ids.insert(g.id) {
-            return Err(Fault::Invalid(format!(
+            return Err(Fault::text(format!(
                 "growth point id {} is not unique and positive",
                 g.id
             )));
@@ -89,31 +87,31 @@ fn validate(ds: &Dataset) -> Result<(), Fault> {
     for p in &ds.projects {
         known(&p.region_code, &format!("project {}", p.code))?;
         if !codes.insert(p.code.as_str()) {
-            return Err(Fault::Invalid(format!("project code {} is used twice", p.code)));
+            return Err(Fault::text(format!("project code {} is used twice", p.code)));
         }
     }
     let mut ids = HashSet::new();
     for c in &ds.corridors {
         if c.id <= 0 || !ids.insert(c.id) {
-            return Err(Fault::Invalid(format!("corridor id {} is not unique and positive", c.id)));
+            return Err(Fault::text(format!("corridor id {} is not unique and positive", c.id)));
         }
     }
     let mut ids = HashSet::new();
     for s in &ds.scenarios {
         if !ids.insert(s.id) {
-            return Err(Fault::Invalid(format!(
+            return Err(Fault::text(format!(
                 "scenario id {} is used twice («{}»)",
                 s.id,
                 s.name.get(crate::model::Lang::En)
             )));
         }
-        crate::scenario::validate(ds, s).map_err(|e| Fault::Invalid(e.to_string()))?;
+        crate::scenario::validate(ds, s).map_err(|e| Fault::text(e.to_string()))?;
     }
     Ok(())
 }
 
 fn geometry_fault(what: String) -> impl Fn(String) -> Fault {
-    move |problem| Fault::Invalid(format!("{what}: {problem}"))
+    move |problem| Fault::text(format!("{what}: {problem}"))
 }
 
 /// Grows an extent by another rectangle.
@@ -170,7 +168,7 @@ pub(super) fn insert_project(
 }
 
 fn to_i64(value: u64, what: &str) -> Result<i64, Fault> {
-    i64::try_from(value).map_err(|_| Fault::Invalid(format!("{what} {value} is too large")))
+    i64::try_from(value).map_err(|_| Fault::text(format!("{what} {value} is too large")))
 }
 
 /// Writes every table of `ds` and the layers' extents. The tables must be empty.
@@ -237,7 +235,7 @@ pub(super) fn write_dataset(tx: &Transaction, ds: &Dataset) -> Result<(), Fault>
     for e in &ds.editions {
         for u in &e.units {
             let Some(region) = ds.region(&u.region_code) else {
-                return Err(Fault::Invalid(format!("{} has no region record", u.region_code)));
+                return Err(Fault::text(format!("{} has no region record", u.region_code)));
             };
             let blob = gpkg::multipolygon_blob(&u.geometry)
                 .map_err(geometry_fault(format!("boundary of {} ({})", u.region_code, e.key)))?;

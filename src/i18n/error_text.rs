@@ -1,0 +1,825 @@
+//! Errors of the file store and of map and slide export in Kazakh, Russian and English: the frame
+//! of every [`StoreError`] and [`ExportError`] and every problem inside them. English is exactly
+//! the errors' `Display` (what the command line prints); file paths, codes, keys and names stay
+//! as they are, and SQLite's, the system's and the renderer's own text stays inside the sentence.
+
+use crate::export::{ExportError, MAX_WIDTH, MIN_WIDTH, slides};
+use crate::model::Lang;
+use crate::store::{
+    EditionReason, FeatureReason, GeometryPart, Label, LabelKind, NotOblysReason, Problem, Removal,
+    SCHEMA_VERSION, SlideOrderProblem, SlideProblem, StoreError, Subject, TypologyProblem,
+    ValueReason,
+};
+
+/// A number as the planner's language writes it: a decimal comma in Kazakh and Russian, and a
+/// word (not `NaN`) when it is no number at all.
+fn number(value: f64, lang: Lang) -> String {
+    if value.is_nan() {
+        return match lang {
+            Lang::Kk => "сан емес мән".to_owned(),
+            Lang::Ru => "не число".to_owned(),
+            Lang::En => value.to_string(),
+        };
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "∞".to_owned() } else { "−∞".to_owned() };
+    }
+    match lang {
+        Lang::Kk | Lang::Ru => value.to_string().replace('.', ",").replace('-', "−"),
+        Lang::En => value.to_string(),
+    }
+}
+
+/// "… nothing was saved" after a refusal.
+fn nothing_saved(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "ештеңе сақталмады",
+        Lang::Ru => "ничего не сохранено",
+        Lang::En => "nothing was saved",
+    }
+}
+
+/// What was being done when SQLite or the system failed, from the English `context` the store
+/// gives (grouped by its first words: reading, writing, deleting, opening, …).
+fn step(context: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return context.to_owned();
+    }
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| context.starts_with(p));
+    let [kk, ru] = if starts(&["cannot open"]) {
+        ["файлды ашу мүмкін емес", "не удаётся открыть файл"]
+    } else if starts(&["cannot configure", "setting", "switching", "cannot switch"]) {
+        ["файлмен жұмысты баптау мүмкін емес", "не удаётся настроить работу с файлом"]
+    } else if starts(&["cannot create a file"]) {
+        ["оның қалтасында файл жасау мүмкін емес", "не удаётся создать файл в его папке"]
+    } else if starts(&["cannot create its lock", "cannot lock"]) {
+        ["файлды түзетуге бұғаттау мүмкін емес", "не удаётся занять файл для правки"]
+    } else if starts(&["cannot create", "creating"]) {
+        ["файлды жасау мүмкін емес", "не удаётся создать файл"]
+    } else if starts(&["cannot move"]) {
+        ["дайын файлды орнына қою мүмкін емес", "не удаётся поставить готовый файл на место"]
+    } else if starts(&["upgrading"]) {
+        [
+            "файлды жаңарту сәтсіз аяқталды (ол бұрынғыдай қалды)",
+            "обновить файл не удалось (он оставлен как был)",
+        ]
+    } else if starts(&["reading", "checking"]) {
+        ["файлды оқу кезінде қате", "ошибка при чтении файла"]
+    } else if starts(&["deleting", "removing"]) {
+        ["файлдан жою кезінде қате", "ошибка при удалении из файла"]
+    } else if starts(&[
+        "writing",
+        "saving",
+        "preparing",
+        "recording",
+        "updating",
+        "replacing",
+        "reordering",
+        "starting",
+        "importing",
+        "changing",
+        "committing",
+        "closing",
+    ]) {
+        ["файлға жазу кезінде қате", "ошибка при записи в файл"]
+    } else {
+        ["файлмен жұмыс кезінде қате", "ошибка при работе с файлом"]
+    };
+    let text = if lang == Lang::Kk { kk } else { ru };
+    // The write ran in one transaction, which SQLite took back whole.
+    if context.contains("(nothing was") {
+        let unchanged = if lang == Lang::Kk {
+            "ештеңе өзгермеді"
+        } else {
+            "ничего не изменено"
+        };
+        format!("{text} ({unchanged})")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A slide or a saved typology, with its title or name in `lang`.
+pub fn label(label: &Label, lang: Lang) -> String {
+    let (id, name) = (label.id, label.name.get(lang));
+    match (label.kind, lang) {
+        (_, Lang::En) => label.to_string(),
+        (LabelKind::Slide, Lang::Kk) => format!("{id}-слайд «{name}»"),
+        (LabelKind::Slide, Lang::Ru) => format!("слайд {id} «{name}»"),
+        (LabelKind::Typology, Lang::Kk) => format!("{id}-типология «{name}»"),
+        (LabelKind::Typology, Lang::Ru) => format!("типология {id} «{name}»"),
+    }
+}
+
+/// Why a file is not an Oblys file, in `lang`.
+pub fn not_oblys(reason: &NotOblysReason, lang: Lang) -> String {
+    use NotOblysReason as R;
+    match (reason, lang) {
+        (_, Lang::En) => reason.to_string(),
+        (R::Folder, Lang::Kk) => "бұл қалта".to_owned(),
+        (R::Folder, Lang::Ru) => "это папка".to_owned(),
+        (R::NotSqlite, Lang::Kk) => "SQLite дерекқоры емес".to_owned(),
+        (R::NotSqlite, Lang::Ru) => "не база данных SQLite".to_owned(),
+        (R::NotGeoPackage, Lang::Kk) => "SQLite дерекқоры, бірақ GeoPackage емес".to_owned(),
+        (R::NotGeoPackage, Lang::Ru) => "база данных SQLite, но не GeoPackage".to_owned(),
+        (R::CannotOpen(e), Lang::Kk) => format!("SQLite оны аша алмайды: {e}"),
+        (R::CannotOpen(e), Lang::Ru) => format!("SQLite не может его открыть: {e}"),
+        (R::CannotRead(e), Lang::Kk) => format!("SQLite оны оқи алмайды: {e}"),
+        (R::CannotRead(e), Lang::Ru) => format!("SQLite не может его прочитать: {e}"),
+        (R::Damaged(e), Lang::Kk) => format!("дерекқор бүлінген: {e}"),
+        (R::Damaged(e), Lang::Ru) => format!("база данных повреждена: {e}"),
+        (R::NoMeta, Lang::Kk) => {
+            "GeoPackage, бірақ оны Oblys жасамаған (oblys_meta кестесі жоқ)".to_owned()
+        }
+        (R::NoMeta, Lang::Ru) => {
+            "GeoPackage, но создан не в Oblys (нет таблицы oblys_meta)".to_owned()
+        }
+        (R::NoSchemaVersion(e), Lang::Kk) => format!("oblys_meta ішінде schema_version жоқ: {e}"),
+        (R::NoSchemaVersion(e), Lang::Ru) => format!("в oblys_meta нет schema_version: {e}"),
+        (R::VersionNotNumber(v), Lang::Kk) => format!("schema_version «{v}» сан емес"),
+        (R::VersionNotNumber(v), Lang::Ru) => format!("schema_version «{v}» — не число"),
+        (R::Unfinished, Lang::Kk) => "оны жасау аяқталмаған (схема нұсқасы 0)".to_owned(),
+        (R::Unfinished, Lang::Ru) => "его создание не было завершено (версия схемы 0)".to_owned(),
+    }
+}
+
+/// The thing a refusal is about, in `lang`.
+pub fn subject(subject: &Subject, lang: Lang) -> String {
+    use Subject as S;
+    match (subject, lang) {
+        (_, Lang::En) => subject.to_string(),
+        (S::Value { indicator, region, year }, Lang::Kk) => {
+            format!("{region} үшін {year} жылғы {indicator} мәні")
+        }
+        (S::Value { indicator, region, year }, Lang::Ru) => {
+            format!("значение {indicator} для {region} за {year} год")
+        }
+        (S::GrowthPoint { id, names }, Lang::Kk) => {
+            format!("{id} өсу нүктесі ({})", names.get(lang))
+        }
+        (S::GrowthPoint { id, names }, Lang::Ru) => {
+            format!("точка роста {id} ({})", names.get(lang))
+        }
+        (S::GrowthPointId(id), Lang::Kk) => format!("{id} өсу нүктесі"),
+        (S::GrowthPointId(id), Lang::Ru) => format!("точка роста {id}"),
+        (S::Project { code, names }, Lang::Kk) => format!("{code} жобасы ({})", names.get(lang)),
+        (S::Project { code, names }, Lang::Ru) => format!("проект {code} ({})", names.get(lang)),
+        (S::ProjectCode(code), Lang::Kk) => format!("{code} жобасы"),
+        (S::ProjectCode(code), Lang::Ru) => format!("проект {code}"),
+        (S::Corridor { id, names }, Lang::Kk) => format!("{id} дәлізі ({})", names.get(lang)),
+        (S::Corridor { id, names }, Lang::Ru) => format!("коридор {id} ({})", names.get(lang)),
+        (S::CorridorId(id), Lang::Kk) => format!("{id} дәлізі"),
+        (S::CorridorId(id), Lang::Ru) => format!("коридор {id}"),
+        (S::CorridorNamed(name), Lang::Kk) => format!("«{name}» дәлізі"),
+        (S::CorridorNamed(name), Lang::Ru) => format!("коридор «{name}»"),
+        (S::Named(name), _) => name.clone(),
+        (S::Boundary { code, edition }, _) => format!("{code} ({edition})"),
+    }
+}
+
+/// Why one value does not fit the file, in `lang`.
+fn value_reason(reason: &ValueReason, lang: Lang) -> String {
+    match (reason, lang) {
+        (_, Lang::En) => reason.to_string(),
+        (ValueReason::NoUnit(code), Lang::Kk) => format!("файлда {code} бірлігі жоқ"),
+        (ValueReason::NoUnit(code), Lang::Ru) => format!("в файле нет единицы {code}"),
+        (ValueReason::NoIndicator(key), Lang::Kk) => format!("файлда {key} көрсеткіші жоқ"),
+        (ValueReason::NoIndicator(key), Lang::Ru) => format!("в файле нет показателя {key}"),
+        (ValueReason::NotFinite(v), _) => not_finite(*v, lang),
+    }
+}
+
+/// "∞ is not a finite number" ("NaN" named in words).
+fn not_finite(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Kk if value.is_nan() => "мән сан емес".to_owned(),
+        Lang::Ru if value.is_nan() => "значение не является числом".to_owned(),
+        Lang::Kk => format!("{} шектеулі сан емес", number(value, lang)),
+        Lang::Ru => format!("{} — не конечное число", number(value, lang)),
+        Lang::En => format!("{value} is not a finite number"),
+    }
+}
+
+fn feature_reason(reason: &FeatureReason, lang: Lang) -> String {
+    use FeatureReason as R;
+    match (reason, lang) {
+        (_, Lang::En) => reason.to_string(),
+        (R::IdTaken, Lang::Kk) => "оның нөмірі бос емес немесе оң емес".to_owned(),
+        (R::IdTaken, Lang::Ru) => "его номер занят или не положителен".to_owned(),
+        (R::NoName, Lang::Kk) => "оның атауы жоқ".to_owned(),
+        (R::NoName, Lang::Ru) => "у него нет названия".to_owned(),
+        (R::NoRegion(code), Lang::Kk) => format!("файлда {code} өңірі жоқ"),
+        (R::NoRegion(code), Lang::Ru) => format!("в файле нет региона {code}"),
+        (R::CodeTaken, Lang::Kk) => "оның коды бос немесе бұрыннан бар".to_owned(),
+        (R::CodeTaken, Lang::Ru) => "его код пуст или занят".to_owned(),
+        (R::LineTooShort, Lang::Kk) => "сызықта кемінде екі нүкте болуы керек".to_owned(),
+        (R::LineTooShort, Lang::Ru) => "у линии должно быть не меньше двух точек".to_owned(),
+    }
+}
+
+fn edition_reason(reason: &EditionReason, lang: Lang) -> String {
+    use EditionReason as R;
+    match (reason, lang) {
+        (_, Lang::En) => reason.to_string(),
+        (R::EmptyKey, Lang::Kk) => "кілті бос".to_owned(),
+        (R::EmptyKey, Lang::Ru) => "ключ пуст".to_owned(),
+        (R::NoRegions, Lang::Kk) => "онда өңірлер жоқ".to_owned(),
+        (R::NoRegions, Lang::Ru) => "в ней нет регионов".to_owned(),
+        (R::Exists, Lang::Kk) => {
+            "ол файлда бұрыннан бар (ауыстыру үшін --replace беріңіз)".to_owned()
+        }
+        (R::Exists, Lang::Ru) => {
+            "она уже есть в файле (укажите --replace, чтобы заменить её)".to_owned()
+        }
+        (R::RegionTwice(code), Lang::Kk) => format!("{code} өңірі екі рет берілген"),
+        (R::RegionTwice(code), Lang::Ru) => format!("регион {code} указан дважды"),
+        (R::EmptyShape(code), Lang::Kk) => format!("{code} пішіні бос"),
+        (R::EmptyShape(code), Lang::Ru) => format!("контур {code} пуст"),
+        (R::BadArea { code, area }, Lang::Kk) => {
+            format!("{code} ауданы {} — ол дұрыс аудан емес", number(*area, lang))
+        }
+        (R::BadArea { code, area }, Lang::Ru) => {
+            format!("площадь {code} равна {} — это не площадь", number(*area, lang))
+        }
+        (R::NoRegion(code), Lang::Kk) => format!("файлда {code} өңірі жоқ"),
+        (R::NoRegion(code), Lang::Ru) => format!("в файле нет региона {code}"),
+        (R::NeedsFirstYear { current }, Lang::Kk) => {
+            format!("«{current}» басылымын аяқтау үшін оған бірінші жыл керек")
+        }
+        (R::NeedsFirstYear { current }, Lang::Ru) => {
+            format!("нужен первый год, чтобы закрыть редакцию «{current}»")
+        }
+        (R::BeginsTooEarly { began, current }, Lang::Kk) => format!(
+            "ол ағымдағы «{current}» басылымы басталған {began} жылдан кейін басталуы керек"
+        ),
+        (R::BeginsTooEarly { began, current }, Lang::Ru) => format!(
+            "она должна начинаться позже {began} года, когда началась текущая редакция «{current}»"
+        ),
+    }
+}
+
+/// Which geometry could not be written: "cannot write the location" and the like.
+fn geometry_part(part: GeometryPart, lang: Lang) -> &'static str {
+    match (part, lang) {
+        (GeometryPart::Location, Lang::Kk) => "орнын жазу мүмкін емес",
+        (GeometryPart::Location, _) => "не удаётся записать местоположение",
+        (GeometryPart::Line, Lang::Kk) => "сызығын жазу мүмкін емес",
+        (GeometryPart::Line, _) => "не удаётся записать линию",
+        (GeometryPart::Boundary, Lang::Kk) => "шекарасын жазу мүмкін емес",
+        (GeometryPart::Boundary, _) => "не удаётся записать границу",
+    }
+}
+
+/// Why a slide does not fit the file, in `lang`.
+pub fn slide_problem(problem: &SlideProblem, lang: Lang) -> String {
+    use SlideProblem as P;
+    let max = crate::analysis::typology::MAX_CLASSES;
+    match (problem, lang) {
+        (_, Lang::En) => problem.to_string(),
+        (P::IdNotPositive(id), Lang::Kk) => format!("оның {id} нөмірі оң емес"),
+        (P::IdNotPositive(id), Lang::Ru) => format!("его номер {id} не положителен"),
+        (P::IdUsedTwice, Lang::Kk) => "оның нөмірі екі рет қолданылған".to_owned(),
+        (P::IdUsedTwice, Lang::Ru) => "его номер использован дважды".to_owned(),
+        (P::UnknownIndicator(key), Lang::Kk) => format!("«{key}» көрсеткіші файлда жоқ"),
+        (P::UnknownIndicator(key), Lang::Ru) => format!("показателя «{key}» нет в файле"),
+        (P::UnknownRegion(code), Lang::Kk) => format!("таңдалған {code} өңірі файлдың өңірі емес"),
+        (P::UnknownRegion(code), Lang::Ru) => {
+            format!("выбранный регион {code} не является регионом файла")
+        }
+        (P::RegionTwice(code), Lang::Kk) => format!("{code} өңірі екі рет таңдалған"),
+        (P::RegionTwice(code), Lang::Ru) => format!("регион {code} выбран дважды"),
+        (P::UnknownSideScenario { side, id }, Lang::Kk) => {
+            format!("салыстырудың {side} жағы — файлда жоқ {id} сценарийі")
+        }
+        (P::UnknownSideScenario { side, id }, Lang::Ru) => {
+            format!("сторона сравнения {side} — сценарий {id}, которого нет в файле")
+        }
+        (P::BadExtent { min_lon, max_lon, min_lat, max_lat }, _) => {
+            let n = |v: &f64| number(*v, lang);
+            let (lon, lat) = (
+                format!("{}…{}", n(min_lon), n(max_lon)),
+                format!("{}…{}", n(min_lat), n(max_lat)),
+            );
+            if lang == Lang::Kk {
+                format!("картаның {lon} ° ш. б., {lat} ° с. е. аумағы Жердегі аумақ емес")
+            } else {
+                format!("область карты {lon} ° в. д., {lat} ° с. ш. не является областью на Земле")
+            }
+        }
+        (P::PotentialWithoutTypology, Lang::Kk) => {
+            "«Әлеует» экранының слайды, бірақ онда типология жоқ".to_owned()
+        }
+        (P::PotentialWithoutTypology, Lang::Ru) => {
+            "слайд экрана «Потенциал» без своей типологии".to_owned()
+        }
+        (P::TypologyOnOtherScreen, Lang::Kk) => "типология басқа экранның слайдында".to_owned(),
+        (P::TypologyOnOtherScreen, Lang::Ru) => "типология на слайде другого экрана".to_owned(),
+        (P::NoComponents, Lang::Kk) => "оның типологиясында құрамдас жоқ".to_owned(),
+        (P::NoComponents, Lang::Ru) => "в его типологии нет ни одного показателя".to_owned(),
+        (P::UnknownComponent(key), Lang::Kk) => {
+            format!("оның типологиясындағы «{key}» көрсеткіші файлда жоқ")
+        }
+        (P::UnknownComponent(key), Lang::Ru) => {
+            format!("показателя «{key}» из его типологии нет в файле")
+        }
+        (P::BadWeight { weight, indicator }, Lang::Kk) => format!(
+            "оның типологиясындағы «{indicator}» салмағы {} — ≥ 0 сан емес",
+            number(*weight, lang)
+        ),
+        (P::BadWeight { weight, indicator }, Lang::Ru) => {
+            format!("вес {} у «{indicator}» в его типологии — не число ≥ 0", number(*weight, lang))
+        }
+        (P::ClassCount(n), Lang::Kk) => {
+            format!("сыныптар саны {n}: «Әлеует» экраны 2…{max} сынып салады")
+        }
+        (P::ClassCount(n), Lang::Ru) => {
+            format!("классов {n}: экран «Потенциал» рисует от 2 до {max} классов")
+        }
+        (P::Significance(v), Lang::Kk) => {
+            format!("мәнділік деңгейі {} 0 мен 1 аралығында емес", number(*v, lang))
+        }
+        (P::Significance(v), Lang::Ru) => {
+            format!("уровень значимости {} не лежит между 0 и 1", number(*v, lang))
+        }
+        (P::UnknownScenario(id), Lang::Kk) => {
+            format!("оның типологиясы файлда жоқ {id} сценарийін қолданады")
+        }
+        (P::UnknownScenario(id), Lang::Ru) => {
+            format!("его типология использует сценарий {id}, которого нет в файле")
+        }
+        (P::UnknownTargetIndicator(key), Lang::Kk) => {
+            format!("мақсаттың «{key}» көрсеткіші файлда жоқ")
+        }
+        (P::UnknownTargetIndicator(key), Lang::Ru) => {
+            format!("показателя цели «{key}» нет в файле")
+        }
+        (P::UnknownTargetRegion(code), Lang::Kk) => {
+            format!("мақсаттың {code} өңірі файлдың қазіргі өңірі емес")
+        }
+        (P::UnknownTargetRegion(code), Lang::Ru) => {
+            format!("регион цели {code} не является текущим регионом файла")
+        }
+        (P::PotentialNotWritten(e), Lang::Kk) => {
+            format!("оның «Әлеует» көрінісін жазу мүмкін емес: {e}")
+        }
+        (P::PotentialNotWritten(e), Lang::Ru) => {
+            format!("его вид экрана «Потенциал» не удаётся записать: {e}")
+        }
+    }
+}
+
+/// Why the deck cannot take the order asked for, in `lang`.
+fn slide_order_problem(problem: &SlideOrderProblem, lang: Lang) -> String {
+    use SlideOrderProblem as P;
+    match (problem, lang) {
+        (_, Lang::En) => problem.to_string(),
+        (P::NoSuchSlide(id), Lang::Kk) => format!("{id} нөмірлі слайд жоқ"),
+        (P::NoSuchSlide(id), Lang::Ru) => format!("нет слайда с номером {id}"),
+        (P::ListedTwice(id), Lang::Kk) => format!("{id} слайды екі рет берілген"),
+        (P::ListedTwice(id), Lang::Ru) => format!("слайд {id} указан дважды"),
+        (P::Missing(id), Lang::Kk) => format!("{id} слайды жаңа ретте жоқ"),
+        (P::Missing(id), Lang::Ru) => format!("слайда {id} нет в новом порядке"),
+    }
+}
+
+/// Why a typology cannot be saved, in `lang`.
+pub fn typology_problem(problem: &TypologyProblem, lang: Lang) -> String {
+    use TypologyProblem as P;
+    let built_in = crate::store::BUILT_IN_NAME;
+    match (problem, lang) {
+        (_, Lang::En) => problem.to_string(),
+        (P::IdNotPositive(id), Lang::Kk) => format!("оның {id} нөмірі оң емес"),
+        (P::IdNotPositive(id), Lang::Ru) => format!("её номер {id} не положителен"),
+        (P::IdUsedTwice, Lang::Kk) => "оның нөмірі екі рет қолданылған".to_owned(),
+        (P::IdUsedTwice, Lang::Ru) => "её номер использован дважды".to_owned(),
+        (P::NoName, Lang::Kk) => "оның атауы жоқ".to_owned(),
+        (P::NoName, Lang::Ru) => "у неё нет названия".to_owned(),
+        (P::BuiltInName, Lang::Kk) => format!("«{built_in}» — кіріктірілген типологияның атауы"),
+        (P::BuiltInName, Lang::Ru) => format!("«{built_in}» — название встроенной типологии"),
+        (P::SameName(other), Lang::Kk) => {
+            format!("{} дәл осындай атаумен сақталған", label(other, lang))
+        }
+        (P::SameName(other), Lang::Ru) => {
+            format!("{} уже сохранена под тем же названием", label(other, lang))
+        }
+        (P::NoComponents, Lang::Kk) => "онда құрамдас жоқ".to_owned(),
+        (P::NoComponents, Lang::Ru) => "в ней нет ни одного показателя".to_owned(),
+        (P::UnknownIndicator(key), Lang::Kk) => format!("«{key}» көрсеткіші файлда жоқ"),
+        (P::UnknownIndicator(key), Lang::Ru) => format!("показателя «{key}» нет в файле"),
+        (P::BadWeight { weight, indicator }, Lang::Kk) => {
+            format!("«{indicator}» салмағы {} — ≥ 0 сан емес", number(*weight, lang))
+        }
+        (P::BadWeight { weight, indicator }, Lang::Ru) => {
+            format!("вес {} у «{indicator}» — не число ≥ 0", number(*weight, lang))
+        }
+        (P::TooFewClasses(n), Lang::Kk) => {
+            format!("сыныптар саны {n}: жіктеуге кемінде 2 сынып керек")
+        }
+        (P::TooFewClasses(n), Lang::Ru) => {
+            format!("классов {n}: для классификации нужно не меньше 2")
+        }
+    }
+}
+
+/// Why the file refused an edit, an import or a dataset, in `lang`.
+pub fn problem(problem: &Problem, lang: Lang) -> String {
+    use Problem as P;
+    let s = |x: &Subject| subject(x, lang);
+    match (problem, lang) {
+        (_, Lang::En) => problem.to_string(),
+        (P::UnknownRegion { subject, code }, Lang::Kk) => {
+            format!("{}: файлда жоқ {code} өңірі көрсетілген", s(subject))
+        }
+        (P::UnknownRegion { subject, code }, Lang::Ru) => {
+            format!("{}: указан регион {code}, которого нет в файле", s(subject))
+        }
+        (P::NoName(x), Lang::Kk) => format!("{}: ешбір тілде атауы жоқ", s(x)),
+        (P::NoName(x), Lang::Ru) => format!("{}: нет названия ни на одном языке", s(x)),
+        (P::NoIndicator(key), _) => value_reason(&ValueReason::NoIndicator(key.clone()), lang),
+        (P::NotFinite { subject, value }, _) => {
+            format!("{}: {}", s(subject), not_finite(*value, lang))
+        }
+        (P::NoValueToDelete { indicator, region, year }, Lang::Kk) => {
+            format!("{region} үшін {year} жылғы {indicator} мәні жоқ, жоятын ештеңе жоқ")
+        }
+        (P::NoValueToDelete { indicator, region, year }, Lang::Ru) => {
+            format!("нет значения {indicator} для {region} за {year} год, удалять нечего")
+        }
+        (P::IdNotPositive(x), Lang::Kk) => format!("{}: нөмірі оң сан болуы керек", s(x)),
+        (P::IdNotPositive(x), Lang::Ru) => format!("{}: номер должен быть положительным", s(x)),
+        (P::Geometry { part, subject, detail }, _) => {
+            format!("{}: {}: {detail}", s(subject), geometry_part(*part, lang))
+        }
+        (P::PopulationTooLarge(x), Lang::Kk) => format!("{}: халық саны тым үлкен", s(x)),
+        (P::PopulationTooLarge(x), Lang::Ru) => {
+            format!("{}: численность населения слишком велика", s(x))
+        }
+        (P::ImportedPopulationTooLarge(id), _) => {
+            self::problem(&P::PopulationTooLarge(Subject::GrowthPointId(*id)), lang)
+        }
+        (P::ProjectNeedsCode, Lang::Kk) => "жобаның коды болуы керек".to_owned(),
+        (P::ProjectNeedsCode, Lang::Ru) => "у проекта должен быть код".to_owned(),
+        (P::ProjectInScenario { code, scenario }, Lang::Kk) => format!(
+            "{code} жобасы «{scenario}» сценарийіне кіреді; алдымен оны сценарийден алып тастаңыз"
+        ),
+        (P::ProjectInScenario { code, scenario }, Lang::Ru) => {
+            format!("проект {code} входит в сценарий «{scenario}»; сначала уберите его из сценария")
+        }
+        (P::NoGrowthPointToDelete(id), Lang::Kk) => {
+            format!("{id} нөмірлі өсу нүктесі жоқ, жоятын ештеңе жоқ")
+        }
+        (P::NoGrowthPointToDelete(id), Lang::Ru) => {
+            format!("нет точки роста с номером {id}, удалять нечего")
+        }
+        (P::NoProjectToDelete(code), Lang::Kk) => format!("{code} жобасы жоқ, жоятын ештеңе жоқ"),
+        (P::NoProjectToDelete(code), Lang::Ru) => format!("нет проекта {code}, удалять нечего"),
+        (P::NoCorridorToDelete(id), Lang::Kk) => {
+            format!("{id} нөмірлі дәліз жоқ, жоятын ештеңе жоқ")
+        }
+        (P::NoCorridorToDelete(id), Lang::Ru) => {
+            format!("нет коридора с номером {id}, удалять нечего")
+        }
+        (P::LineTooShort(x), Lang::Kk) => {
+            format!("{}: сызықта кемінде екі нүкте болуы керек", s(x))
+        }
+        (P::LineTooShort(x), Lang::Ru) => {
+            format!("{}: у линии должно быть не меньше двух точек", s(x))
+        }
+        (P::ValueNotChanged { subject, reason }, Lang::Kk) => {
+            format!("{}: {}; ештеңе өзгермеді", s(subject), value_reason(reason, lang))
+        }
+        (P::ValueNotChanged { subject, reason }, Lang::Ru) => {
+            format!("{}: {}; ничего не изменено", s(subject), value_reason(reason, lang))
+        }
+        (P::NoValueToChange { indicator, region, year }, Lang::Kk) => {
+            format!("{region} үшін {year} жылғы {indicator} мәні жоқ; ештеңе өзгермеді")
+        }
+        (P::NoValueToChange { indicator, region, year }, Lang::Ru) => {
+            format!("нет значения {indicator} для {region} за {year} год; ничего не изменено")
+        }
+        (P::NothingToRemove(removal), Lang::Kk) => {
+            let what = match removal {
+                Removal::GrowthPoint(id) => format!("{id} нөмірлі өсу нүктесі"),
+                Removal::Project(code) => format!("{code} жобасы"),
+                Removal::Corridor(id) => format!("{id} нөмірлі дәліз"),
+            };
+            format!("{what} жоқ; ештеңе жойылмады")
+        }
+        (P::NothingToRemove(removal), Lang::Ru) => {
+            let what = match removal {
+                Removal::GrowthPoint(id) => format!("точки роста с номером {id}"),
+                Removal::Project(code) => format!("проекта {code}"),
+                Removal::Corridor(id) => format!("коридора с номером {id}"),
+            };
+            format!("нет {what}; ничего не удалено")
+        }
+        (P::ProjectInAScenario(code), Lang::Kk) => format!(
+            "{code} жобасы сценарийге кіреді; алдымен оны сценарийден алып тастаңыз (ештеңе \
+             жойылмады)"
+        ),
+        (P::ProjectInAScenario(code), Lang::Ru) => format!(
+            "проект {code} входит в сценарий; сначала уберите его из сценария (ничего не удалено)"
+        ),
+        (P::ImportValue { index, region, indicator, year, reason }, Lang::Kk) => format!(
+            "импорттың {index}-мәні ({region} {indicator} {year}): {}; ештеңе импортталмады",
+            value_reason(reason, lang)
+        ),
+        (P::ImportValue { index, region, indicator, year, reason }, Lang::Ru) => format!(
+            "значение {index} импорта ({region} {indicator} {year}): {}; ничего не импортировано",
+            value_reason(reason, lang)
+        ),
+        (P::FeatureNotImported { subject, reason }, Lang::Kk) => {
+            format!("{}: {}; ештеңе импортталмады", s(subject), feature_reason(reason, lang))
+        }
+        (P::FeatureNotImported { subject, reason }, Lang::Ru) => {
+            format!("{}: {}; ничего не импортировано", s(subject), feature_reason(reason, lang))
+        }
+        (P::EditionNotImported { key, reason }, Lang::Kk) => format!(
+            "«{key}» шекаралар басылымы: {}; ештеңе импортталмады",
+            edition_reason(reason, lang)
+        ),
+        (P::EditionNotImported { key, reason }, Lang::Ru) => format!(
+            "редакция границ «{key}»: {}; ничего не импортировано",
+            edition_reason(reason, lang)
+        ),
+        (P::SameFile, Lang::Kk) => "бұл ашық тұрған файлдың өзі; басқа атау таңдаңыз".to_owned(),
+        (P::SameFile, Lang::Ru) => "это сам открытый файл; выберите другое имя".to_owned(),
+        (P::JournalMode(mode), Lang::Kk) => {
+            format!("SQLite журнал режимін WAL орнына «{mode}» күйінде қалдырды")
+        }
+        (P::JournalMode(mode), Lang::Ru) => {
+            format!("SQLite оставил режим журнала «{mode}» вместо WAL")
+        }
+        (P::Slide { slide, problem }, _) => {
+            format!("{}: {}", label(slide, lang), slide_problem(problem, lang))
+        }
+        (P::Typology { typology, problem }, _) => {
+            format!("{}: {}", label(typology, lang), typology_problem(problem, lang))
+        }
+        (P::Text(text), _) => text.clone(),
+    }
+}
+
+/// The whole message of a store error, in `lang`.
+pub fn store_error(error: &StoreError, lang: Lang) -> String {
+    use StoreError as E;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let kk = lang == Lang::Kk;
+    match error {
+        E::NotFound { path } => {
+            let text =
+                if kk { "файл табылмады" } else { "файл не найден" };
+            format!("{}: {text}", path.display())
+        }
+        E::NotOblys { path, reason } => {
+            let reason = not_oblys(reason, lang);
+            if kk {
+                format!("{}: бұл Oblys файлы емес ({reason}); ол өзгертілмеді", path.display())
+            } else {
+                format!("{}: это не файл Oblys ({reason}); он оставлен как был", path.display())
+            }
+        }
+        E::TooNew { path, found } => {
+            if kk {
+                format!(
+                    "{}: файлды Oblys-тың жаңарақ нұсқасы жасаған (файл схемасының нұсқасы \
+                     {found}, бұл Oblys {SCHEMA_VERSION} нұсқасына дейін оқиды); оны ашу үшін \
+                     Oblys-ты жаңартыңыз",
+                    path.display()
+                )
+            } else {
+                format!(
+                    "{}: файл создан более новой версией Oblys (версия схемы файла {found}, эта \
+                     версия Oblys читает до {SCHEMA_VERSION}); обновите Oblys, чтобы открыть его",
+                    path.display()
+                )
+            }
+        }
+        E::Sql { path, context, source } => {
+            format!("{}: {}: {source}", path.display(), step(context, lang))
+        }
+        E::Io { path, context, source } => {
+            format!("{}: {}: {source}", path.display(), step(context, lang))
+        }
+        E::Invalid { path, problem: p } => format!("{}: {}", path.display(), problem(p, lang)),
+        E::InUse { path } => {
+            if kk {
+                format!(
+                    "{}: файл басқа бағдарламада ашық немесе дұрыс жабылмаған (қасында оның -wal \
+                     файлы тұр); оны жауып, қайталап көріңіз",
+                    path.display()
+                )
+            } else {
+                format!(
+                    "{}: файл открыт в другой программе или не был закрыт правильно (рядом \
+                     лежит его файл -wal); закройте его и попробуйте снова",
+                    path.display()
+                )
+            }
+        }
+        E::NoDataFolder => if kk {
+            "Oblys үшін пайдаланушының деректер қалтасы табылмады (үй қалтасы берілмеген)"
+        } else {
+            "не удаётся найти папку данных пользователя для Oblys (домашняя папка не задана)"
+        }
+        .to_owned(),
+        E::DataFolder { path, source } => {
+            if kk {
+                format!("{} деректер қалтасына жазу мүмкін емес: {source}", path.display())
+            } else {
+                format!("в папку данных {} нельзя записать: {source}", path.display())
+            }
+        }
+        E::DefaultData(e) => {
+            if kk {
+                format!("әдепкі деректер жинағын құру мүмкін емес: {e}")
+            } else {
+                format!("не удаётся собрать набор данных по умолчанию: {e}")
+            }
+        }
+        E::Scenario { path, source } => {
+            format!("{}: {source}; {}", path.display(), nothing_saved(lang))
+        }
+        E::NoSuchScenario { path, id } => {
+            if kk {
+                format!("{}: {id} нөмірлі сценарий жоқ", path.display())
+            } else {
+                format!("{}: нет сценария с номером {id}", path.display())
+            }
+        }
+        E::Slide { path, slide, problem } => format!(
+            "{}: {}: {}; {}",
+            path.display(),
+            label(slide, lang),
+            slide_problem(problem, lang),
+            nothing_saved(lang)
+        ),
+        E::NoSuchSlide { path, id } => {
+            if kk {
+                format!("{}: {id} нөмірлі слайд жоқ", path.display())
+            } else {
+                format!("{}: нет слайда с номером {id}", path.display())
+            }
+        }
+        E::SlideOrder { path, problem } => {
+            let problem = slide_order_problem(problem, lang);
+            if kk {
+                format!(
+                    "{}: слайдтарды бұл ретпен қою мүмкін емес: {problem}; ештеңе өзгермеді",
+                    path.display()
+                )
+            } else {
+                format!(
+                    "{}: слайды нельзя расположить в таком порядке: {problem}; ничего не изменено",
+                    path.display()
+                )
+            }
+        }
+        E::Typology { path, typology, problem } => format!(
+            "{}: {}: {}; {}",
+            path.display(),
+            label(typology, lang),
+            typology_problem(problem, lang),
+            nothing_saved(lang)
+        ),
+        E::NoSuchTypology { path, id } => {
+            if kk {
+                format!("{}: {id} нөмірлі сақталған типология жоқ", path.display())
+            } else {
+                format!("{}: нет сохранённой типологии с номером {id}", path.display())
+            }
+        }
+    }
+}
+
+/// The whole message of an export error, in `lang`.
+pub fn export_error(error: &ExportError, lang: Lang) -> String {
+    use ExportError as E;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let kk = lang == Lang::Kk;
+    let (min, max) = (slides::MIN_SIZE, slides::MAX_SIZE);
+    match error {
+        E::Format { path } => {
+            if kk {
+                format!(
+                    "«{}»: шығыс файлының аты .svg не .png (сурет) немесе .pdf (векторлық бет) \
+                     деп аяқталуы керек",
+                    path.display()
+                )
+            } else {
+                format!(
+                    "«{}»: имя файла должно оканчиваться на .svg или .png (изображение) либо на \
+                     .pdf (векторная страница)",
+                    path.display()
+                )
+            }
+        }
+        E::Size { width } => {
+            if kk {
+                format!(
+                    "сурет ені {width} пиксель рұқсат етілген шектен тыс: {MIN_WIDTH}…{MAX_WIDTH} \
+                     беріңіз"
+                )
+            } else {
+                format!(
+                    "ширина изображения {width} пикс. вне допустимого: укажите от {MIN_WIDTH} \
+                     до {MAX_WIDTH}"
+                )
+            }
+        }
+        E::Store(e) => store_error(e, lang),
+        E::UnknownIndicator { name, known } => {
+            let known = known.join(", ");
+            if kk {
+                format!("«{name}» көрсеткіші белгісіз; файлда бары: {known}")
+            } else {
+                format!("неизвестный показатель «{name}»; в файле есть: {known}")
+            }
+        }
+        E::NoDataForYear { indicator, year, years } => {
+            let years = if years.is_empty() {
+                (if kk { "жоқ" } else { "нет" }).to_owned()
+            } else {
+                years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+            };
+            if kk {
+                format!(
+                    "«{indicator}» көрсеткішінің {year} жылға өңірлік деректері жоқ; деректері \
+                     бар жылдар: {years}"
+                )
+            } else {
+                format!(
+                    "у «{indicator}» нет данных по регионам за {year} год; годы с данными: \
+                     {years}"
+                )
+            }
+        }
+        E::Render(detail) => {
+            if kk {
+                format!("картаны салу мүмкін болмады: {detail}")
+            } else {
+                format!("не удалось нарисовать карту: {detail}")
+            }
+        }
+        E::Write { path, source } => {
+            if kk {
+                format!("«{}» жазу мүмкін емес: {source}", path.display())
+            } else {
+                format!("не удаётся записать «{}»: {source}", path.display())
+            }
+        }
+        E::PageSize { width, height } => {
+            if kk {
+                format!(
+                    "бет өлшемі {width}×{height} пиксель рұқсат етілген шектен тыс: {}×{} … {}×{} \
+                     беріңіз (мысалы, 1920x1080)",
+                    min[0], min[1], max[0], max[1]
+                )
+            } else {
+                format!(
+                    "размер страницы {width}×{height} пикс. вне допустимого: укажите от {}×{} до \
+                     {}×{} (например, 1920x1080)",
+                    min[0], min[1], max[0], max[1]
+                )
+            }
+        }
+        E::SizeText { given } => {
+            if kk {
+                format!(
+                    "«{given}» өлшем емес: енін және биіктігін пиксельмен жазыңыз, мысалы 1920x1080"
+                )
+            } else {
+                format!(
+                    "«{given}» — не размер: напишите ширину и высоту в пикселях, например 1920x1080"
+                )
+            }
+        }
+        E::NoSlides => if kk {
+            "файлда слайд жоқ: қолданбада слайд қосыңыз (ағымдағы көріністен слайд), содан кейін \
+             экспорттаңыз"
+        } else {
+            "в файле нет слайдов: добавьте слайды в приложении (слайд из текущего вида), затем \
+             экспортируйте"
+        }
+        .to_owned(),
+        E::NotAFolder { path } => {
+            if kk {
+                format!(
+                    "«{}» — файл: PNG суреттері үшін қалтаны немесе презентация үшін .pdf деп \
+                     аяқталатын жолды беріңіз",
+                    path.display()
+                )
+            } else {
+                format!(
+                    "«{}» — это файл: укажите папку для изображений PNG или путь, \
+                     оканчивающийся на .pdf, для презентации",
+                    path.display()
+                )
+            }
+        }
+    }
+}
