@@ -173,8 +173,8 @@ fn export_path(state: &AppState, folder: &Path, choice: ExportChoice, typed: &st
     folder.join(name)
 }
 
-/// Writes `choice` from the window's data (what the file holds: every edit is saved when made)
-/// to `path`, in the format its extension names.
+/// Writes `choice` from the window's data (what the file holds: every edit is saved when made;
+/// a projection as the scenario screen shows it) to `path`, in the format its extension names.
 fn write_export(state: &AppState, choice: ExportChoice, path: &Path) -> Result<(), String> {
     let lang = state.lang();
     let ds = state.dataset();
@@ -189,8 +189,8 @@ fn write_export(state: &AppState, choice: ExportChoice, path: &Path) -> Result<(
             Err(e) => return Err(e.to_string()),
         },
         ExportChoice::Projection(id) => {
-            let found = ds.scenarios.iter().zip(state.projections()).find(|(s, _)| s.id == id);
-            let Some((scenario, projection)) = found else {
+            let projection = state.projections().iter().find(|p| p.scenario_id == id);
+            let Some((scenario, projection)) = ds.scenario(id).zip(projection) else {
                 return Err(EditText::ScenarioGone.get(lang).to_owned());
             };
             let written = match format {
