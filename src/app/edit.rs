@@ -1177,14 +1177,14 @@ impl AppState {
     }
 
     /// Keeps why an edit was refused, in the view's language (the file's own message, which
-    /// names the file and the row, follows in English).
+    /// names the file and the row, too).
     fn refuse(&mut self, error: EditError) -> Dirty {
         let lang = self.view.lang;
         self.edit_error = Some(match error {
             EditError::ReadOnly => EditText::ReadOnlyRefusal.get(lang).to_owned(),
             EditError::Stale => EditText::StaleEdit.get(lang).to_owned(),
             EditError::Mismatch => EditText::MismatchedEdit.get(lang).to_owned(),
-            EditError::Store(e) => format!("{}: {e}", EditText::NotSaved.get(lang)),
+            EditError::Store(e) => format!("{}: {}", EditText::NotSaved.get(lang), e.message(lang)),
         });
         Dirty::NOTHING
     }

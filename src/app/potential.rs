@@ -939,8 +939,9 @@ impl super::AppState {
     }
 
     fn refuse_typology(&mut self, e: &crate::store::StoreError) {
-        let not_saved = crate::i18n::edit_text::EditText::NotSaved.get(self.view.lang);
-        self.potential.saved_error = Some(format!("{not_saved}: {e}"));
+        let lang = self.view.lang;
+        let not_saved = crate::i18n::edit_text::EditText::NotSaved.get(lang);
+        self.potential.saved_error = Some(format!("{not_saved}: {}", e.message(lang)));
     }
 
     /// Saves the edited typology as `name` (in the view's language): a new id, or the id of the

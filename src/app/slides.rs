@@ -511,9 +511,10 @@ impl AppState {
     }
 
     /// Keeps why the file refused a change of the deck, in the view's language (the file's
-    /// own message, naming the file and the slide, follows in English).
+    /// own message, naming the file and the slide, too).
     fn refuse_slide(&mut self, e: &StoreError) -> Dirty {
-        self.slide_error = Some(format!("{}: {e}", EditText::NotSaved.get(self.view.lang)));
+        let lang = self.view.lang;
+        self.slide_error = Some(format!("{}: {}", EditText::NotSaved.get(lang), e.message(lang)));
         Dirty::NOTHING
     }
 }
