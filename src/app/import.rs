@@ -549,7 +549,8 @@ impl AppState {
                     let message = match e {
                         EditError::ReadOnly => EditText::ReadOnlyRefusal.get(lang).to_owned(),
                         EditError::Stale => EditText::StaleEdit.get(lang).to_owned(),
-                        other => other.to_string(),
+                        EditError::Mismatch => EditText::MismatchedEdit.get(lang).to_owned(),
+                        EditError::Store(e) => e.message(lang),
                     };
                     if let Some(dialog) = self.import.as_mut() {
                         dialog.apply_error = Some(message);
@@ -576,7 +577,7 @@ impl AppState {
             Ok(done) => done,
             Err(e) => {
                 if let Some(dialog) = self.import.as_mut() {
-                    dialog.apply_error = Some(e.to_string());
+                    dialog.apply_error = Some(e.message(self.view.lang));
                 }
                 return Dirty::NOTHING;
             }

@@ -733,7 +733,7 @@ impl AppState {
     /// the error is kept for the panel to show.
     fn save_scenario(&mut self, s: Scenario) -> Dirty {
         if let Err(e) = crate::store::save_scenario(&self.file, &s) {
-            self.scenario_error = Some(e.to_string());
+            self.scenario_error = Some(e.message(self.view.lang));
             return Dirty::NOTHING;
         }
         self.scenario_error = None;
@@ -754,7 +754,7 @@ impl AppState {
             return Dirty::NOTHING;
         }
         if let Err(e) = crate::store::delete_scenario(&self.file, id) {
-            self.scenario_error = Some(e.to_string());
+            self.scenario_error = Some(e.message(self.view.lang));
             return Dirty::NOTHING;
         }
         self.scenario_error = None;
