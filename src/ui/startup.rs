@@ -60,14 +60,14 @@ fn read_settings(path: &Path) -> Remembered {
 pub fn choose(
     argument: Option<PathBuf>,
     remembered: &Remembered,
-    opens: impl Fn(&Path) -> Result<(), String>,
+    opens: impl Fn(&Path, Lang) -> Result<(), String>,
     default: impl FnOnce() -> Result<PathBuf, String>,
 ) -> Result<Startup, String> {
     if let Some(file) = argument {
         return Ok(Startup { file, notice: None });
     }
     let notice = match &remembered.last_file {
-        Some(last) => match opens(last) {
+        Some(last) => match opens(last, remembered.lang) {
             Ok(()) => return Ok(Startup { file: last.clone(), notice: None }),
             Err(reason) => Some(view_text::last_file_not_opened(&reason, remembered.lang)),
         },
@@ -77,9 +77,9 @@ pub fn choose(
 }
 
 /// Whether `path` is an Oblys file this program reads (its header and schema version, read
-/// without changing it).
-pub fn opens(path: &Path) -> Result<(), String> {
-    crate::store::schema_version(path).map(|_| ()).map_err(|e| e.to_string())
+/// without changing it); why not, in `lang`.
+pub fn opens(path: &Path, lang: Lang) -> Result<(), String> {
+    crate::store::schema_version(path).map(|_| ()).map_err(|e| e.message(lang))
 }
 
 #[cfg(test)]
@@ -92,7 +92,7 @@ mod tests {
     }
 
     /// A file the test accepts as opening when it exists.
-    fn exists(path: &Path) -> Result<(), String> {
+    fn exists(path: &Path, _lang: Lang) -> Result<(), String> {
         if path.exists() { Ok(()) } else { Err(format!("{}: no such file", path.display())) }
     }
 
@@ -128,7 +128,7 @@ mod tests {
         assert_eq!(
             notice,
             format!(
-                "Последний файл не открылся: {}: no such file. Открыта база данных по умолчанию.",
+                "Последний файл не открылся: {}: файл не найден. Открыта база данных по умолчанию.",
                 gone.display()
             )
         );
