@@ -42,9 +42,9 @@ pub struct Opened {
 /// state is read-only.
 pub fn open_file(path: &Path, lang: Lang) -> Result<Opened, String> {
     // Checked read-only first: nothing (not even a lock file) is put beside a foreign file.
-    store::schema_version(path).map_err(|e| e.to_string())?;
+    store::schema_version(path).map_err(|e| e.message(lang))?;
     let lock = store::lock_for_editing(path).ok().flatten();
-    let dataset = store::load(path).map_err(|e| e.to_string())?;
+    let dataset = store::load(path).map_err(|e| e.message(lang))?;
     let mut state = AppState::new(path.to_owned(), dataset, lang);
     state.set_read_only(lock.is_none());
     Ok(Opened { state, lock })
@@ -427,9 +427,9 @@ impl Files {
             }
             FileRequest::New => crate::io::default_dataset::build()
                 .map_err(|e| e.to_string())
-                .and_then(|ds| store::create(&path, &ds).map_err(|e| e.to_string())),
+                .and_then(|ds| store::create(&path, &ds).map_err(|e| e.message(lang))),
             FileRequest::SaveAs => {
-                store::save_copy_as(state.file(), &path).map_err(|e| e.to_string())
+                store::save_copy_as(state.file(), &path).map_err(|e| e.message(lang))
             }
             FileRequest::Open | FileRequest::OpenRecent(_) | FileRequest::ExportTable => Ok(()),
         };
