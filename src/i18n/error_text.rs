@@ -694,6 +694,15 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
     }
 }
 
+/// The export window's worker ended without an answer (it panicked, or could not start).
+pub fn export_stopped(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "экспорт күтпеген жерден тоқтады",
+        Lang::Ru => "экспорт неожиданно прервался",
+        Lang::En => "the export stopped unexpectedly",
+    }
+}
+
 /// The whole message of an export error, in `lang`.
 pub fn export_error(error: &ExportError, lang: Lang) -> String {
     use ExportError as E;

@@ -147,8 +147,8 @@ impl ExportWindow {
         self.worker.is_some()
     }
 
-    /// Takes the worker's answer when it has come.
-    fn poll(&mut self) {
+    /// Takes the worker's answer when it has come (a worker gone without one is told in `lang`).
+    fn poll(&mut self, lang: Lang) {
         let Some(rx) = &self.worker else { return };
         match rx.try_recv() {
             Ok(outcome) => {
@@ -157,7 +157,8 @@ impl ExportWindow {
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {
-                self.outcome = Some(Err("the export stopped unexpectedly".to_string()));
+                let stopped = crate::i18n::error_text::export_stopped(lang);
+                self.outcome = Some(Err(stopped.to_owned()));
                 self.worker = None;
             }
         }
@@ -210,7 +211,7 @@ impl ExportWindow {
         let (tx, rx) = channel();
         let spawned =
             std::thread::Builder::new().name("oblys-export".to_string()).spawn(move || {
-                let outcome = run(&ds, geometry, &job).map_err(|e| e.to_string());
+                let outcome = run(&ds, geometry, &job).map_err(|e| e.message(job.lang));
                 // The window may be gone; nobody is left to tell.
                 let _ = tx.send(outcome);
             });
@@ -219,7 +220,10 @@ impl ExportWindow {
                 self.worker = Some(rx);
                 self.outcome = None;
             }
-            Err(e) => self.outcome = Some(Err(e.to_string())),
+            Err(e) => {
+                let stopped = crate::i18n::error_text::export_stopped(state.lang());
+                self.outcome = Some(Err(format!("{stopped}: {e}")));
+            }
         }
     }
 }
@@ -242,7 +246,7 @@ pub fn show(
     win: &mut ExportWindow,
     actions: &mut Vec<Action>,
 ) {
-    win.poll();
+    win.poll(state.lang());
     if win.busy() {
         ctx.request_repaint_after(POLL);
     }
