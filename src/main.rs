@@ -34,9 +34,10 @@ enum Command {
         /// The year (with --typology: the typology's default year when left out).
         #[arg(long, required_unless_present = "typology")]
         year: Option<i32>,
-        /// Language of names, title and legend: kk, ru or en.
-        #[arg(long, default_value = "ru", value_parser = parse_lang)]
-        lang: Lang,
+        /// Language of names, title and legend (Russian when left out) and of a refusal
+        /// (English when left out, as scripts read it): kk, ru or en.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Output file; the extension (.svg, .png or .pdf) picks the format.
         #[arg(long)]
         out: PathBuf,
@@ -68,9 +69,10 @@ enum Command {
         /// A .pdf file for the deck, or a folder for the PNG images (made if missing).
         #[arg(long)]
         out: PathBuf,
-        /// Language of titles, names and legends: kk, ru or en.
-        #[arg(long, default_value = "ru", value_parser = parse_lang)]
-        lang: Lang,
+        /// Language of titles, names and legends (Russian when left out) and of a refusal
+        /// (English when left out, as scripts read it): kk, ru or en.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Page size in pixels, WIDTHxHEIGHT (a PDF takes its proportions).
         #[arg(long, default_value = "1920x1080")]
         size: String,
@@ -351,41 +353,47 @@ fn main() -> ExitCode {
             compare,
             relative,
             typology,
-        }) => upgrade_lock(&file, lang).and_then(|_lock| {
-            if let Some(name) = typology {
-                let request = oblys::io::typology::TypologyMapRequest {
-                    file,
-                    name,
-                    year,
-                    scenario,
-                    lang,
-                    out,
-                    width,
-                };
-                return oblys::io::typology::write_typology_map(&request)
-                    .map_err(|e| e.to_string());
-            }
-            let Some(year) = year else { return Err("--year is required".to_string()) };
-            match (scenario, compare, indicator) {
-                (None, None, Some(indicator)) => {
-                    let request = oblys::export::MapRequest {
+        }) => {
+            let (lang, says) = (lang.unwrap_or(Lang::Ru), lang.unwrap_or(Lang::En));
+            upgrade_lock(&file, lang).and_then(|_lock| {
+                if let Some(name) = typology {
+                    let request = oblys::io::typology::TypologyMapRequest {
                         file,
-                        indicator,
+                        name,
                         year,
+                        scenario,
                         lang,
                         out,
                         width,
-                        current_boundaries,
                     };
-                    oblys::export::render_map_file(&request).map_err(|e| e.to_string())
+                    return oblys::io::typology::write_typology_map(&request)
+                        .map_err(|e| e.to_string());
                 }
-                (scenario, compare, indicator) => scenario_map(
-                    file, scenario, compare, relative, indicator, year, lang, out, width,
-                ),
-            }
-        }),
-        Some(Command::Slides { file, out, lang, size }) => upgrade_lock(&file, lang)
-            .and_then(|_lock| write_slides(file, out, lang, &size).map_err(|e| e.to_string())),
+                let Some(year) = year else { return Err("--year is required".to_string()) };
+                match (scenario, compare, indicator) {
+                    (None, None, Some(indicator)) => {
+                        let request = oblys::export::MapRequest {
+                            file,
+                            indicator,
+                            year,
+                            lang,
+                            out,
+                            width,
+                            current_boundaries,
+                        };
+                        oblys::export::render_map_file(&request).map_err(|e| e.message(says))
+                    }
+                    (scenario, compare, indicator) => scenario_map(
+                        file, scenario, compare, relative, indicator, year, lang, out, width,
+                    ),
+                }
+            })
+        }
+        Some(Command::Slides { file, out, lang, size }) => {
+            let (lang, says) = (lang.unwrap_or(Lang::Ru), lang.unwrap_or(Lang::En));
+            upgrade_lock(&file, lang)
+                .and_then(|_lock| write_slides(file, out, lang, &size).map_err(|e| e.message(says)))
+        }
         Some(Command::Project { file, scenario, format, lang, out }) => upgrade_lock(&file, lang)
             .and_then(|_lock| {
                 let request =

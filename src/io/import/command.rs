@@ -58,7 +58,7 @@ pub enum ImportCommandError {
 }
 
 impl ImportCommandError {
-    /// The message in `lang` (the file's own errors stay in English, as `oblys info` prints them).
+    /// The message in `lang`, the file's own refusals included.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ImportCommandError::Input(error) => import_text::error(error, lang),
@@ -74,6 +74,7 @@ impl ImportCommandError {
                 import_text::open_for_editing(&file.display().to_string(), lang)
             }
             ImportCommandError::Upgrade(error) => error.message(lang),
+            ImportCommandError::Store(error) => error.message(lang),
             other => other.to_string(),
         }
     }
@@ -180,13 +181,13 @@ pub enum UpgradeLockError {
 }
 
 impl UpgradeLockError {
-    /// The message in `lang` (the file's own errors stay in English).
+    /// The message in `lang`, the file's own refusals included.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             UpgradeLockError::Locked { file } => {
                 import_text::upgrade_while_open(&file.display().to_string(), lang)
             }
-            UpgradeLockError::Store(error) => error.to_string(),
+            UpgradeLockError::Store(error) => error.message(lang),
         }
     }
 }

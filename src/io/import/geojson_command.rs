@@ -82,8 +82,7 @@ pub enum GeoJsonCommandError {
 }
 
 impl GeoJsonCommandError {
-    /// The message in `lang` (the file's own errors stay in English, as `oblys info` prints
-    /// them).
+    /// The message in `lang`, the file's own refusals included.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             GeoJsonCommandError::Input(error) => text::error(error, lang),
@@ -113,6 +112,7 @@ impl GeoJsonCommandError {
                 import_text::open_for_editing(&file.display().to_string(), lang)
             }
             GeoJsonCommandError::Upgrade(error) => error.message(lang),
+            GeoJsonCommandError::Store(error) => error.message(lang),
             other => other.to_string(),
         }
     }
