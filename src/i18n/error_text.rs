@@ -149,10 +149,10 @@ pub fn subject(subject: &Subject, lang: Lang) -> String {
     match (subject, lang) {
         (_, Lang::En) => subject.to_string(),
         (S::Value { indicator, region, year }, Lang::Kk) => {
-            format!("{region} үшін {year} жылғы {indicator} мәні")
+            format!("{region} үшін {year} жылғы «{indicator}» мәні")
         }
         (S::Value { indicator, region, year }, Lang::Ru) => {
-            format!("значение {indicator} для {region} за {year} год")
+            format!("значение «{indicator}» для {region} за {year} год")
         }
         (S::GrowthPoint { id, names }, Lang::Kk) => {
             format!("{id} өсу нүктесі ({})", names.get(lang))
@@ -183,8 +183,8 @@ fn value_reason(reason: &ValueReason, lang: Lang) -> String {
         (_, Lang::En) => reason.to_string(),
         (ValueReason::NoUnit(code), Lang::Kk) => format!("файлда {code} бірлігі жоқ"),
         (ValueReason::NoUnit(code), Lang::Ru) => format!("в файле нет единицы {code}"),
-        (ValueReason::NoIndicator(key), Lang::Kk) => format!("файлда {key} көрсеткіші жоқ"),
-        (ValueReason::NoIndicator(key), Lang::Ru) => format!("в файле нет показателя {key}"),
+        (ValueReason::NoIndicator(key), Lang::Kk) => format!("файлда «{key}» көрсеткіші жоқ"),
+        (ValueReason::NoIndicator(key), Lang::Ru) => format!("в файле нет показателя «{key}»"),
         (ValueReason::NotFinite(v), _) => not_finite(*v, lang),
     }
 }
@@ -440,10 +440,10 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
             format!("{}: {}", s(subject), not_finite(*value, lang))
         }
         (P::NoValueToDelete { indicator, region, year }, Lang::Kk) => {
-            format!("{region} үшін {year} жылғы {indicator} мәні жоқ, жоятын ештеңе жоқ")
+            format!("{region} үшін {year} жылғы «{indicator}» мәні жоқ, жоятын ештеңе жоқ")
         }
         (P::NoValueToDelete { indicator, region, year }, Lang::Ru) => {
-            format!("нет значения {indicator} для {region} за {year} год, удалять нечего")
+            format!("нет значения «{indicator}» для {region} за {year} год, удалять нечего")
         }
         (P::IdNotPositive(x), Lang::Kk) => format!("{}: нөмірі оң сан болуы керек", s(x)),
         (P::IdNotPositive(x), Lang::Ru) => format!("{}: номер должен быть положительным", s(x)),
@@ -492,10 +492,10 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
             format!("{}: {}; ничего не изменено", s(subject), value_reason(reason, lang))
         }
         (P::NoValueToChange { indicator, region, year }, Lang::Kk) => {
-            format!("{region} үшін {year} жылғы {indicator} мәні жоқ; ештеңе өзгермеді")
+            format!("{region} үшін {year} жылғы «{indicator}» мәні жоқ; ештеңе өзгермеді")
         }
         (P::NoValueToChange { indicator, region, year }, Lang::Ru) => {
-            format!("нет значения {indicator} для {region} за {year} год; ничего не изменено")
+            format!("нет значения «{indicator}» для {region} за {year} год; ничего не изменено")
         }
         (P::NothingToRemove(removal), Lang::Kk) => {
             let what = match removal {
@@ -521,11 +521,11 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
             "проект {code} входит в сценарий; сначала уберите его из сценария (ничего не удалено)"
         ),
         (P::ImportValue { index, region, indicator, year, reason }, Lang::Kk) => format!(
-            "импорттың {index}-мәні ({region} {indicator} {year}): {}; ештеңе импортталмады",
+            "импорттың {index}-мәні ({region} «{indicator}» {year}): {}; ештеңе импортталмады",
             value_reason(reason, lang)
         ),
         (P::ImportValue { index, region, indicator, year, reason }, Lang::Ru) => format!(
-            "значение {index} импорта ({region} {indicator} {year}): {}; ничего не импортировано",
+            "значение {index} импорта ({region} «{indicator}» {year}): {}; ничего не импортировано",
             value_reason(reason, lang)
         ),
         (P::FeatureNotImported { subject, reason }, Lang::Kk) => {
@@ -742,7 +742,7 @@ pub fn export_error(error: &ExportError, lang: Lang) -> String {
         }
         E::Store(e) => store_error(e, lang),
         E::UnknownIndicator { name, known } => {
-            let known = known.join(", ");
+            let known = known.iter().map(|k| format!("«{k}»")).collect::<Vec<_>>().join(", ");
             if kk {
                 format!("«{name}» көрсеткіші белгісіз; файлда бары: {known}")
             } else {
@@ -830,5 +830,339 @@ pub fn export_error(error: &ExportError, lang: Lang) -> String {
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::Names;
+
+    const PATH: &str = "/home/planner/plans.gpkg";
+
+    fn path() -> PathBuf {
+        PathBuf::from(PATH)
+    }
+
+    /// Latin letters left in `text` once what stays as it is has gone: the `verbatim` parts
+    /// (paths, SQLite's or the system's text), «quoted» names and keys, codes and file endings
+    /// (any word with a digit, `-`, `_`, `.` or `/`) and the names of Oblys and the formats it
+    /// writes.
+    fn latin_words(text: &str, verbatim: &[&str]) -> Vec<String> {
+        let mut text = text.to_owned();
+        for v in verbatim.iter().filter(|v| !v.is_empty()) {
+            text = text.replace(v, " ");
+        }
+        let mut unquoted = String::new();
+        let mut depth = 0u32;
+        for c in text.chars() {
+            match c {
+                '«' => depth += 1,
+                '»' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => unquoted.push(c),
+                _ => {}
+            }
+        }
+        const NAMES: [&str; 6] = ["Oblys", "SQLite", "GeoPackage", "WAL", "PNG", "PDF"];
+        unquoted
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+            .filter(|w| {
+                !w.chars().any(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | '/'))
+            })
+            .filter(|w| !NAMES.contains(w))
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn the_latin_check_finds_an_english_word_and_passes_paths_codes_and_quoted_names() {
+        assert_eq!(
+            latin_words("/a/b.gpkg: слайд 7 «Slide»: KZ-AKM, .pdf, 1920x1080", &[]),
+            [""; 0]
+        );
+        assert_eq!(latin_words("файл: slide 7 is missing", &[]), ["slide", "is", "missing"]);
+        assert_eq!(latin_words("ошибка: disk full", &["disk full"]), [""; 0]);
+    }
+
+    fn names() -> Names {
+        Names::new("Ақсу", "Аксу", "Aksu")
+    }
+
+    fn slide_label() -> Label {
+        Label {
+            kind: LabelKind::Slide,
+            id: 7,
+            name: Names::new("Халық 2023", "Население 2023", "Population 2023"),
+        }
+    }
+
+    /// Representative store errors and the text each carries verbatim (besides the path).
+    fn store_errors() -> Vec<(StoreError, &'static str)> {
+        let typology = Label { kind: LabelKind::Typology, id: 3, name: names() };
+        let other = Label { kind: LabelKind::Typology, id: 2, name: names() };
+        vec![
+            (StoreError::NotFound { path: path() }, ""),
+            (StoreError::NotOblys { path: path(), reason: NotOblysReason::NotGeoPackage }, ""),
+            (StoreError::NotOblys { path: path(), reason: NotOblysReason::Unfinished }, ""),
+            (StoreError::TooNew { path: path(), found: SCHEMA_VERSION + 1 }, ""),
+            (StoreError::InUse { path: path() }, ""),
+            (
+                StoreError::Sql {
+                    path: path(),
+                    context: "saving the edit (nothing was changed)",
+                    source: rusqlite::Error::QueryReturnedNoRows,
+                },
+                "Query returned no rows",
+            ),
+            (
+                StoreError::Io {
+                    path: path(),
+                    context: "cannot move the finished file into place",
+                    source: std::io::Error::other("disk full"),
+                },
+                "disk full",
+            ),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::UnknownRegion {
+                        subject: Subject::GrowthPoint { id: 4, names: names() },
+                        code: "KZ-XXX".into(),
+                    },
+                },
+                "",
+            ),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::NotFinite {
+                        subject: Subject::Value {
+                            indicator: "population".into(),
+                            region: "KZ-AKM".into(),
+                            year: 2020,
+                        },
+                        value: f64::NAN,
+                    },
+                },
+                "",
+            ),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::ProjectInScenario {
+                        code: "P-17".into(),
+                        scenario: "Managed".into(),
+                    },
+                },
+                "",
+            ),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::EditionNotImported {
+                        key: "2024".into(),
+                        reason: EditionReason::BeginsTooEarly {
+                            began: 2022,
+                            current: "2022".into(),
+                        },
+                    },
+                },
+                "",
+            ),
+            (StoreError::Invalid { path: path(), problem: Problem::SameFile }, ""),
+            (
+                StoreError::Slide {
+                    path: path(),
+                    slide: slide_label(),
+                    problem: SlideProblem::UnknownIndicator("happiness".into()),
+                },
+                "",
+            ),
+            (
+                StoreError::Slide {
+                    path: path(),
+                    slide: slide_label(),
+                    problem: SlideProblem::BadWeight { weight: -0.5, indicator: "grp".into() },
+                },
+                "",
+            ),
+            (
+                StoreError::SlideOrder { path: path(), problem: SlideOrderProblem::ListedTwice(4) },
+                "",
+            ),
+            (
+                StoreError::Typology {
+                    path: path(),
+                    typology,
+                    problem: TypologyProblem::SameName(other),
+                },
+                "",
+            ),
+            (StoreError::NoSuchTypology { path: path(), id: 9 }, ""),
+        ]
+    }
+
+    #[test]
+    fn kazakh_and_russian_store_errors_have_no_english_words() {
+        for (error, verbatim) in store_errors() {
+            for lang in [Lang::Kk, Lang::Ru] {
+                let message = error.message(lang);
+                assert!(message.starts_with(PATH), "{lang:?}: {message}");
+                assert_eq!(
+                    latin_words(&message, &[PATH, verbatim]),
+                    Vec::<String>::new(),
+                    "{lang:?}: {message}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_store_errors_are_the_display_text() {
+        for (error, _) in store_errors() {
+            assert_eq!(error.message(Lang::En), error.to_string());
+        }
+    }
+
+    #[test]
+    fn a_refused_slide_reads_in_each_language_with_its_title_in_that_language() {
+        let error = StoreError::Slide {
+            path: path(),
+            slide: slide_label(),
+            problem: SlideProblem::UnknownIndicator("happiness".into()),
+        };
+        assert_eq!(
+            error.message(Lang::Ru),
+            format!(
+                "{PATH}: слайд 7 «Население 2023»: показателя «happiness» нет в файле; ничего не \
+                 сохранено"
+            )
+        );
+        assert_eq!(
+            error.message(Lang::Kk),
+            format!(
+                "{PATH}: 7-слайд «Халық 2023»: «happiness» көрсеткіші файлда жоқ; ештеңе сақталмады"
+            )
+        );
+        assert_eq!(
+            error.message(Lang::En),
+            format!(
+                "{PATH}: slide 7 «Population 2023»: indicator «happiness» is not in the file; \
+                 nothing was saved"
+            )
+        );
+    }
+
+    #[test]
+    fn sqlite_failures_say_what_was_being_done_and_keep_sqlites_text() {
+        let error = StoreError::Sql {
+            path: path(),
+            context: "deleting the slide",
+            source: rusqlite::Error::QueryReturnedNoRows,
+        };
+        assert_eq!(
+            error.message(Lang::Ru),
+            format!("{PATH}: ошибка при удалении из файла: Query returned no rows")
+        );
+        let committed = StoreError::Sql {
+            path: path(),
+            context: "committing the change (nothing was changed)",
+            source: rusqlite::Error::QueryReturnedNoRows,
+        };
+        assert_eq!(
+            committed.message(Lang::Kk),
+            format!("{PATH}: файлға жазу кезінде қате (ештеңе өзгермеді): Query returned no rows")
+        );
+    }
+
+    #[test]
+    fn numbers_in_refusals_are_written_the_languages_way() {
+        let error = StoreError::Invalid {
+            path: path(),
+            problem: Problem::ValueNotChanged {
+                subject: Subject::Value {
+                    indicator: "grp".into(),
+                    region: "KZ-AKM".into(),
+                    year: 2021,
+                },
+                reason: ValueReason::NotFinite(f64::NEG_INFINITY),
+            },
+        };
+        assert_eq!(
+            error.message(Lang::Ru),
+            format!(
+                "{PATH}: значение «grp» для KZ-AKM за 2021 год: −∞ — не конечное число; ничего \
+                 не изменено"
+            )
+        );
+        assert_eq!(number(-0.25, Lang::Kk), "−0,25");
+        assert_eq!(number(f64::NAN, Lang::Ru), "не число");
+    }
+
+    fn export_errors() -> Vec<(ExportError, &'static str)> {
+        vec![
+            (ExportError::Format { path: PathBuf::from("/tmp/map.jpg") }, "/tmp/map.jpg"),
+            (ExportError::Size { width: 10 }, ""),
+            (ExportError::Store(StoreError::NotFound { path: path() }), PATH),
+            (
+                ExportError::UnknownIndicator {
+                    name: "gdp".into(),
+                    known: vec!["grp".into(), "population".into()],
+                },
+                "",
+            ),
+            (
+                ExportError::NoDataForYear {
+                    indicator: "population".into(),
+                    year: 2012,
+                    years: vec![2010, 2015],
+                },
+                "",
+            ),
+            (
+                ExportError::Write {
+                    path: PathBuf::from("/tmp/deck.pdf"),
+                    source: std::io::Error::other("disk full"),
+                },
+                "disk full",
+            ),
+            (ExportError::PageSize { width: 100, height: 100 }, ""),
+            (ExportError::SizeText { given: "big".into() }, ""),
+            (ExportError::NoSlides, ""),
+            (ExportError::NotAFolder { path: PathBuf::from("/tmp/deck.png") }, "/tmp/deck.png"),
+        ]
+    }
+
+    #[test]
+    fn kazakh_and_russian_export_errors_have_no_english_words() {
+        for (error, verbatim) in export_errors() {
+            assert_eq!(error.message(Lang::En), error.to_string());
+            for lang in [Lang::Kk, Lang::Ru] {
+                let message = error.message(lang);
+                assert_ne!(message, error.to_string());
+                assert_eq!(
+                    latin_words(&message, &[verbatim]),
+                    Vec::<String>::new(),
+                    "{lang:?}: {message}"
+                );
+            }
+        }
+        assert_eq!(export_stopped(Lang::En), "the export stopped unexpectedly");
+        assert!(latin_words(export_stopped(Lang::Kk), &[]).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_indicator_lists_the_files_keys_in_russian() {
+        let error = ExportError::UnknownIndicator {
+            name: "gdp".into(),
+            known: vec!["grp".into(), "population".into()],
+        };
+        assert_eq!(
+            error.message(Lang::Ru),
+            "неизвестный показатель «gdp»; в файле есть: «grp», «population»"
+        );
     }
 }
