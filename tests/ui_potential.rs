@@ -7,7 +7,7 @@
 use egui::Pos2;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use oblys::analysis::neighbours::Neighbours;
 use oblys::analysis::typology::{self, Typology, TypologyState};
 use oblys::app::potential::{
@@ -509,4 +509,72 @@ fn the_saved_change_map_carries_a_mark_on_every_region_that_moved_or_stayed() {
     );
     harness.get_by_label(&format!("Saved to {}", out.display()));
     assert!(!dir.path().join("kazakhstan-potential.svg").exists());
+}
+
+#[test]
+fn the_planner_adds_removes_and_turns_components_and_the_classes_are_the_engines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = window(&dir);
+    let engine_classes = |harness: &Harness<'_, Gui>| {
+        let s = harness.state().state();
+        let typology = s.potential().typology().expect("shown").clone();
+        let engine = typology::compute(s.dataset(), &typology).expect("computes");
+        let Some(Ok(shown)) = s.potential().result() else { panic!("computes") };
+        assert_eq!(shown.regions, engine.regions, "the screen shows the engine's result");
+        typology
+    };
+    // Add total GRP from the list of the file's indicators.
+    harness.get_by_role_and_label(Role::ComboBox, "Add an indicator").click();
+    harness.run();
+    harness.get_by_label("Gross regional product").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Gross regional product").click();
+    harness.run();
+    let typology = engine_classes(&harness);
+    assert_eq!(typology.components.len(), 6);
+    assert_eq!(typology.components[5].indicator, "grp");
+    assert_eq!(typology.components[5].weight, 1.0);
+    // Unemployment turned round: more unemployment now counts as more potential.
+    let unemployment = "Direction — Unemployment rate";
+    harness.get_by_label(unemployment).click();
+    harness.run();
+    let typology = engine_classes(&harness);
+    assert_eq!(typology.components[4].direction, typology::Direction::HigherIsBetter);
+    // GRP per capita removed.
+    harness.get_by_label("Remove — GRP per capita").click();
+    harness.run();
+    let typology = engine_classes(&harness);
+    let keys: Vec<&str> = typology.components.iter().map(|c| c.indicator.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["investment_per_capita", "employment_rate", "population_change", "unemployment_rate", "grp"]
+    );
+    // A data edit keeps the edited typology whole.
+    let ds = harness.state().state().dataset().clone();
+    let old = ds.value("KZ-SHY", "grp", 2022).expect("Shymkent's GRP 2022");
+    let edit =
+        oblys::app::edit::Edit::set_value(&ds, "KZ-SHY", "grp", 2022, Some(old * 2.0), "test");
+    harness.state_mut().apply(Action::Edit(Box::new(edit)));
+    harness.run();
+    assert_eq!(engine_classes(&harness), typology);
+    // "Default weights" gives the default's weights back, 1 to the added component.
+    harness.state_mut().apply(Action::Potential(PotentialAction::SetWeight {
+        component: 4,
+        weight: 3.0,
+    }));
+    harness.run();
+    harness.get_by_label("Default weights").click();
+    harness.run();
+    let weights: Vec<f64> = engine_classes(&harness).components.iter().map(|c| c.weight).collect();
+    assert_eq!(weights, [1.0; 5]);
+    // The last component cannot be removed.
+    for _ in 0..4 {
+        harness.state_mut().apply(Action::Potential(PotentialAction::RemoveComponent(0)));
+    }
+    harness.run();
+    assert_eq!(engine_classes(&harness).components.len(), 1);
+    assert!(harness.get_by_label("Remove — Gross regional product").accesskit_node().is_disabled());
+    harness.state_mut().apply(Action::Potential(PotentialAction::RemoveComponent(0)));
+    harness.run();
+    assert_eq!(engine_classes(&harness).components.len(), 1);
 }

@@ -317,6 +317,40 @@ impl Typology {
     }
 }
 
+/// A component the planner can add on `ds`: its key, names and the direction its indicator
+/// has (lower is better for unemployment and the like).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComponentChoice {
+    pub indicator: String,
+    pub names: Names,
+    pub direction: Direction,
+}
+
+/// Every component usable on `ds`, the dataset's indicators first, then the typology's own
+/// derived ones whose parts the dataset has.
+pub fn component_choices(ds: &Dataset) -> Vec<ComponentChoice> {
+    derived::known_keys(ds)
+        .into_iter()
+        .map(|key| {
+            let higher = ds.indicator(&key).is_none_or(|d| d.higher_is_better);
+            let component = Component {
+                indicator: key.clone(),
+                direction: Direction::HigherIsBetter,
+                weight: 1.0,
+            };
+            ComponentChoice {
+                names: derived::info(ds, &component).names,
+                indicator: key,
+                direction: if higher {
+                    Direction::HigherIsBetter
+                } else {
+                    Direction::LowerIsBetter
+                },
+            }
+        })
+        .collect()
+}
+
 fn check_class_count(classification: Classification) -> Result<(), TypologyError> {
     let classes = classification.classes();
     if classes < 2 {

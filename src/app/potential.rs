@@ -16,8 +16,9 @@ use std::sync::Arc;
 use crate::analysis::moran::{Autocorrelation, LisaCategory, LocalMoran, Quadrant};
 use crate::analysis::neighbours::Neighbours;
 use crate::analysis::typology::{
-    self, ClassChange, Classification, MissingRule, Normalisation, Transition, Typology,
-    TypologyResult, TypologyState, class_label, insufficient_data_label,
+    self, ClassChange, Classification, Component, ComponentChoice, Direction, MissingRule,
+    Normalisation, Transition, Typology, TypologyResult, TypologyState, class_label,
+    insufficient_data_label,
 };
 use crate::app::Side;
 use crate::i18n::format_number;
@@ -36,6 +37,8 @@ pub const SEED: u64 = crate::analysis::moran::DEFAULT_SEED;
 /// Significance levels the planner can choose for the cluster map.
 pub const SIGNIFICANCE_LEVELS: [f64; 3] = [0.01, 0.05, 0.10];
 pub use crate::analysis::typology::MAX_CLASSES;
+/// Most components a typology edited on the screen has (one colour each in the ranking).
+pub const MAX_COMPONENTS: usize = 7;
 /// Largest weight a slider gives.
 pub const MAX_WEIGHT: f64 = 5.0;
 
@@ -74,8 +77,19 @@ pub enum PotentialAction {
         component: usize,
         weight: f64,
     },
-    /// Back to the default typology's weights.
+    /// Back to the weights of the typology the edited one started from (1 for a component
+    /// added since).
     ResetWeights,
+    /// Adds a component with weight 1 (ignored when the typology has it or has
+    /// [`MAX_COMPONENTS`]).
+    AddComponent(ComponentChoice),
+    /// Removes the component at this position (the last one stays).
+    RemoveComponent(usize),
+    /// Whether more of the component at this position is more potential or less.
+    SetDirection {
+        component: usize,
+        direction: Direction,
+    },
     SetTab(PotentialTab),
     /// The significance level of the cluster map.
     SetSignificance(f64),
@@ -133,7 +147,9 @@ pub struct Inputs<'a> {
 #[derive(Debug, Default)]
 pub struct PotentialState {
     typology: Option<Typology>,
-    default_weights: Vec<f64>,
+    /// The typology the edited one started from: the loaded saved typology or the built-in
+    /// default ("Default weights" goes back to its weights).
+    base: Option<Typology>,
     tab: PotentialTab,
     significance: Option<f64>,
     /// The states the change view can compare: the years with data, then every scenario at its
@@ -189,10 +205,42 @@ impl PotentialState {
                 }
             }
             PotentialAction::ResetWeights => {
+                let weights = self.default_weights();
                 if let Some(t) = self.typology.as_mut() {
-                    for (c, w) in t.components.iter_mut().zip(&self.default_weights) {
-                        c.weight = *w;
+                    for (c, w) in t.components.iter_mut().zip(weights) {
+                        c.weight = w;
                     }
+                    self.stale_result = true;
+                }
+            }
+            PotentialAction::AddComponent(choice) => {
+                let Some(t) = self.typology.as_mut() else { return };
+                if t.components.len() >= MAX_COMPONENTS
+                    || t.components.iter().any(|c| c.indicator == choice.indicator)
+                {
+                    return;
+                }
+                t.components.push(Component {
+                    indicator: choice.indicator,
+                    direction: choice.direction,
+                    weight: 1.0,
+                });
+                self.stale_result = true;
+            }
+            PotentialAction::RemoveComponent(component) => {
+                let Some(t) = self.typology.as_mut() else { return };
+                if t.components.len() > 1 && component < t.components.len() {
+                    t.components.remove(component);
+                    self.stale_result = true;
+                }
+            }
+            PotentialAction::SetDirection { component, direction } => {
+                let Some(c) = self.typology.as_mut().and_then(|t| t.components.get_mut(component))
+                else {
+                    return;
+                };
+                if c.direction != direction {
+                    c.direction = direction;
                     self.stale_result = true;
                 }
             }
@@ -360,31 +408,22 @@ impl PotentialState {
             self.saved = None;
         }
         let base = base.unwrap_or_else(|| Typology::default_for(ds));
-        let same_components = |a: &Typology, b: &Typology| {
-            a.components.len() == b.components.len()
-                && a.components.iter().zip(&b.components).all(|(a, b)| a.indicator == b.indicator)
+        let known: Vec<String> =
+            typology::component_choices(ds).into_iter().map(|c| c.indicator).collect();
+        // A slide's typology is shown exactly; the planner's edited typology (components,
+        // weights, method, state) stays whole while the file still has its indicators; else
+        // the base.
+        let mut edited = false;
+        let fresh = match (self.slide_typology.take(), self.typology.take()) {
+            (Some(slide), _) => slide,
+            (None, Some(old)) if old.components.iter().all(|c| known.contains(&c.indicator)) => {
+                edited = true;
+                old
+            }
+            _ => base.clone(),
         };
-        let mut fresh = base.clone();
-        // The year or scenario the planner chose stays while the data still give it.
-        let mut kept_state = self.typology.as_ref().map(|t| t.state);
-        self.default_weights = base.components.iter().map(|c| c.weight).collect();
-        if let Some(slide) = self.slide_typology.take() {
-            // "Reset weights" goes back to the base's weights only when they fit the slide's.
-            if !same_components(&slide, &base) {
-                self.default_weights = slide.components.iter().map(|c| c.weight).collect();
-            }
-            fresh = slide;
-            kept_state = None;
-        } else if let Some(old) = &self.typology {
-            fresh.normalisation = old.normalisation;
-            fresh.classification = old.classification;
-            fresh.missing = old.missing;
-            if same_components(old, &fresh) {
-                for (c, old) in fresh.components.iter_mut().zip(&old.components) {
-                    c.weight = old.weight;
-                }
-            }
-        }
+        let base_state = base.state;
+        self.base = Some(base);
         self.typology = Some(fresh);
         self.neighbours = ds.current_edition().map(Neighbours::build);
         self.links = match (&self.neighbours, ds.current_edition()) {
@@ -398,10 +437,13 @@ impl PotentialState {
             _ => Vec::new(),
         };
         self.states = available_states(ds, self.typology.as_ref(), inputs.projections);
-        if let (Some(state), Some(t)) = (kept_state, self.typology.as_mut())
-            && self.states.contains(&state)
+        // An edited typology's year or scenario that the data no longer give falls back to the
+        // base's (a slide's stays, and says why it cannot be computed).
+        if let Some(t) = self.typology.as_mut()
+            && edited
+            && !self.states.contains(&t.state)
         {
-            t.state = state;
+            t.state = base_state;
         }
         let (a, b) = default_change_states(ds, &self.states);
         if self.change_a.is_none_or(|s| !self.states.contains(&s)) {
@@ -597,9 +639,19 @@ impl PotentialState {
         &self.order
     }
 
-    /// The weights the default typology gives.
-    pub fn default_weights(&self) -> &[f64] {
-        &self.default_weights
+    /// The weight of each edited component in the typology the edited one started from (the
+    /// loaded saved typology or the built-in default); 1 for a component added since.
+    pub fn default_weights(&self) -> Vec<f64> {
+        let Some(t) = &self.typology else { return Vec::new() };
+        t.components
+            .iter()
+            .map(|c| {
+                let base = self.base.as_ref().and_then(|b| {
+                    b.components.iter().find(|x| x.indicator == c.indicator).map(|x| x.weight)
+                });
+                base.unwrap_or(1.0)
+            })
+            .collect()
     }
 
     /// The states the change view offers.
@@ -980,12 +1032,7 @@ impl super::AppState {
         list.sort_by_key(|s| s.id);
         self.history.record(super::edit::Edit::PutTypology { old, new: Some(saved) });
         self.potential.saved = Some(id);
-        self.potential.default_weights = self
-            .potential
-            .typology
-            .as_ref()
-            .map(|t| t.components.iter().map(|c| c.weight).collect())
-            .unwrap_or_default();
+        self.potential.base = self.potential.typology.clone();
     }
 
     /// Deletes saved typology `id` from the file, then from the list; the built-in default is

@@ -64,6 +64,13 @@ pub enum PotentialText {
     Method,
     /// Before the year or scenario horizon the classes are computed for.
     StateOf,
+    /// Before the list of indicators to add as a component.
+    AddComponent,
+    /// The accessible name of a component's remove button (before its name).
+    RemoveComponent,
+    /// The accessible name of a component's direction switch (before its name).
+    Direction,
+    DirectionHint,
     Normalisation,
     MinMax,
     ZScore,
@@ -90,7 +97,7 @@ pub enum PotentialText {
 
 impl PotentialText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialText; 69] = [
+    pub const ALL: [PotentialText; 73] = [
         PotentialText::Screen,
         PotentialText::TabClasses,
         PotentialText::TabClusters,
@@ -141,6 +148,10 @@ impl PotentialText {
         PotentialText::Saved,
         PotentialText::Method,
         PotentialText::StateOf,
+        PotentialText::AddComponent,
+        PotentialText::RemoveComponent,
+        PotentialText::Direction,
+        PotentialText::DirectionHint,
         PotentialText::Normalisation,
         PotentialText::MinMax,
         PotentialText::ZScore,
@@ -289,6 +300,14 @@ impl PotentialText {
             T::KMeans => ["К-орташалар әдісі", "Метод К-средних", "k-means"],
             T::ClassCount => ["Сынып саны", "Число классов", "Number of classes"],
             T::StateOf => ["Жыл немесе сценарий", "Год или сценарий", "Year or scenario"],
+            T::AddComponent => ["Көрсеткіш қосу", "Добавить показатель", "Add an indicator"],
+            T::RemoveComponent => ["Алып тастау", "Убрать", "Remove"],
+            T::Direction => ["Бағыты", "Направление", "Direction"],
+            T::DirectionHint => [
+                "Басыңыз: көп болған жақсы ма, әлде аз болған жақсы ма",
+                "Нажмите, чтобы сменить: больше — лучше или меньше — лучше",
+                "Click to switch between higher is better and lower is better",
+            ],
             T::MissingRule => ["Деректер жоқ болса", "Если данных нет", "Missing values"],
             T::Rescale => {
                 ["Салмақтарды қайта бөлу", "Перераспределить веса", "Rescale the weights"]
@@ -348,16 +367,22 @@ pub enum PotentialSlideText {
     Weight,
     /// The heading over the regions of each LISA category.
     ClusterRegions,
+    /// What the rescale rule did to the regions lacking a component.
+    RescaledRule,
+    /// What the insufficient-data rule did to the regions lacking a component.
+    InsufficientRule,
 }
 
 impl PotentialSlideText {
     /// Every text, for checks over all of them.
-    pub const ALL: [PotentialSlideText; 5] = [
+    pub const ALL: [PotentialSlideText; 7] = [
         PotentialSlideText::NoTypology,
         PotentialSlideText::CannotCompute,
         PotentialSlideText::IncompleteRegions,
         PotentialSlideText::Weight,
         PotentialSlideText::ClusterRegions,
+        PotentialSlideText::RescaledRule,
+        PotentialSlideText::InsufficientRule,
     ];
 
     /// The text in `lang`.
@@ -378,6 +403,16 @@ impl PotentialSlideText {
                 "Regions with incomplete data",
             ],
             S::Weight => ["салмағы", "вес", "weight"],
+            S::RescaledRule => [
+                "салмақтар қалған құрамдастарға бөлінді",
+                "веса перераспределены на остальные компоненты",
+                "weights rescaled over the other components",
+            ],
+            S::InsufficientRule => [
+                "деректер жеткіліксіз: индексі, сыныбы мен орны жоқ",
+                "недостаточно данных: без индекса, класса и места",
+                "insufficient data: no index, class or rank",
+            ],
             S::ClusterRegions => {
                 ["Кластерлердегі өңірлер", "Регионы в кластерах", "Regions in clusters"]
             }

@@ -14,7 +14,8 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
 use crate::analysis::typology::{
-    ClassChange, Classification, Direction, MissingRule, Normalisation, TypologyResult, class_label,
+    self, ClassChange, Classification, Direction, MissingRule, Normalisation, TypologyResult,
+    class_label,
 };
 use crate::app::potential::{
     self, ChangeModel, MAX_CLASSES, MAX_WEIGHT, PotentialAction, PotentialState, PotentialTab,
@@ -239,7 +240,7 @@ fn weights(
         ui.label(RichText::new(T::Weights.get(lang)).strong());
         let Some(typology) = model.typology() else { return };
         let at_default =
-            typology.components.iter().zip(model.default_weights()).all(|(c, w)| c.weight == *w);
+            typology.components.iter().zip(model.default_weights()).all(|(c, w)| c.weight == w);
         if ui.add_enabled(!at_default, egui::Button::new(T::DefaultWeights.get(lang))).clicked() {
             actions.push(Action::Potential(PotentialAction::ResetWeights));
         }
@@ -255,10 +256,40 @@ fn weights(
             Direction::HigherIsBetter => T::HigherIsBetter.get(lang),
             Direction::LowerIsBetter => T::LowerIsBetter.get(lang),
         };
+        // Name at the left; the direction switch and the remove button at the right.
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
             ui.painter().rect_filled(r, 2.0, component_color(c));
-            ui.add(Label::new(RichText::new(name).strong()).truncate());
+            let row = egui::Layout::right_to_left(egui::Align::Center);
+            ui.with_layout(row, |ui| {
+                let remove = format!("{} — {name}", T::RemoveComponent.get(lang));
+                let button = egui::Button::new("×").frame(false);
+                let response = ui.add_enabled(typology.components.len() > 1, button);
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, remove.as_str())
+                });
+                if response.on_hover_text(&remove).clicked() {
+                    actions.push(Action::Potential(PotentialAction::RemoveComponent(c)));
+                }
+                // A click turns "higher is better" into "lower is better" and back.
+                let flip = ui.add(egui::Button::new(RichText::new(direction).small()).small());
+                let flip_name = format!("{} — {name}", T::Direction.get(lang));
+                flip.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, flip_name.as_str())
+                });
+                if flip.on_hover_text(T::DirectionHint.get(lang)).clicked() {
+                    let direction = match component.direction {
+                        Direction::HigherIsBetter => Direction::LowerIsBetter,
+                        Direction::LowerIsBetter => Direction::HigherIsBetter,
+                    };
+                    let set = PotentialAction::SetDirection { component: c, direction };
+                    actions.push(Action::Potential(set));
+                }
+                let left = egui::Layout::left_to_right(egui::Align::Center);
+                ui.with_layout(left, |ui| {
+                    ui.add(Label::new(RichText::new(name).strong()).truncate());
+                });
+            });
         });
         let share = if total > 0.0 { component.weight / total * 100.0 } else { 0.0 };
         let mut weight = component.weight;
@@ -266,7 +297,7 @@ fn weights(
             Slider::new(&mut weight, 0.0..=MAX_WEIGHT)
                 .step_by(0.1)
                 .fixed_decimals(1)
-                .text(format!("{direction} · {} %", format_number(share, 0, lang))),
+                .text(format!("{} %", format_number(share, 0, lang))),
         );
         let response = response.on_hover_text(name);
         response.widget_info(|| {
@@ -275,7 +306,43 @@ fn weights(
         if response.changed() {
             actions.push(Action::Potential(PotentialAction::SetWeight { component: c, weight }));
         }
+        ui.add_space(2.0);
     }
+    add_component(ui, state, typology, actions);
+}
+
+/// The indicators of the file (and the typology's own derived ones) not yet in the typology,
+/// to add as a component with weight 1.
+fn add_component(
+    ui: &mut Ui,
+    state: &AppState,
+    typology: &crate::analysis::typology::Typology,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.lang();
+    let choices: Vec<_> = typology::component_choices(state.dataset())
+        .into_iter()
+        .filter(|choice| typology.components.iter().all(|c| c.indicator != choice.indicator))
+        .collect();
+    if choices.is_empty() || typology.components.len() >= potential::MAX_COMPONENTS {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(T::AddComponent.get(lang));
+        ComboBox::from_id_salt("potential_add_component")
+            .width(200.0)
+            .truncate()
+            .selected_text("…")
+            .show_ui(ui, |ui| {
+                for choice in choices {
+                    if ui.selectable_label(false, choice.names.get(lang)).clicked() {
+                        actions.push(Action::Potential(PotentialAction::AddComponent(choice)));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
 }
 
 /// The normalisation, the classification (with the number of classes) and the rule for
