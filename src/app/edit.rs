@@ -816,13 +816,20 @@ pub struct GrowthPointForm {
     pub monotown: bool,
 }
 
+/// The form's region of a row in `region_code` at `location`: empty (the region follows the
+/// point, typed or clicked) when that is the region under the point, else the region as chosen.
+fn chosen_region(places: &Places, region_code: &str, location: Option<Point>) -> String {
+    let under = location.and_then(|p| places.region_at(p.x(), p.y()));
+    if under == Some(region_code) { String::new() } else { region_code.to_owned() }
+}
+
 impl GrowthPointForm {
-    /// The form of an existing point.
-    pub fn of(g: &GrowthPoint) -> GrowthPointForm {
+    /// The form of an existing point; its region follows the point unless it was chosen.
+    pub fn of(g: &GrowthPoint, places: &Places) -> GrowthPointForm {
         GrowthPointForm {
             id: Some(g.id),
             names: [g.names.kk.clone(), g.names.ru.clone(), g.names.en.clone()],
-            region: g.region_code.clone(),
+            region: chosen_region(places, &g.region_code, g.location),
             lon: g.location.map(|p| format!("{:.5}", p.x())).unwrap_or_default(),
             lat: g.location.map(|p| format!("{:.5}", p.y())).unwrap_or_default(),
             population: g.population.map(|p| p.to_string()).unwrap_or_default(),
@@ -832,11 +839,12 @@ impl GrowthPointForm {
         }
     }
 
-    /// Sets the point clicked on the map; the region follows the point.
-    pub fn place(&mut self, lon: f64, lat: f64, places: &Places) {
+    /// Sets the point clicked on the map; the region follows the point (a region chosen before
+    /// is dropped).
+    pub fn place(&mut self, lon: f64, lat: f64) {
         self.lon = format!("{lon:.5}");
         self.lat = format!("{lat:.5}");
-        self.region = places.region_at(lon, lat).map(str::to_owned).unwrap_or_default();
+        self.region.clear();
     }
 
     /// The growth point the form describes (a new one gets the next free id of `ds`; an edited
@@ -939,7 +947,8 @@ impl Default for ProjectForm {
 }
 
 impl ProjectForm {
-    pub fn of(p: &Project) -> ProjectForm {
+    /// The form of an existing project; its region follows the point unless it was chosen.
+    pub fn of(p: &Project, places: &Places) -> ProjectForm {
         let investment = p.investment.as_ref();
         ProjectForm {
             code: Some(p.code.clone()),
@@ -953,17 +962,18 @@ impl ProjectForm {
                 .map_or_else(|| DEFAULT_INVESTMENT_UNIT.to_owned(), |i| i.unit.clone()),
             jobs: p.jobs.map(|j| j.to_string()).unwrap_or_default(),
             capacity: p.capacity.clone(),
-            region: p.region_code.clone(),
+            region: chosen_region(places, &p.region_code, Some(p.location)),
             lon: format!("{:.5}", p.location.x()),
             lat: format!("{:.5}", p.location.y()),
         }
     }
 
-    /// Sets the point clicked on the map; the region follows the point.
-    pub fn place(&mut self, lon: f64, lat: f64, places: &Places) {
+    /// Sets the point clicked on the map; the region follows the point (a region chosen before
+    /// is dropped).
+    pub fn place(&mut self, lon: f64, lat: f64) {
         self.lon = format!("{lon:.5}");
         self.lat = format!("{lat:.5}");
-        self.region = places.region_at(lon, lat).map(str::to_owned).unwrap_or_default();
+        self.region.clear();
     }
 
     /// The project the form describes, or every problem beside its field. An edited project
@@ -1315,7 +1325,7 @@ mod tests {
             level: Some(GrowthLevel::Third),
             ..GrowthPointForm::default()
         };
-        f.place(KARAGANDA.0, KARAGANDA.1, places());
+        f.place(KARAGANDA.0, KARAGANDA.1);
         f
     }
 
@@ -1323,7 +1333,7 @@ mod tests {
     fn a_point_on_the_map_gets_the_region_under_it_and_the_next_id() {
         let ds = default_dataset();
         let form = point_form();
-        assert_eq!(form.region, "KZ-KAR");
+        assert_eq!(form.region, "", "no region chosen: it follows the point");
         let g = form.to_point(ds, places()).unwrap();
         assert_eq!(g.region_code, "KZ-KAR");
         assert_eq!(g.population, Some(12_500));
@@ -1339,6 +1349,30 @@ mod tests {
         form.region = "KZ-VOS@2018".into();
         let problems = form.to_point(default_dataset(), places()).unwrap_err();
         assert_eq!(problems.of(Field::Region), Some(&Problem::UnknownRegion("KZ-VOS@2018".into())));
+    }
+
+    #[test]
+    fn a_point_moved_takes_the_region_under_it_unless_one_was_chosen() {
+        let ds = default_dataset();
+        let mut form = point_form();
+        // Typed to Pavlodar city: the region follows the point.
+        (form.lon, form.lat) = ("76.95".into(), "52.29".into());
+        assert_eq!(form.to_point(ds, places()).unwrap().region_code, "KZ-PAV");
+        // A region chosen stays while the point is typed elsewhere; a click drops it.
+        form.region = "KZ-ULT".into();
+        assert_eq!(form.to_point(ds, places()).unwrap().region_code, "KZ-ULT");
+        form.place(KARAGANDA.0, KARAGANDA.1);
+        assert_eq!(form.to_point(ds, places()).unwrap().region_code, "KZ-KAR");
+
+        // An existing point in the region under it follows it; one whose region was chosen
+        // elsewhere keeps that region.
+        let saved = form.to_point(ds, places()).unwrap();
+        let mut edited = GrowthPointForm::of(&saved, places());
+        assert_eq!(edited.region, "");
+        (edited.lon, edited.lat) = ("76.95".into(), "52.29".into());
+        assert_eq!(edited.to_point(ds, places()).unwrap().region_code, "KZ-PAV");
+        let elsewhere = GrowthPoint { region_code: "KZ-ULT".into(), ..saved };
+        assert_eq!(GrowthPointForm::of(&elsewhere, places()).region, "KZ-ULT");
     }
 
     #[test]
@@ -1396,7 +1430,7 @@ mod tests {
         };
         let problems = form.to_project(ds, places()).unwrap_err();
         assert_eq!(problems.of(Field::Location), Some(&Problem::MissingLocation));
-        form.place(KARAGANDA.0, KARAGANDA.1, places());
+        form.place(KARAGANDA.0, KARAGANDA.1);
         let p = form.to_project(ds, places()).unwrap();
         assert_eq!(p.code, "OBL-1");
         assert_eq!(p.region_code, "KZ-KAR");
@@ -1413,7 +1447,7 @@ mod tests {
     fn an_unchanged_project_form_gives_back_the_same_project() {
         let ds = default_dataset();
         for p in &ds.projects {
-            let back = ProjectForm::of(p).to_project(ds, places());
+            let back = ProjectForm::of(p, places()).to_project(ds, places());
             // Rounding the coordinates to 5 decimals moves a point by under a metre.
             let back = back.unwrap_or_else(|e| panic!("{}: {e:?}", p.code));
             assert_eq!(

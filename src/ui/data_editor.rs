@@ -103,23 +103,22 @@ impl DataEditor {
         };
     }
 
-    /// Takes the clicks the map captured: a point placed ends placing; a line collects points
-    /// until a double click.
-    pub fn take_map_input(&mut self, state: &AppState, map: &mut MapCache) {
+    /// Takes the clicks the map captured: a point placed ends placing (its region then follows
+    /// the point, see `region_row`); a line collects points until a double click.
+    pub fn take_map_input(&mut self, map: &mut MapCache) {
         let clicks = std::mem::take(&mut map.clicks);
         let finished = std::mem::take(&mut map.double_clicked);
-        let places = state.places();
         match self.mode {
             MapMode::Idle => {}
             MapMode::PlacePoint => {
                 if let (Some([lon, lat]), Some(form)) = (clicks.last(), self.point.as_mut()) {
-                    form.place(*lon, *lat, places);
+                    form.place(*lon, *lat);
                     self.mode = MapMode::Idle;
                 }
             }
             MapMode::PlaceProject => {
                 if let (Some([lon, lat]), Some(form)) = (clicks.last(), self.project.as_mut()) {
-                    form.place(*lon, *lat, places);
+                    form.place(*lon, *lat);
                     self.mode = MapMode::Idle;
                 }
             }
@@ -293,18 +292,25 @@ fn region_row(
     let name =
         |code: &str| ds.region(code).map_or(code.to_owned(), |r| r.names.get(lang).to_owned());
     let under = location.and_then(|[x, y]| state.places().region_at(x, y));
-    let shown = if region.is_empty() { "–".to_owned() } else { name(region) };
+    let from_map = |code: &str| format!("{} ({})", name(code), EditText::RegionFromMap.get(lang));
+    // None chosen: the region under the point, saying so.
+    let shown = match (region.is_empty(), under) {
+        (false, _) => name(region),
+        (true, Some(code)) => from_map(code),
+        (true, None) => "–".to_owned(),
+    };
     let l = ui.label(EditText::Region.get(lang));
     ComboBox::from_id_salt("data_region")
         .width(FIELD_WIDTH)
         .selected_text(shown)
         .show_ui(ui, |ui| {
             for code in state.places().current() {
-                let mut text = name(code);
+                // The region under the point is the form's when none is chosen.
                 if Some(code.as_str()) == under {
-                    text = format!("{text} ({})", EditText::RegionFromMap.get(lang));
-                }
-                if ui.selectable_label(region == code, text).clicked() {
+                    if ui.selectable_label(region.is_empty(), from_map(code)).clicked() {
+                        region.clear();
+                    }
+                } else if ui.selectable_label(region == code, name(code)).clicked() {
                     region.clone_from(code);
                 }
             }
@@ -510,7 +516,11 @@ fn growth_points(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &m
                 actions.push(Action::Edit(Box::new(Edit::delete_growth_point(ds, id))))
             }
             Some((id, false)) => {
-                ed.point = ds.growth_points.iter().find(|g| g.id == id).map(GrowthPointForm::of);
+                ed.point = ds
+                    .growth_points
+                    .iter()
+                    .find(|g| g.id == id)
+                    .map(|g| GrowthPointForm::of(g, state.places()));
                 ed.point_problems = FormProblems::default();
             }
             None => {}
@@ -619,7 +629,7 @@ fn projects(ui: &mut Ui, state: &AppState, ed: &mut DataEditor, actions: &mut Ve
                 actions.push(Action::Edit(Box::new(Edit::delete_project(ds, &code))))
             }
             Some((code, false)) => {
-                ed.project = ds.project(&code).map(ProjectForm::of);
+                ed.project = ds.project(&code).map(|p| ProjectForm::of(p, state.places()));
                 ed.project_problems = FormProblems::default();
             }
             None => {}

@@ -268,7 +268,7 @@ impl Gui {
         self.data.prepare_map(&self.state, &mut self.map);
         egui::CentralPanel::no_frame()
             .show(ui, |ui| map_view::show(ui, &self.state, &mut self.map, &mut actions));
-        self.data.take_map_input(&self.state, &mut self.map);
+        self.data.take_map_input(&mut self.map);
         data_editor::show(ui, &self.state, &mut self.data, &mut actions);
         import_dialog::show(ui.ctx(), &self.state, &mut self.import, &mut actions);
         slides_panel::show(ui.ctx(), &self.state, &mut self.slides, &mut actions);
