@@ -149,3 +149,52 @@ fn an_unwritable_path_is_refused_and_a_file_in_the_way_is_left_as_it_was() {
     assert!(!out.exists());
     assert!(!dir.path().join("no such folder").exists());
 }
+
+#[test]
+fn a_potential_slide_in_a_deck_is_a_page_of_the_pdf_with_its_title_and_transition_table() {
+    use oblys::analysis::typology::{Typology, TypologyState};
+    use oblys::model::{Names, PotentialTab, Slide, SlidePotential, SlideScreen, SlideView};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("potential.gpkg");
+    let mut ds = oblys::io::default_dataset::build().expect("embedded default data");
+    let typology = Typology::default_for(&ds);
+    let year = typology.state.year();
+    let potential = SlidePotential {
+        tab: PotentialTab::Change,
+        typology,
+        saved: None,
+        significance: 0.05,
+        change_a: TypologyState::Year(year - 1),
+        change_b: TypologyState::Year(year),
+        neighbours: false,
+    };
+    let view = SlideView {
+        screen: SlideScreen::Potential,
+        potential: Some(Box::new(potential)),
+        ..ds.slides[0].view.clone()
+    };
+    let id = ds.slides.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+    let position = ds.slides.len() as u32;
+    let title = Names::new("Әлеует ауысулары", "Смена классов потенциала", "Moves between classes");
+    ds.slides.push(Slide { id, position, title, notes: Names::default(), view });
+    oblys::store::create(&file, &ds).expect("file with a Potential slide written");
+
+    let out = dir.path().join("deck.pdf");
+    let output = oblys_slides(&file, &out, &["--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let info = poppler("pdfinfo", &[out.as_os_str()]);
+    let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(str::trim);
+    assert_eq!(pages, Some("4"), "{info}");
+    let last = poppler("pdftotext", &["-f".as_ref(), "4".as_ref(), out.as_os_str(), "-".as_ref()]);
+    let flat = last.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Moves between classes",
+        "Transitions between classes",
+        "(Up a class, 2): ",
+        "(Down a class, 2): ",
+        "Akmola Region",
+        "Kostanay Region",
+    ] {
+        assert!(flat.contains(expected), "«{expected}» not on the Potential page:\n{last}");
+    }
+}

@@ -22,7 +22,9 @@ use crate::export::png::svg_to_png;
 use crate::export::{ExportError, ImageFormat};
 use crate::i18n::export_text::ExportText;
 use crate::map::MapGeometry;
-use crate::model::{Dataset, Lang, NATIONAL_CODE, SlideScreen, SlideSource, SlideView};
+use crate::model::{
+    Dataset, IndicatorValue, Lang, NATIONAL_CODE, SlideScreen, SlideSource, SlideView,
+};
 use crate::scenario::Projection;
 
 pub use page::PageNumber;
@@ -305,13 +307,21 @@ pub(crate) fn data_sources(ds: &Dataset, indicator: &str, year: Option<i32>, lan
 }
 
 fn year_sources(ds: &Dataset, indicator: &str, year: Option<i32>, lang: Lang) -> String {
+    values_sources(ds, |v| v.indicator == indicator && year.is_none_or(|y| v.year == y), lang)
+}
+
+/// "Source: …" — the sources of the regional values `wanted` picks, the most used first; empty
+/// when none has one.
+pub(crate) fn values_sources(
+    ds: &Dataset,
+    wanted: impl Fn(&IndicatorValue) -> bool,
+    lang: Lang,
+) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    let values = ds.values.iter().filter(|v| {
-        v.indicator == indicator
-            && v.region_code != NATIONAL_CODE
-            && year.is_none_or(|y| v.year == y)
-            && !v.source.is_empty()
-    });
+    let values = ds
+        .values
+        .iter()
+        .filter(|v| v.region_code != NATIONAL_CODE && !v.source.is_empty() && wanted(v));
     for v in values {
         match counts.iter_mut().find(|(s, _)| *s == v.source) {
             Some((_, n)) => *n += 1,
@@ -379,5 +389,7 @@ pub fn write_slides(request: &SlidesRequest) -> Result<SlidesWritten, ExportErro
     Ok(SlidesWritten::Png { files })
 }
 
+#[cfg(test)]
+mod potential_tests;
 #[cfg(test)]
 mod tests;

@@ -367,7 +367,7 @@ fn write_marks(svg: &mut String, marks: &[SceneMark], fit: &Fit, k: f32) {
 }
 
 /// The rest of a mark's `<polygon`: its points around `c` and its paint, sizes scaled by `k`.
-fn mark_element(svg: &mut String, kind: MarkKind, c: [f32; 2], k: f32) {
+pub(crate) fn mark_element(svg: &mut String, kind: MarkKind, c: [f32; 2], k: f32) {
     svg.push_str(r#" points=""#);
     for (i, p) in kind.polygon(c, MarkKind::SIZE_PX * k).iter().enumerate() {
         let _ = write!(svg, "{}{:.1},{:.1}", if i == 0 { "" } else { " " }, p[0], p[1]);

@@ -141,7 +141,8 @@ fn aspect(bounds: [f32; 4]) -> f32 {
 }
 
 /// The scene's map fitted into `area` (to the slide's extent when it is a reasonable part of the
-/// map), clipped to the area so that a zoomed map never spills over the legend.
+/// map), clipped to the area (`url(#clip-{id})`) so that a zoomed map never spills over the
+/// legend. Returns the fit, for what is drawn over the map.
 pub(super) fn clipped_map(
     svg: &mut String,
     ctx: &Context<'_>,
@@ -150,7 +151,7 @@ pub(super) fn clipped_map(
     area: [f32; 4],
     id: &str,
     k: f32,
-) {
+) -> Fit {
     let bounds = extent.and_then(|e| extent_bounds(ctx, e, scene.bounds)).unwrap_or(scene.bounds);
     let [ax, ay, aw, ah] = area;
     let _ = write!(
@@ -158,11 +159,13 @@ pub(super) fn clipped_map(
         r#"<clipPath id="clip-{id}"><rect x="{ax:.1}" y="{ay:.1}" width="{aw:.1}" height="{ah:.1}"/></clipPath><g id="{id}" clip-path="url(#clip-{id})">"#,
     );
     let mut map = String::with_capacity(128 * 1024);
-    write_map(&mut map, scene, &Fit::new(bounds, area), k);
+    let fit = Fit::new(bounds, area);
+    write_map(&mut map, scene, &fit, k);
     // The ids inside (regions, corridors, layers) prefixed with the map's, unique on a page of
     // several maps. Text is escaped, so ` id="` occurs only as an attribute.
     svg.push_str(&map.replace(" id=\"", &format!(" id=\"{id}-")));
     svg.push_str("</g>");
+    fit
 }
 
 /// The world rectangle of `extent`, when it overlaps the map's `bounds` and is not a sliver.

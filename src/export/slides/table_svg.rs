@@ -23,8 +23,10 @@ const VALUE_WIDTH: f32 = 190.0;
 const BAR_WIDTH: f32 = 210.0;
 /// The widest a column of the table gets, reference pixels.
 const MAX_COLUMN: f32 = 900.0;
-const STRIPE: Rgba = Rgba::rgb(0xf2, 0xf2, 0xf0);
-const SELECTED_BAND: Rgba = Rgba::rgb(0xff, 0xe8, 0xa3);
+/// Band behind every other row of a table.
+pub(super) const STRIPE: Rgba = Rgba::rgb(0xf2, 0xf2, 0xf0);
+/// Band behind the row of a selected region.
+pub(super) const SELECTED_BAND: Rgba = Rgba::rgb(0xff, 0xe8, 0xa3);
 const BAR: Rgba = Rgba::rgb(0x41, 0x7d, 0xb6);
 
 /// One row of the table.
