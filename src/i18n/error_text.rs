@@ -6,9 +6,9 @@
 use crate::export::{ExportError, MAX_WIDTH, MIN_WIDTH, slides};
 use crate::model::Lang;
 use crate::store::{
-    EditionReason, FeatureReason, GeometryPart, Label, LabelKind, NotOblysReason, Problem, Removal,
-    SCHEMA_VERSION, SlideOrderProblem, SlideProblem, StoreError, Subject, TypologyProblem,
-    ValueReason,
+    Defect, EditionReason, FeatureReason, Field, GeometryDefect, GeometryPart, Label, LabelKind,
+    NotOblysReason, Problem, Removal, Row, SCHEMA_VERSION, Shape, SlideOrderProblem, SlideProblem,
+    StoreError, Subject, TypologyProblem, ValueReason,
 };
 
 /// A number as the planner's language writes it: a decimal comma in Kazakh and Russian, and a
@@ -267,6 +267,147 @@ fn geometry_part(part: GeometryPart, lang: Lang) -> &'static str {
         (GeometryPart::Line, _) => "не удаётся записать линию",
         (GeometryPart::Boundary, Lang::Kk) => "шекарасын жазу мүмкін емес",
         (GeometryPart::Boundary, _) => "не удаётся записать границу",
+    }
+}
+
+/// A geometry's shape, in `lang`.
+fn shape(shape: Shape, lang: Lang) -> &'static str {
+    use Shape as S;
+    match (shape, lang) {
+        (S::Point, Lang::Kk) => "нүкте",
+        (S::Point, Lang::Ru) => "точка",
+        (S::Points, Lang::Kk) => "бірнеше нүкте",
+        (S::Points, Lang::Ru) => "несколько точек",
+        (S::Line, Lang::Kk) => "сызық",
+        (S::Line, Lang::Ru) => "линия",
+        (S::Lines, Lang::Kk) => "бірнеше сызық",
+        (S::Lines, Lang::Ru) => "несколько линий",
+        (S::Polygon, Lang::Kk) => "көпбұрыш",
+        (S::Polygon, Lang::Ru) => "многоугольник",
+        (S::MultiPolygon, Lang::Kk) => "бірнеше көпбұрыш",
+        (S::MultiPolygon, Lang::Ru) => "несколько многоугольников",
+        (S::PolygonOrMulti, Lang::Kk) => "көпбұрыш немесе бірнеше көпбұрыш",
+        (S::PolygonOrMulti, Lang::Ru) => "многоугольник или несколько многоугольников",
+        (S::Collection, Lang::Kk) => "геометриялар жиыны",
+        (S::Collection, Lang::Ru) => "набор геометрий",
+        (_, Lang::En) => shape.en(),
+    }
+}
+
+/// Why a geometry of the file cannot be read, in `lang`.
+fn geometry_defect(defect: &GeometryDefect, lang: Lang) -> String {
+    use GeometryDefect as G;
+    match (defect, lang) {
+        (_, Lang::En) => defect.to_string(),
+        (G::NoHeader, Lang::Kk) => "GeoPackage геометриясы емес («GP» тақырыбы жоқ)".to_owned(),
+        (G::NoHeader, Lang::Ru) => "не геометрия GeoPackage (нет заголовка «GP»)".to_owned(),
+        (G::EnvelopeCode(code), Lang::Kk) => {
+            format!("геометрия тақырыбында белгісіз қамту коды {code}")
+        }
+        (G::EnvelopeCode(code), Lang::Ru) => {
+            format!("неизвестный код охвата {code} в заголовке геометрии")
+        }
+        (G::CutShort, Lang::Kk) => "геометрия тақырыбы толық емес".to_owned(),
+        (G::CutShort, Lang::Ru) => "заголовок геометрии обрезан".to_owned(),
+        (G::Unreadable(e), Lang::Kk) => format!("геометрияны оқу мүмкін емес: {e}"),
+        (G::Unreadable(e), Lang::Ru) => format!("геометрию не удаётся прочитать: {e}"),
+        (G::WrongShape { expected, found }, Lang::Kk) => {
+            format!("{} күтілген, ал мұнда {}", shape(*expected, lang), shape(*found, lang))
+        }
+        (G::WrongShape { expected, found }, Lang::Ru) => format!(
+            "ожидалась фигура «{}», а здесь «{}»",
+            shape(*expected, lang),
+            shape(*found, lang)
+        ),
+        (G::EmptyMultipoint, Lang::Kk) => "бос нүктелер жиыны".to_owned(),
+        (G::EmptyMultipoint, Lang::Ru) => "пустой набор точек".to_owned(),
+    }
+}
+
+/// A column whose value this Oblys does not know, in `lang`.
+fn field(field: Field, lang: Lang) -> &'static str {
+    use Field as F;
+    match (field, lang) {
+        (F::Kind, Lang::Kk) => "түрі",
+        (F::Kind, Lang::Ru) => "вид",
+        (F::Edition, Lang::Kk) => "шекаралар басылымы",
+        (F::Edition, Lang::Ru) => "редакция границ",
+        (F::Sector, Lang::Kk) => "саласы",
+        (F::Sector, Lang::Ru) => "отрасль",
+        (F::LocationBasis, Lang::Kk) => "орнының негізі",
+        (F::LocationBasis, Lang::Ru) => "основание местоположения",
+        (F::Status, Lang::Kk) => "мәртебесі",
+        (F::Status, Lang::Ru) => "статус",
+        (F::Screen, Lang::Kk) => "экраны",
+        (F::Screen, Lang::Ru) => "экран",
+        (F::BoundaryMode, Lang::Kk) => "шекаралар режимі",
+        (F::BoundaryMode, Lang::Ru) => "режим границ",
+        (F::DifferenceMode, Lang::Kk) => "айырма режимі",
+        (F::DifferenceMode, Lang::Ru) => "режим разницы",
+        (_, Lang::En) => field.en(),
+    }
+}
+
+/// The row of a damaged table, in `lang`.
+fn row(row: &Row, lang: Lang) -> String {
+    match (row, lang) {
+        (_, Lang::En) => row.to_string(),
+        (Row::Key(key), _) => key.clone(),
+        // The number is the feature id (the `fid` column QGIS shows).
+        (Row::Fid { id, name: Some(name) }, Lang::Kk) => format!("№ {id} нысан ({name})"),
+        (Row::Fid { id, name: Some(name) }, _) => format!("объект № {id} ({name})"),
+        (Row::Fid { id, name: None }, Lang::Kk) => format!("№ {id} нысан"),
+        (Row::Fid { id, name: None }, _) => format!("объект № {id}"),
+        (Row::Slide(id), Lang::Kk) => format!("{id}-слайд"),
+        (Row::Slide(id), _) => format!("слайд {id}"),
+        (Row::Typology { id, name }, _) => {
+            label(&Label { kind: LabelKind::Typology, id: *id, name: name.clone() }, lang)
+        }
+    }
+}
+
+/// What is wrong with a row read from the file, in `lang`.
+fn defect(defect: &Defect, lang: Lang) -> String {
+    use Defect as D;
+    match (defect, lang) {
+        (_, Lang::En) => defect.to_string(),
+        (D::Level(n), Lang::Kk) => format!("деңгейі {n} (1, 2 немесе 3 болуы керек)"),
+        (D::Level(n), Lang::Ru) => format!("уровень {n} (должен быть 1, 2 или 3)"),
+        (D::Unknown { field: f, value }, Lang::Kk) => {
+            format!("{} «{value}» белгісіз", field(*f, lang))
+        }
+        (D::Unknown { field: f, value }, Lang::Ru) => {
+            format!("неизвестное значение «{value}» (поле: {})", field(*f, lang))
+        }
+        (D::IncompleteAggregation(kind), Lang::Kk) => format!("«{kind}» жинақтау толық емес"),
+        (D::IncompleteAggregation(kind), Lang::Ru) => format!("неполное агрегирование «{kind}»"),
+        (D::NegativePopulation, Lang::Kk) => "халық саны теріс".to_owned(),
+        (D::NegativePopulation, Lang::Ru) => "отрицательная численность населения".to_owned(),
+        (D::InvestmentWithoutUnit, Lang::Kk) => "инвестиция өлшем бірлігісіз".to_owned(),
+        (D::InvestmentWithoutUnit, Lang::Ru) => "инвестиции без единицы измерения".to_owned(),
+        (D::NoSuchScenario, Lang::Kk) => "мұндай сценарий жоқ".to_owned(),
+        (D::NoSuchScenario, Lang::Ru) => "такого сценария нет".to_owned(),
+        (D::IncompleteTarget(kind), Lang::Kk) => format!("«{kind}» түріндегі мақсат толық емес"),
+        (D::IncompleteTarget(kind), Lang::Ru) => format!("неполная цель вида «{kind}»"),
+        (D::Geometry(g), _) => geometry_defect(g, lang),
+        (D::Position(n), Lang::Kk) => format!("{n} орны рұқсат етілген шектен тыс"),
+        (D::Position(n), Lang::Ru) => format!("позиция {n} вне допустимого"),
+        (D::BadPotential(e), Lang::Kk) => {
+            format!("оның «Әлеует» көрінісі дұрыс типология мен көрініс емес: {e}")
+        }
+        (D::BadPotential(e), Lang::Ru) => {
+            format!("его вид экрана «Потенциал» — не правильная типология и вид: {e}")
+        }
+        (D::PotentialMismatch, Lang::Kk) => {
+            "типология тек «Әлеует» слайдында болады және онда міндетті".to_owned()
+        }
+        (D::PotentialMismatch, Lang::Ru) => {
+            "типология нужна слайду экрана «Потенциал», и только у него она есть".to_owned()
+        }
+        (D::BadDefinition(e), Lang::Kk) => format!("оның анықтамасы дұрыс типология емес: {e}"),
+        (D::BadDefinition(e), Lang::Ru) => {
+            format!("её описание — не правильная типология: {e}")
+        }
     }
 }
 
@@ -555,6 +696,12 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
         }
         (P::Typology { typology, problem }, _) => {
             format!("{}: {}", label(typology, lang), typology_problem(problem, lang))
+        }
+        (P::Damaged { table, row: r, defect: d }, Lang::Kk) => {
+            format!("{table} кестесі, {}: {}", row(r, lang), defect(d, lang))
+        }
+        (P::Damaged { table, row: r, defect: d }, Lang::Ru) => {
+            format!("таблица {table}, {}: {}", row(r, lang), defect(d, lang))
         }
         (P::Text(text), _) => text.clone(),
     }
@@ -1002,6 +1149,42 @@ mod tests {
                 "",
             ),
             (StoreError::NoSuchTypology { path: path(), id: 9 }, ""),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::Damaged {
+                        table: "projects",
+                        row: Row::Key("P-17".into()),
+                        defect: Defect::Unknown { field: Field::Sector, value: "mining".into() },
+                    },
+                },
+                "projects",
+            ),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::Damaged {
+                        table: "corridors",
+                        row: Row::Fid { id: 12, name: None },
+                        defect: Defect::Geometry(GeometryDefect::WrongShape {
+                            expected: Shape::Line,
+                            found: Shape::Points,
+                        }),
+                    },
+                },
+                "corridors",
+            ),
+            (
+                StoreError::Invalid {
+                    path: path(),
+                    problem: Problem::Damaged {
+                        table: "slides",
+                        row: Row::Slide(4),
+                        defect: Defect::PotentialMismatch,
+                    },
+                },
+                "slides",
+            ),
         ]
     }
 
@@ -1152,6 +1335,34 @@ mod tests {
         }
         assert_eq!(export_stopped(Lang::En), "the export stopped unexpectedly");
         assert!(latin_words(export_stopped(Lang::Kk), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_row_edited_in_another_program_is_named_by_table_and_row_in_russian() {
+        let error = StoreError::Invalid {
+            path: path(),
+            problem: Problem::Damaged {
+                table: "growth_points",
+                row: Row::Fid { id: 5, name: Some("Aksu".into()) },
+                defect: Defect::Geometry(GeometryDefect::WrongShape {
+                    expected: Shape::Point,
+                    found: Shape::Points,
+                }),
+            },
+        };
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{PATH}: table growth_points, fid 5 (Aksu): expected a point, found several points"
+            )
+        );
+        assert_eq!(
+            error.message(Lang::Ru),
+            format!(
+                "{PATH}: таблица growth_points, объект № 5 (Aksu): ожидалась фигура «точка», а здесь \
+                 «несколько точек»"
+            )
+        );
     }
 
     #[test]

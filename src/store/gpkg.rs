@@ -7,6 +7,8 @@ use geozero::{CoordDimensions, GeozeroGeometry, ToGeo};
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
+use super::problem::{GeometryDefect, Shape};
+
 /// Every geometry of an Oblys file is lon/lat on WGS 84.
 pub(super) const SRS_ID: i32 = 4326;
 
@@ -47,45 +49,50 @@ pub(super) fn linestring_blob(line: &LineString<f64>) -> Result<Vec<u8>, String>
 }
 
 /// Decodes a GeoPackage geometry blob.
-pub(super) fn decode(blob: &[u8]) -> Result<Geometry<f64>, String> {
+pub(super) fn decode(blob: &[u8]) -> Result<Geometry<f64>, GeometryDefect> {
     header(blob)?;
-    GpkgWkb(blob).to_geo().map_err(|e| format!("unreadable geometry: {e}"))
+    GpkgWkb(blob).to_geo().map_err(|e| GeometryDefect::Unreadable(e.to_string()))
 }
 
-pub(super) fn decode_multipolygon(blob: &[u8]) -> Result<MultiPolygon<f64>, String> {
+/// A refusal of `found` where a geometry of shape `expected` belongs.
+fn wrong(expected: Shape, found: &Geometry<f64>) -> GeometryDefect {
+    GeometryDefect::WrongShape { expected, found: shape(found) }
+}
+
+pub(super) fn decode_multipolygon(blob: &[u8]) -> Result<MultiPolygon<f64>, GeometryDefect> {
     match decode(blob)? {
         Geometry::MultiPolygon(m) => Ok(m),
         Geometry::Polygon(p) => Ok(MultiPolygon::new(vec![p])),
-        other => Err(format!("expected a (multi)polygon, found {}", kind(&other))),
+        other => Err(wrong(Shape::PolygonOrMulti, &other)),
     }
 }
 
-pub(super) fn decode_point(blob: &[u8]) -> Result<Point<f64>, String> {
+pub(super) fn decode_point(blob: &[u8]) -> Result<Point<f64>, GeometryDefect> {
     match decode(blob)? {
         Geometry::Point(p) => Ok(p),
         Geometry::MultiPoint(m) if m.0.len() == 1 => {
-            m.0.first().copied().ok_or_else(|| "an empty multipoint".to_owned())
+            m.0.first().copied().ok_or(GeometryDefect::EmptyMultipoint)
         }
-        other => Err(format!("expected a point, found {}", kind(&other))),
+        other => Err(wrong(Shape::Point, &other)),
     }
 }
 
-pub(super) fn decode_linestring(blob: &[u8]) -> Result<LineString<f64>, String> {
+pub(super) fn decode_linestring(blob: &[u8]) -> Result<LineString<f64>, GeometryDefect> {
     match decode(blob)? {
         Geometry::LineString(l) => Ok(l),
-        other => Err(format!("expected a line, found {}", kind(&other))),
+        other => Err(wrong(Shape::Line, &other)),
     }
 }
 
-fn kind(geometry: &Geometry<f64>) -> &'static str {
+fn shape(geometry: &Geometry<f64>) -> Shape {
     match geometry {
-        Geometry::Point(_) => "a point",
-        Geometry::Line(_) | Geometry::LineString(_) => "a line",
-        Geometry::Polygon(_) | Geometry::Rect(_) | Geometry::Triangle(_) => "a polygon",
-        Geometry::MultiPoint(_) => "several points",
-        Geometry::MultiLineString(_) => "several lines",
-        Geometry::MultiPolygon(_) => "a multipolygon",
-        Geometry::GeometryCollection(_) => "a geometry collection",
+        Geometry::Point(_) => Shape::Point,
+        Geometry::Line(_) | Geometry::LineString(_) => Shape::Line,
+        Geometry::Polygon(_) | Geometry::Rect(_) | Geometry::Triangle(_) => Shape::Polygon,
+        Geometry::MultiPoint(_) => Shape::Points,
+        Geometry::MultiLineString(_) => Shape::Lines,
+        Geometry::MultiPolygon(_) => Shape::MultiPolygon,
+        Geometry::GeometryCollection(_) => Shape::Collection,
     }
 }
 
@@ -96,9 +103,9 @@ struct Header {
     envelope: Option<[f64; 4]>,
 }
 
-fn header(blob: &[u8]) -> Result<Header, String> {
+fn header(blob: &[u8]) -> Result<Header, GeometryDefect> {
     let [b'G', b'P', _version, flags, ..] = blob else {
-        return Err("not a GeoPackage geometry (no «GP» header)".into());
+        return Err(GeometryDefect::NoHeader);
     };
     let little_endian = flags & 1 == 1;
     let envelope_len = match (flags >> 1) & 0b111 {
@@ -106,7 +113,7 @@ fn header(blob: &[u8]) -> Result<Header, String> {
         1 => 4,
         2 | 3 => 6,
         4 => 8,
-        other => return Err(format!("unknown envelope code {other} in a geometry header")),
+        other => return Err(GeometryDefect::EnvelopeCode(other)),
     };
     let read = |i: usize| -> Option<f64> {
         let start = 8 + 8 * i;
@@ -118,7 +125,7 @@ fn header(blob: &[u8]) -> Result<Header, String> {
     } else {
         match (read(0), read(1), read(2), read(3)) {
             (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
-            _ => return Err("geometry header cut short".into()),
+            _ => return Err(GeometryDefect::CutShort),
         }
     };
     Ok(Header { empty: flags & 0b1_0000 != 0, envelope })
@@ -126,7 +133,7 @@ fn header(blob: &[u8]) -> Result<Header, String> {
 
 /// `[minx, maxx, miny, maxy]` of a blob: from its header when present, else from its coordinates.
 /// None for an empty geometry.
-fn envelope(blob: &[u8]) -> Result<Option<[f64; 4]>, String> {
+fn envelope(blob: &[u8]) -> Result<Option<[f64; 4]>, GeometryDefect> {
     let h = header(blob)?;
     if h.empty {
         return Ok(None);

@@ -42,8 +42,9 @@ pub use info::info_report;
 pub use layers::{EditionSummary, FeatureBatch, LayerSummary, add_features, write_edition};
 pub use lock::{FileLock, lock_for_editing, lock_path};
 pub use problem::{
-    EditionReason, FeatureReason, GeometryPart, Label, LabelKind, NotOblysReason, Problem, Removal,
-    SlideOrderProblem, SlideProblem, Subject, TypologyProblem, ValueReason,
+    Defect, EditionReason, FeatureReason, Field, GeometryDefect, GeometryPart, Label, LabelKind,
+    NotOblysReason, Problem, Removal, Row, Shape, SlideOrderProblem, SlideProblem, Subject,
+    TypologyProblem, ValueReason,
 };
 pub use schema::SCHEMA_VERSION;
 pub use slides::{delete_slide, reorder_slides, save_slide};

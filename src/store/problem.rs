@@ -282,6 +282,156 @@ pub enum TypologyProblem {
     TooFewClasses(usize),
 }
 
+/// A geometry's shape, as a refusal names what it expected and what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Point,
+    Points,
+    Line,
+    Lines,
+    Polygon,
+    MultiPolygon,
+    /// What a region's outline may be: a polygon or a multipolygon.
+    PolygonOrMulti,
+    Collection,
+}
+
+impl Shape {
+    /// The English words for the shape.
+    pub fn en(self) -> &'static str {
+        match self {
+            Shape::Point => "a point",
+            Shape::Points => "several points",
+            Shape::Line => "a line",
+            Shape::Lines => "several lines",
+            Shape::Polygon => "a polygon",
+            Shape::MultiPolygon => "a multipolygon",
+            Shape::PolygonOrMulti => "a (multi)polygon",
+            Shape::Collection => "a geometry collection",
+        }
+    }
+}
+
+impl std::fmt::Display for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.en())
+    }
+}
+
+/// Why a geometry blob of the file cannot be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GeometryDefect {
+    #[error("not a GeoPackage geometry (no «GP» header)")]
+    NoHeader,
+    #[error("unknown envelope code {0} in a geometry header")]
+    EnvelopeCode(u8),
+    #[error("geometry header cut short")]
+    CutShort,
+    /// The WKB reader's own text.
+    #[error("unreadable geometry: {0}")]
+    Unreadable(String),
+    #[error("expected {expected}, found {found}")]
+    WrongShape { expected: Shape, found: Shape },
+    #[error("an empty multipoint")]
+    EmptyMultipoint,
+}
+
+/// A column of a row whose value this Oblys does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Kind,
+    Edition,
+    Sector,
+    LocationBasis,
+    Status,
+    Screen,
+    BoundaryMode,
+    DifferenceMode,
+}
+
+impl Field {
+    /// The English name of the column.
+    pub fn en(self) -> &'static str {
+        match self {
+            Field::Kind => "kind",
+            Field::Edition => "boundary edition",
+            Field::Sector => "sector",
+            Field::LocationBasis => "location basis",
+            Field::Status => "status",
+            Field::Screen => "screen",
+            Field::BoundaryMode => "boundary mode",
+            Field::DifferenceMode => "difference mode",
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.en())
+    }
+}
+
+/// The row of a table a [`Defect`] is in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// Named by its code or key (a region code, a project code, a scenario id, …).
+    Key(String),
+    /// A feature named by its feature id (and its name, when the row has one).
+    Fid {
+        id: i64,
+        name: Option<String>,
+    },
+    Slide(i64),
+    Typology {
+        id: i64,
+        name: Names,
+    },
+}
+
+impl std::fmt::Display for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Row::Key(key) => f.write_str(key),
+            Row::Fid { id, name: Some(name) } => write!(f, "fid {id} ({name})"),
+            Row::Fid { id, name: None } => write!(f, "fid {id}"),
+            Row::Slide(id) => write!(f, "slide {id}"),
+            Row::Typology { id, name } => write!(f, "typology {id} «{}»", name.get(Lang::En)),
+        }
+    }
+}
+
+/// What is wrong with a row read from the file: one this Oblys cannot have written, so the file
+/// was edited by hand or in another program (QGIS), or damaged.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Defect {
+    #[error("level {0}")]
+    Level(i64),
+    #[error("unknown {field} «{value}»")]
+    Unknown { field: Field, value: String },
+    #[error("incomplete aggregation «{0}»")]
+    IncompleteAggregation(String),
+    #[error("negative population")]
+    NegativePopulation,
+    #[error("an investment without unit")]
+    InvestmentWithoutUnit,
+    #[error("no such scenario")]
+    NoSuchScenario,
+    #[error("incomplete target of kind «{0}»")]
+    IncompleteTarget(String),
+    #[error("{0}")]
+    Geometry(GeometryDefect),
+    #[error("position {0} is out of range")]
+    Position(i64),
+    /// serde's text follows.
+    #[error("its Potential view is not a valid typology and view: {0}")]
+    BadPotential(String),
+    #[error("a Potential slide needs its typology, and only it has one")]
+    PotentialMismatch,
+    /// serde's text follows.
+    #[error("its definition is not a valid typology: {0}")]
+    BadDefinition(String),
+}
+
 /// Why the file refused an edit, an import or a whole dataset (with [`super::StoreError::Invalid`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
@@ -346,8 +496,11 @@ pub enum Problem {
     Slide { slide: Label, problem: SlideProblem },
     #[error("{typology}: {problem}")]
     Typology { typology: Label, problem: TypologyProblem },
-    /// A rarer refusal still worded in English only: a damaged row read from the file, or a
-    /// whole dataset that does not fit when a new file is written.
+    /// A row of the file this Oblys cannot read.
+    #[error("table {table}, {row}: {defect}")]
+    Damaged { table: &'static str, row: Row, defect: Defect },
+    /// A rarer refusal still worded in English only: a whole dataset that does not fit when a
+    /// new file is written (the default data and the command line's files always fit).
     #[error("{0}")]
     Text(String),
 }

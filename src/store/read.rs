@@ -10,6 +10,7 @@ use rusqlite::{Connection, Row};
 use super::Fault;
 use super::codes;
 use super::gpkg;
+use super::problem::{Defect, Field, Problem, Row as Key};
 use crate::model::{
     Assumptions, BoundaryEdition, Corridor, Dataset, EditionUnit, GrowthLevel, GrowthPoint,
     GrowthPointLever, GrowthRate, IndicatorDef, IndicatorValue, Investment, Lineage, NATIONAL_CODE,
@@ -21,8 +22,19 @@ fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> Fault {
     move |e| Fault::Sql(context, e)
 }
 
-fn bad(table: &str, key: &str, problem: impl std::fmt::Display) -> Fault {
-    Fault::text(format!("table {table}, {key}: {problem}"))
+/// A row of `table` this Oblys cannot read.
+fn bad(table: &'static str, row: Key, defect: Defect) -> Fault {
+    Fault::Invalid(Problem::Damaged { table, row, defect })
+}
+
+/// A row named by its code or key.
+fn key(code: &str) -> Key {
+    Key::Key(code.to_owned())
+}
+
+/// A value of `field` this Oblys does not know.
+fn unknown(field: Field, value: &str) -> Defect {
+    Defect::Unknown { field, value: value.to_owned() }
 }
 
 fn names(row: &Row, first: usize) -> rusqlite::Result<Names> {
@@ -107,12 +119,12 @@ pub(super) fn read_current_units(conn: &Connection) -> Result<Vec<BoundaryEditio
     }])
 }
 
-fn level(table: &str, key: &str, level: i64) -> Result<GrowthLevel, Fault> {
+fn level(table: &'static str, row: Key, level: i64) -> Result<GrowthLevel, Fault> {
     match level {
         1 => Ok(GrowthLevel::First),
         2 => Ok(GrowthLevel::Second),
         3 => Ok(GrowthLevel::Third),
-        other => Err(bad(table, key, format!("level {other}"))),
+        other => Err(bad(table, row, Defect::Level(other))),
     }
 }
 
@@ -161,7 +173,7 @@ fn read_regions(conn: &Connection) -> Result<Vec<Region>, Fault> {
     raw.into_iter()
         .map(|(code, names, kind, admin_center, location, kato, valid_from, valid_to)| {
             let Some(kind) = codes::parse_region_kind(&kind) else {
-                return Err(bad("units", &code, format!("unknown kind «{kind}»")));
+                return Err(bad("units", key(&code), unknown(Field::Kind, &kind)));
             };
             Ok(Region {
                 code,
@@ -202,10 +214,11 @@ fn read_editions(conn: &Connection) -> Result<Vec<BoundaryEdition>, Fault> {
         editions.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
     for (edition, code, blob, area_km2) in units {
         let Some(e) = index.get(&edition).and_then(|&i| editions.get_mut(i)) else {
-            return Err(bad("regions", &code, format!("unknown boundary edition «{edition}»")));
+            return Err(bad("regions", key(&code), unknown(Field::Edition, &edition)));
         };
-        let geometry = gpkg::decode_multipolygon(&blob)
-            .map_err(|p| bad("regions", &format!("{code} ({edition})"), p))?;
+        let geometry = gpkg::decode_multipolygon(&blob).map_err(|p| {
+            bad("regions", key(&format!("{code} ({edition})")), Defect::Geometry(p))
+        })?;
         e.units.push(EditionUnit { region_code: code, geometry, area_km2 });
     }
     Ok(editions)
@@ -290,11 +303,8 @@ pub(super) fn read_indicators(conn: &Connection) -> Result<Vec<IndicatorDef>, Fa
                     weight: weight.as_deref(),
                 };
                 let Some(aggregation) = columns.to_aggregation() else {
-                    return Err(bad(
-                        "indicators",
-                        &key,
-                        format!("incomplete aggregation «{kind}»"),
-                    ));
+                    let defect = Defect::IncompleteAggregation(kind);
+                    return Err(bad("indicators", self::key(&key), defect));
                 };
                 Ok(IndicatorDef { key, names, unit, aggregation, higher_is_better, decimals })
             },
@@ -350,22 +360,22 @@ fn read_growth_points(conn: &Connection) -> Result<Vec<GrowthPoint>, Fault> {
                 status,
                 source,
             )| {
-                let key = format!("fid {id} ({})", names.en);
+                let row = || Key::Fid { id, name: Some(names.en.clone()) };
                 let location = blob
                     .map(|b| gpkg::decode_point(&b))
                     .transpose()
-                    .map_err(|p| bad("growth_points", &key, p))?;
+                    .map_err(|p| bad("growth_points", row(), Defect::Geometry(p)))?;
                 let population = population
                     .map(u64::try_from)
                     .transpose()
-                    .map_err(|_| bad("growth_points", &key, "negative population"))?;
+                    .map_err(|_| bad("growth_points", row(), Defect::NegativePopulation))?;
                 let level = match level {
                     None => None,
                     Some(1) => Some(GrowthLevel::First),
                     Some(2) => Some(GrowthLevel::Second),
                     Some(3) => Some(GrowthLevel::Third),
                     Some(other) => {
-                        return Err(bad("growth_points", &key, format!("level {other}")));
+                        return Err(bad("growth_points", row(), Defect::Level(other)));
                     }
                 };
                 Ok(GrowthPoint {
@@ -440,19 +450,17 @@ pub(super) fn read_projects(conn: &Connection) -> Result<Vec<Project>, Fault> {
     )?;
     raw.into_iter()
         .map(|p| {
-            let location = gpkg::decode_point(&p.blob).map_err(|e| bad("projects", &p.code, e))?;
+            let location = gpkg::decode_point(&p.blob)
+                .map_err(|e| bad("projects", key(&p.code), Defect::Geometry(e)))?;
             let Some(sector) = Sector::from_key(&p.sector) else {
-                return Err(bad("projects", &p.code, format!("unknown sector «{}»", p.sector)));
+                return Err(bad("projects", key(&p.code), unknown(Field::Sector, &p.sector)));
             };
             let Some(location_basis) = codes::parse_location_basis(&p.location_basis) else {
-                return Err(bad(
-                    "projects",
-                    &p.code,
-                    format!("unknown location basis «{}»", p.location_basis),
-                ));
+                let defect = unknown(Field::LocationBasis, &p.location_basis);
+                return Err(bad("projects", key(&p.code), defect));
             };
             let Some(status) = codes::parse_project_status(&p.status) else {
-                return Err(bad("projects", &p.code, format!("unknown status «{}»", p.status)));
+                return Err(bad("projects", key(&p.code), unknown(Field::Status, &p.status)));
             };
             let investment = match (p.amount, p.unit) {
                 (Some(amount), Some(unit)) => {
@@ -460,7 +468,7 @@ pub(super) fn read_projects(conn: &Connection) -> Result<Vec<Project>, Fault> {
                 }
                 (None, _) => None,
                 (Some(_), None) => {
-                    return Err(bad("projects", &p.code, "an investment without unit"));
+                    return Err(bad("projects", key(&p.code), Defect::InvestmentWithoutUnit));
                 }
             };
             Ok(Project {
@@ -494,10 +502,11 @@ fn read_corridors(conn: &Connection) -> Result<Vec<Corridor>, Fault> {
     )?;
     raw.into_iter()
         .map(|(id, blob, names, kind)| {
-            let key = format!("fid {id}");
-            let line = gpkg::decode_linestring(&blob).map_err(|p| bad("corridors", &key, p))?;
+            let row = || Key::Fid { id, name: None };
+            let line = gpkg::decode_linestring(&blob)
+                .map_err(|p| bad("corridors", row(), Defect::Geometry(p)))?;
             let Some(kind) = codes::parse_corridor_kind(&kind) else {
-                return Err(bad("corridors", &key, format!("unknown kind «{kind}»")));
+                return Err(bad("corridors", row(), unknown(Field::Kind, &kind)));
             };
             Ok(Corridor { id, names, kind, line })
         })
@@ -522,7 +531,7 @@ pub(super) fn read_scenarios(conn: &Connection) -> Result<Vec<Scenario>, Fault> 
     let mut index: HashMap<i64, usize> = HashMap::new();
     for (id, name, kind, base_year, horizon, description, multiplier) in raw {
         let Some(kind) = ScenarioKind::from_key(&kind) else {
-            return Err(bad("scenarios", &id.to_string(), format!("unknown kind «{kind}»")));
+            return Err(bad("scenarios", key(&id.to_string()), unknown(Field::Kind, &kind)));
         };
         index.insert(id, scenarios.len());
         scenarios.push(Scenario {
@@ -542,14 +551,14 @@ pub(super) fn read_scenarios(conn: &Connection) -> Result<Vec<Scenario>, Fault> 
     fn owner<'a>(
         scenarios: &'a mut [Scenario],
         index: &HashMap<i64, usize>,
-        table: &str,
+        table: &'static str,
         id: i64,
     ) -> Result<&'a mut Assumptions, Fault> {
         index
             .get(&id)
             .and_then(|&i| scenarios.get_mut(i))
             .map(|s| &mut s.assumptions)
-            .ok_or_else(|| bad(table, &id.to_string(), "no such scenario"))
+            .ok_or_else(|| bad(table, key(&id.to_string()), Defect::NoSuchScenario))
     }
 
     let rates: Vec<(i64, String, String, f64)> = rows(
@@ -608,7 +617,7 @@ pub(super) fn read_scenarios(conn: &Connection) -> Result<Vec<Scenario>, Fault> 
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     for (id, raw_level, indicator, extra_rate) in levers {
-        let level = level("scenario_levers", &id.to_string(), raw_level)?;
+        let level = level("scenario_levers", key(&id.to_string()), raw_level)?;
         owner(&mut scenarios, &index, "scenario_levers", id)?
             .growth_point_levers
             .push(GrowthPointLever { level, indicator, extra_rate });
@@ -643,11 +652,8 @@ pub(super) fn read_scenarios(conn: &Connection) -> Result<Vec<Scenario>, Fault> 
             }
             ("absolute", _, _, Some(value)) => TargetKind::Absolute { value },
             _ => {
-                return Err(bad(
-                    "scenario_targets",
-                    &format!("{id} ({indicator})"),
-                    format!("incomplete target of kind «{kind}»"),
-                ));
+                let row = key(&format!("{id} ({indicator})"));
+                return Err(bad("scenario_targets", row, Defect::IncompleteTarget(kind)));
             }
         };
         owner(&mut scenarios, &index, "scenario_targets", id)?.targets.push(Target {

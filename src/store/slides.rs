@@ -8,8 +8,8 @@ use std::path::Path;
 use rusqlite::{Connection, Row, Transaction, params};
 
 use super::{
-    Fault, Label, LabelKind, Problem, SlideOrderProblem, SlideProblem, StoreError,
-    open_for_writing, sql_error,
+    Defect, Fault, Field, Label, LabelKind, Problem, Row as Key, SlideOrderProblem, SlideProblem,
+    StoreError, open_for_writing, sql_error,
 };
 use crate::analysis::typology::{DERIVED_COMPONENTS, MAX_CLASSES, TypologyState};
 use crate::analysis::values::BoundaryMode;
@@ -366,22 +366,25 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
     for (a, b) in rows {
         let (id, position, title, notes, screen, indicator, year, boundary, layers, selected) = a;
         let (extent, sides, difference, target, potential) = b;
-        let bad = |what: &str| Fault::text(format!("table slides, slide {id}: {what}"));
+        let bad = |defect| {
+            Fault::Invalid(Problem::Damaged { table: "slides", row: Key::Slide(id), defect })
+        };
+        let unknown = |field, value: &str| Defect::Unknown { field, value: value.to_owned() };
         let Some(screen) = SlideScreen::from_key(&screen) else {
-            return Err(bad(&format!("unknown screen «{screen}»")));
+            return Err(bad(unknown(Field::Screen, &screen)));
         };
         let boundary_mode = match boundary.as_str() {
             "as_reported" => BoundaryMode::AsReported,
             "current" => BoundaryMode::Current,
-            other => return Err(bad(&format!("unknown boundary mode «{other}»"))),
+            other => return Err(bad(unknown(Field::BoundaryMode, other))),
         };
         let difference = match difference.as_str() {
             "absolute" => DifferenceMode::Absolute,
             "relative" => DifferenceMode::Relative,
-            other => return Err(bad(&format!("unknown difference mode «{other}»"))),
+            other => return Err(bad(unknown(Field::DifferenceMode, other))),
         };
         let Ok(position) = u32::try_from(position) else {
-            return Err(bad(&format!("position {position} is out of range")));
+            return Err(bad(Defect::Position(position)));
         };
         let extent = match extent {
             [Some(min_lon), Some(min_lat), Some(max_lon), Some(max_lat)] => {
@@ -394,15 +397,14 @@ pub(super) fn read_slides(conn: &Connection) -> Result<Vec<Slide>, Fault> {
             _ => SlideSource::Actual,
         };
         let potential = match potential {
-            Some(json) => {
-                Some(Box::new(serde_json::from_str::<SlidePotential>(&json).map_err(|e| {
-                    bad(&format!("its Potential view is not a valid typology and view: {e}"))
-                })?))
-            }
+            Some(json) => Some(Box::new(
+                serde_json::from_str::<SlidePotential>(&json)
+                    .map_err(|e| bad(Defect::BadPotential(e.to_string())))?,
+            )),
             None => None,
         };
         if (screen == SlideScreen::Potential) != potential.is_some() {
-            return Err(bad("a Potential slide needs its typology, and only it has one"));
+            return Err(bad(Defect::PotentialMismatch));
         }
         let [growth_points, projects, labels, corridors] = layers;
         slides.push(Slide {

@@ -9,7 +9,8 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, params};
 
 use super::{
-    Fault, Label, LabelKind, Problem, StoreError, TypologyProblem, open_for_writing, sql_error,
+    Defect, Fault, Label, LabelKind, Problem, Row, StoreError, TypologyProblem, open_for_writing,
+    sql_error,
 };
 use crate::analysis::typology::{
     Classification, Component, DERIVED_COMPONENTS, MissingRule, Normalisation, Typology,
@@ -163,10 +164,9 @@ pub(super) fn read_typologies(conn: &Connection) -> Result<Vec<SavedTypology>, F
     let mut out = Vec::with_capacity(rows.len());
     for (id, name, json) in rows {
         let d: Definition = serde_json::from_str(&json).map_err(|e| {
-            Fault::text(format!(
-                "table typologies, typology {id} «{}»: its definition is not a valid typology: {e}",
-                name.get(Lang::En)
-            ))
+            let row = Row::Typology { id, name: name.clone() };
+            let defect = Defect::BadDefinition(e.to_string());
+            Fault::Invalid(Problem::Damaged { table: "typologies", row, defect })
         })?;
         out.push(SavedTypology {
             id,
