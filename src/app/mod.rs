@@ -582,7 +582,7 @@ impl AppState {
                     return Dirty::NOTHING;
                 }
                 if let Err(e) = crate::scenario::validate(&self.dataset, &s) {
-                    self.scenario_error = Some(e.to_string());
+                    self.scenario_error = Some(e.message(self.view.lang));
                     return Dirty::NOTHING;
                 }
                 self.save_scenario(s)

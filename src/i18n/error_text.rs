@@ -5,6 +5,7 @@
 
 use crate::export::{ExportError, MAX_WIDTH, MIN_WIDTH, slides};
 use crate::model::Lang;
+use crate::scenario::{Entry, ProjectValue, ScenarioError};
 use crate::store::{
     Defect, EditionReason, FeatureReason, Field, GeometryDefect, GeometryPart, Label, LabelKind,
     NotOblysReason, Problem, Removal, Row, SCHEMA_VERSION, Shape, SlideOrderProblem, SlideProblem,
@@ -707,6 +708,229 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
     }
 }
 
+/// The entry of a scenario a refusal is about, in `lang`.
+fn entry(entry: &Entry, lang: Lang) -> String {
+    let kk = lang == Lang::Kk;
+    match entry {
+        _ if lang == Lang::En => entry.to_string(),
+        Entry::NationalRate(i) if kk => format!("«{i}» ұлттық өсу қарқыны"),
+        Entry::NationalRate(i) => format!("национальный темп роста «{i}»"),
+        Entry::RegionalRate { indicator, region } if kk => {
+            format!("{region} үшін «{indicator}» өсу қарқыны")
+        }
+        Entry::RegionalRate { indicator, region } => {
+            format!("темп роста «{indicator}» для {region}")
+        }
+        Entry::Project(code) if kk => format!("{code} жобасы"),
+        Entry::Project(code) => format!("проект {code}"),
+        Entry::ProjectValue { value, code } if kk => {
+            format!("{code} жобасының {}", project_value(*value, lang))
+        }
+        Entry::ProjectValue { value, code } => {
+            format!("{} проекта {code}", project_value(*value, lang))
+        }
+        Entry::Multiplier if kk => "жанама жұмыс орындарының мультипликаторы".to_owned(),
+        Entry::Multiplier => "мультипликатор косвенных рабочих мест".to_owned(),
+        Entry::Lever(i) if kk => format!("«{i}» бойынша өсу нүктелерінің тетігі"),
+        Entry::Lever(i) => format!("рычаг точек роста по «{i}»"),
+        Entry::Target(i) if kk => format!("«{i}» бойынша мақсат"),
+        Entry::Target(i) => format!("цель по «{i}»"),
+        Entry::TargetRatio(i) if kk => format!("«{i}» бойынша мақсатты қатынас"),
+        Entry::TargetRatio(i) => format!("целевое отношение по «{i}»"),
+        Entry::TargetValue(i) if kk => format!("«{i}» бойынша мақсатты мән"),
+        Entry::TargetValue(i) => format!("целевое значение по «{i}»"),
+    }
+}
+
+/// A number of a scenario's project, in `lang`.
+fn project_value(value: ProjectValue, lang: Lang) -> &'static str {
+    match (value, lang) {
+        (ProjectValue::Jobs, Lang::Kk) => "жұмыс орындары",
+        (ProjectValue::Jobs, Lang::Ru) => "рабочие места",
+        (ProjectValue::Investment, Lang::Kk) => "инвестициясы",
+        (ProjectValue::Investment, Lang::Ru) => "инвестиции",
+        (ProjectValue::AnnualOutput, Lang::Kk) => "жылдық өнімі",
+        (ProjectValue::AnnualOutput, Lang::Ru) => "годовой выпуск",
+        (_, Lang::En) => match value {
+            ProjectValue::Jobs => "jobs",
+            ProjectValue::Investment => "investment",
+            ProjectValue::AnnualOutput => "annual output",
+        },
+    }
+}
+
+/// Why a scenario does not fit its file, in `lang`.
+pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
+    use ScenarioError as E;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let kk = lang == Lang::Kk;
+    let n = |v: &f64| number(*v, lang);
+    // "scenario «Managed»" / "«Managed» сценарийі" before the reason.
+    let head = |name: &str| {
+        if kk {
+            format!("«{name}» сценарийі")
+        } else {
+            format!("сценарий «{name}»")
+        }
+    };
+    let (name, reason) = match error {
+        E::NoName { id } => {
+            let head = if kk {
+                format!("{id} сценарийі")
+            } else {
+                format!("сценарий {id}")
+            };
+            let reason = if kk {
+                "оның ешбір тілде атауы жоқ"
+            } else {
+                "у него нет названия ни на одном языке"
+            };
+            return format!("{head}: {reason}");
+        }
+        E::BadId { scenario, id } => (
+            scenario,
+            if kk {
+                format!("{id} нөмірі оң емес")
+            } else {
+                format!("номер {id} не положителен")
+            },
+        ),
+        E::HorizonBeforeBase { scenario, base_year, horizon } => (
+            scenario,
+            if kk {
+                format!("болжам көкжиегі {horizon} жыл {base_year} базалық жылынан ерте")
+            } else {
+                format!("горизонт прогноза {horizon} раньше базового года {base_year}")
+            },
+        ),
+        E::HorizonTooFar { scenario, horizon } => (
+            scenario,
+            if kk {
+                format!(
+                    "болжам көкжиегі {horizon} жыл рұқсат етілген соңғы {} жылдан кейін",
+                    crate::model::MAX_HORIZON
+                )
+            } else {
+                format!(
+                    "горизонт прогноза {horizon} позже {}, последнего допустимого года",
+                    crate::model::MAX_HORIZON
+                )
+            },
+        ),
+        E::NotFinite { scenario, what, value } => {
+            (scenario, format!("{}: {}", entry(what, lang), not_finite(*value, lang)))
+        }
+        E::NotAdditive { scenario, indicator } => (
+            scenario,
+            if kk {
+                format!("«{indicator}» өсу қарқыны: бұл файлдың қосылатын көрсеткіші емес")
+            } else {
+                format!("темп роста «{indicator}»: это не суммируемый показатель файла")
+            },
+        ),
+        E::DuplicateGrowth { scenario, indicator } => (
+            scenario,
+            if kk {
+                format!("«{indicator}» үшін өсу жазбасы бірнешеу")
+            } else {
+                format!("у «{indicator}» больше одной записи о росте")
+            },
+        ),
+        E::UnknownRegion { scenario, what, region } => (
+            scenario,
+            if kk {
+                format!("{}: {region} қазіргі өңір емес", entry(what, lang))
+            } else {
+                format!("{}: {region} — не текущий регион", entry(what, lang))
+            },
+        ),
+        E::RateTooLow { scenario, what, rate } => (
+            scenario,
+            if kk {
+                format!(
+                    "{}: {} — жылына 100 % не одан көп құлдырау; −1-ден жоғары қарқын беріңіз",
+                    entry(what, lang),
+                    n(rate)
+                )
+            } else {
+                format!(
+                    "{}: {} — падение на 100 % и более в год; укажите темп больше −1",
+                    entry(what, lang),
+                    n(rate)
+                )
+            },
+        ),
+        E::UnknownProject { scenario, code } => (
+            scenario,
+            if kk {
+                format!("{code} жобасы файлда жоқ")
+            } else {
+                format!("проекта {code} нет в файле")
+            },
+        ),
+        E::DuplicateProject { scenario, code } => (
+            scenario,
+            if kk {
+                format!("{code} жобасы екі рет берілген")
+            } else {
+                format!("проект {code} указан дважды")
+            },
+        ),
+        E::NegativeProjectValue { scenario, code, what, value } => (
+            scenario,
+            if kk {
+                format!("{code} жобасының {} теріс ({})", project_value(*what, lang), n(value))
+            } else {
+                format!("{} проекта {code} меньше нуля ({})", project_value(*what, lang), n(value))
+            },
+        ),
+        E::NegativeMultiplier { scenario, value } => (
+            scenario,
+            if kk {
+                format!("жанама жұмыс орындарының мультипликаторы {} теріс", n(value))
+            } else {
+                format!("мультипликатор косвенных рабочих мест {} меньше нуля", n(value))
+            },
+        ),
+        E::LeverNotAdditive { scenario, indicator } => (
+            scenario,
+            if kk {
+                format!(
+                    "«{indicator}» бойынша өсу нүктелерінің тетігі: бұл файлдың қосылатын \
+                     көрсеткіші емес"
+                )
+            } else {
+                format!("рычаг точек роста по «{indicator}»: это не суммируемый показатель файла")
+            },
+        ),
+        E::UnknownTargetIndicator { scenario, indicator } => (
+            scenario,
+            if kk {
+                format!("«{indicator}» бойынша мақсат: сценарий бұл көрсеткішті болжамайды")
+            } else {
+                format!("цель по «{indicator}»: сценарий не прогнозирует этот показатель")
+            },
+        ),
+        E::BadRatio { scenario, indicator, ratio } => (
+            scenario,
+            if kk {
+                format!(
+                    "«{indicator}» бойынша мақсатты қатынас {}: 0-ден үлкен қатынас беріңіз",
+                    n(ratio)
+                )
+            } else {
+                format!(
+                    "целевое отношение по «{indicator}» равно {}: укажите отношение больше 0",
+                    n(ratio)
+                )
+            },
+        ),
+    };
+    format!("{}: {reason}", head(name))
+}
+
 /// The whole message of a store error, in `lang`.
 pub fn store_error(error: &StoreError, lang: Lang) -> String {
     use StoreError as E;
@@ -787,7 +1011,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
             }
         }
         E::Scenario { path, source } => {
-            format!("{}: {source}; {}", path.display(), nothing_saved(lang))
+            format!("{}: {}; {}", path.display(), scenario_error(source, lang), nothing_saved(lang))
         }
         E::NoSuchScenario { path, id } => {
             if kk {
@@ -1150,6 +1374,32 @@ mod tests {
             ),
             (StoreError::NoSuchTypology { path: path(), id: 9 }, ""),
             (
+                StoreError::Scenario {
+                    path: path(),
+                    source: ScenarioError::RateTooLow {
+                        scenario: "Managed".into(),
+                        what: Entry::RegionalRate {
+                            indicator: "grp".into(),
+                            region: "KZ-AKM".into(),
+                        },
+                        rate: -1.5,
+                    },
+                },
+                "",
+            ),
+            (
+                StoreError::Scenario {
+                    path: path(),
+                    source: ScenarioError::NegativeProjectValue {
+                        scenario: "Managed".into(),
+                        code: "P-17".into(),
+                        what: ProjectValue::AnnualOutput,
+                        value: -3.0,
+                    },
+                },
+                "",
+            ),
+            (
                 StoreError::Invalid {
                     path: path(),
                     problem: Problem::Damaged {
@@ -1362,6 +1612,36 @@ mod tests {
                 "{PATH}: таблица growth_points, объект № 5 (Aksu): ожидалась фигура «точка», а здесь \
                  «несколько точек»"
             )
+        );
+    }
+
+    #[test]
+    fn a_scenario_refusal_keeps_its_english_and_reads_in_russian() {
+        let error = ScenarioError::UnknownRegion {
+            scenario: "Managed".into(),
+            what: Entry::Target("grp".into()),
+            region: "KZ-XXX".into(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "scenario «Managed»: a target on grp names «KZ-XXX», which is not a current region"
+        );
+        assert_eq!(
+            error.message(Lang::Ru),
+            "сценарий «Managed»: цель по «grp»: KZ-XXX — не текущий регион"
+        );
+        let multiplier = ScenarioError::NotFinite {
+            scenario: "Managed".into(),
+            what: Entry::Multiplier,
+            value: f64::INFINITY,
+        };
+        assert_eq!(
+            multiplier.to_string(),
+            "scenario «Managed»: the indirect-jobs multiplier is inf, not a finite number"
+        );
+        assert_eq!(
+            multiplier.message(Lang::Kk),
+            "«Managed» сценарийі: жанама жұмыс орындарының мультипликаторы: ∞ шектеулі сан емес"
         );
     }
 

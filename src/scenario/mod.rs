@@ -32,7 +32,7 @@ pub use engine::{
     project, project_share, projected_indicators,
 };
 pub use targets::{Attainment, TargetError, attainment};
-pub use validate::{ScenarioError, validate};
+pub use validate::{Entry, ProjectValue, ScenarioError, validate};
 
 /// The scenario named `name` in any of its three languages, ignoring case, the kind of dash and
 /// repeated spaces (`inertial scenario to 2030` finds «Inertial scenario to 2030»).

@@ -6,7 +6,67 @@ use std::collections::HashSet;
 use super::engine::projected_indicators;
 use crate::model::{Aggregation, Dataset, Lang, MAX_HORIZON, NATIONAL_CODE, Scenario, TargetKind};
 
-/// What is wrong with a scenario. Every message names the scenario and the entry at fault.
+/// The entry of a scenario a refusal is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// The national growth rate of an indicator.
+    NationalRate(String),
+    RegionalRate {
+        indicator: String,
+        region: String,
+    },
+    Project(String),
+    ProjectValue {
+        value: ProjectValue,
+        code: String,
+    },
+    Multiplier,
+    /// The growth-point lever on an indicator.
+    Lever(String),
+    /// A target on an indicator.
+    Target(String),
+    TargetRatio(String),
+    TargetValue(String),
+}
+
+impl std::fmt::Display for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Entry::NationalRate(indicator) => write!(f, "the national rate of {indicator}"),
+            Entry::RegionalRate { indicator, region } => {
+                write!(f, "the rate of {indicator} for {region}")
+            }
+            Entry::Project(code) => write!(f, "project {code}"),
+            Entry::ProjectValue { value, code } => write!(f, "{value} of project {code}"),
+            Entry::Multiplier => f.write_str("the indirect-jobs multiplier"),
+            Entry::Lever(indicator) => write!(f, "the lever on {indicator}"),
+            Entry::Target(indicator) => write!(f, "a target on {indicator}"),
+            Entry::TargetRatio(indicator) => write!(f, "the target ratio of {indicator}"),
+            Entry::TargetValue(indicator) => write!(f, "the target value of {indicator}"),
+        }
+    }
+}
+
+/// A number of a project in a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectValue {
+    Jobs,
+    Investment,
+    AnnualOutput,
+}
+
+impl std::fmt::Display for ProjectValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ProjectValue::Jobs => "jobs",
+            ProjectValue::Investment => "investment",
+            ProjectValue::AnnualOutput => "annual output",
+        })
+    }
+}
+
+/// What is wrong with a scenario. Every message names the scenario and the entry at fault;
+/// `Display` is English, `crate::i18n::error_text::scenario_error` words it in each language.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScenarioError {
     #[error("scenario {id}: it has no name in any language")]
@@ -20,7 +80,7 @@ pub enum ScenarioError {
     )]
     HorizonTooFar { scenario: String, horizon: i32 },
     #[error("scenario «{scenario}»: {what} is {value}, not a finite number")]
-    NotFinite { scenario: String, what: String, value: f64 },
+    NotFinite { scenario: String, what: Entry, value: f64 },
     #[error(
         "scenario «{scenario}»: growth rate of «{indicator}»: not an additive indicator of the file"
     )]
@@ -28,18 +88,18 @@ pub enum ScenarioError {
     #[error("scenario «{scenario}»: «{indicator}» has more than one growth entry")]
     DuplicateGrowth { scenario: String, indicator: String },
     #[error("scenario «{scenario}»: {what} names «{region}», which is not a current region")]
-    UnknownRegion { scenario: String, what: String, region: String },
+    UnknownRegion { scenario: String, what: Entry, region: String },
     #[error(
         "scenario «{scenario}»: a growth rate of {rate} for {what} means a fall of 100 % or more a \
          year; use a rate above −1"
     )]
-    RateTooLow { scenario: String, what: String, rate: f64 },
+    RateTooLow { scenario: String, what: Entry, rate: f64 },
     #[error("scenario «{scenario}»: project {code} is not in the file")]
     UnknownProject { scenario: String, code: String },
     #[error("scenario «{scenario}»: project {code} is listed twice")]
     DuplicateProject { scenario: String, code: String },
     #[error("scenario «{scenario}»: {what} of project {code} is negative ({value})")]
-    NegativeProjectValue { scenario: String, code: String, what: &'static str, value: f64 },
+    NegativeProjectValue { scenario: String, code: String, what: ProjectValue, value: f64 },
     #[error("scenario «{scenario}»: the indirect-jobs multiplier {value} is negative")]
     NegativeMultiplier { scenario: String, value: f64 },
     #[error(
@@ -52,6 +112,13 @@ pub enum ScenarioError {
         "scenario «{scenario}»: a target ratio of {ratio} for «{indicator}»: use a ratio above 0"
     )]
     BadRatio { scenario: String, indicator: String, ratio: f64 },
+}
+
+impl ScenarioError {
+    /// The message in `lang`: the same facts as the English `Display`.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::error_text::scenario_error(self, lang)
+    }
 }
 
 /// Checks one scenario against `ds` (it need not be one of `ds.scenarios`; whether its id is
@@ -82,14 +149,14 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
         .unwrap_or_default();
     let additive =
         |key: &str| ds.indicator(key).is_some_and(|d| d.aggregation == Aggregation::Additive);
-    let finite = |what: String, value: f64| {
+    let finite = |what: Entry, value: f64| {
         if value.is_finite() {
             Ok(())
         } else {
             Err(ScenarioError::NotFinite { scenario: s(), what, value })
         }
     };
-    let rate_ok = |what: String, rate: f64| {
+    let rate_ok = |what: Entry, rate: f64| {
         finite(what.clone(), rate)?;
         if rate <= -1.0 {
             return Err(ScenarioError::RateTooLow { scenario: s(), what, rate });
@@ -112,9 +179,12 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
                 indicator: g.indicator.clone(),
             });
         }
-        rate_ok(format!("the national rate of {}", g.indicator), g.national)?;
+        rate_ok(Entry::NationalRate(g.indicator.clone()), g.national)?;
         for r in &g.regional {
-            let what = format!("the rate of {} for {}", g.indicator, r.region_code);
+            let what = Entry::RegionalRate {
+                indicator: g.indicator.clone(),
+                region: r.region_code.clone(),
+            };
             if !current.contains(r.region_code.as_str()) {
                 return Err(ScenarioError::UnknownRegion {
                     scenario: s(),
@@ -138,16 +208,16 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
         if !current.contains(project.region_code.as_str()) {
             return Err(ScenarioError::UnknownRegion {
                 scenario: s(),
-                what: format!("project {code}"),
+                what: Entry::Project(code),
                 region: project.region_code.clone(),
             });
         }
         for (what, value) in [
-            ("jobs", p.jobs),
-            ("investment", p.investment_million_kzt),
-            ("annual output", p.annual_output_million_kzt),
+            (ProjectValue::Jobs, p.jobs),
+            (ProjectValue::Investment, p.investment_million_kzt),
+            (ProjectValue::AnnualOutput, p.annual_output_million_kzt),
         ] {
-            finite(format!("{what} of project {code}"), value)?;
+            finite(Entry::ProjectValue { value: what, code: code.clone() }, value)?;
             if value < 0.0 {
                 return Err(ScenarioError::NegativeProjectValue {
                     scenario: s(),
@@ -159,7 +229,7 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
         }
     }
 
-    finite("the indirect-jobs multiplier".to_owned(), a.indirect_jobs_multiplier)?;
+    finite(Entry::Multiplier, a.indirect_jobs_multiplier)?;
     if a.indirect_jobs_multiplier < 0.0 {
         return Err(ScenarioError::NegativeMultiplier {
             scenario: s(),
@@ -174,7 +244,7 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
                 indicator: l.indicator.clone(),
             });
         }
-        finite(format!("the lever on {}", l.indicator), l.extra_rate)?;
+        finite(Entry::Lever(l.indicator.clone()), l.extra_rate)?;
     }
 
     let projected = projected_indicators(ds);
@@ -188,13 +258,13 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
         if t.region_code != NATIONAL_CODE && !current.contains(t.region_code.as_str()) {
             return Err(ScenarioError::UnknownRegion {
                 scenario: s(),
-                what: format!("a target on {}", t.indicator),
+                what: Entry::Target(t.indicator.clone()),
                 region: t.region_code.clone(),
             });
         }
         match t.kind {
             TargetKind::Ratio { ratio, .. } => {
-                finite(format!("the target ratio of {}", t.indicator), ratio)?;
+                finite(Entry::TargetRatio(t.indicator.clone()), ratio)?;
                 if ratio <= 0.0 {
                     return Err(ScenarioError::BadRatio {
                         scenario: s(),
@@ -204,7 +274,7 @@ pub fn validate(ds: &Dataset, scenario: &Scenario) -> Result<(), ScenarioError> 
                 }
             }
             TargetKind::Absolute { value } => {
-                finite(format!("the target value of {}", t.indicator), value)?;
+                finite(Entry::TargetValue(t.indicator.clone()), value)?;
             }
         }
     }
