@@ -204,35 +204,38 @@ fn face() -> Option<&'static ttf_parser::Face<'static>> {
         .as_ref()
 }
 
-/// The width of `text` in pixels at font size `size`, measured with the export font.
-pub(super) fn text_width_px(text: &str, size: f32) -> f32 {
-    let Some(face) = face() else { return text.chars().count() as f32 * FALLBACK_EM * size };
+/// The advance of `c` in em at the export font (an average one for a glyph the font lacks).
+fn advance_em(c: char) -> f32 {
+    let Some(face) = face() else { return FALLBACK_EM };
     let em = f32::from(face.units_per_em().max(1));
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .map_or(FALLBACK_EM * em, f32::from)
-        })
-        .sum();
-    units / em * size
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .map_or(FALLBACK_EM, |a| f32::from(a) / em)
 }
 
-/// `text` cut with "…" to fit `max_width` pixels at font size `size` (whole when it fits).
+/// The width of `text` in pixels at font size `size`, measured with the export font.
+pub(super) fn text_width_px(text: &str, size: f32) -> f32 {
+    text.chars().map(advance_em).sum::<f32>() * size
+}
+
+/// `text` cut with "…" to fit `max_width` pixels at font size `size` (whole when it fits): the
+/// longest start of it, without trailing spaces, that fits with the "…". Advances add up, so one
+/// pass measures every start (long source lines are cut in linear time).
 pub(super) fn fit_text(text: &str, size: f32, max_width: f32) -> String {
     if text_width_px(text, size) <= max_width {
         return text.to_string();
     }
-    let mut cut: String = text.to_string();
-    while !cut.is_empty() {
-        cut.pop();
-        let candidate = format!("{}…", cut.trim_end());
-        if text_width_px(&candidate, size) <= max_width {
-            return candidate;
+    let room = max_width - text_width_px("…", size);
+    let mut width = 0.0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        width += advance_em(c) * size;
+        if width > room {
+            break;
         }
+        end = i + c.len_utf8();
     }
-    "…".to_string()
+    format!("{}…", text.get(..end).unwrap_or_default().trim_end())
 }
 
 /// `text` broken after a word into two lines of at most `max_width` pixels each, the second cut

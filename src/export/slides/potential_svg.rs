@@ -66,8 +66,6 @@ const MAX_CELL_WIDTH: f32 = 150.0;
 /// The colour of a reason the page cannot show more (the screen's "problem" red).
 const PROBLEM: Rgba = Rgba::rgb(0xb0, 0x1e, 0x1e);
 const GRID: Rgba = Rgba::rgb(0xcc, 0xcc, 0xcc);
-/// More characters than a footer line holds on the widest page.
-const MAX_SOURCE_CHARS: usize = 400;
 
 /// The Potential slide: the slide's tab as the screen shows it, with the typology's method.
 pub(super) fn potential_body(ctx: &Context<'_>, view: &SlideView, page: &Page) -> Body {
@@ -186,16 +184,10 @@ fn sources(ctx: &Context<'_>, slide: &SlidePotential, model: &PotentialState) ->
         |v| years.contains(&v.year) && keys.contains(&v.indicator.as_str()),
         ctx.lang,
     );
-    let line = if states.iter().any(|s| matches!(s, TypologyState::Scenario { .. })) {
+    if states.iter().any(|s| matches!(s, TypologyState::Scenario { .. })) {
         with_projection(&line, ctx.lang)
     } else {
         line
-    };
-    // The footer cuts the line to the page's width by measuring it a character at a time: hand
-    // it no more than a line can hold (the sources of five indicators run to thousands).
-    match line.char_indices().nth(MAX_SOURCE_CHARS) {
-        Some((end, _)) => line.get(..end).unwrap_or_default().to_owned(),
-        None => line,
     }
 }
 
