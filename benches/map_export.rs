@@ -2,20 +2,25 @@
 //! dataset), a scene (every view change; budget: well under 1 ms), SVG and PNG export, and
 //! `oblys map` end to end from a file (budget: 500 ms for a 1600-px PNG), and vector PDF: one map
 //! page and a 10-page deck of default-dataset maps (budget: 2 s for the deck); slides: a 10-slide
-//! PDF deck covering every screen (map, compare, chart, table, targets; budget: 2 s), and one
-//! view as a 4K PNG (what the export window renders on its worker).
+//! PDF deck covering every screen (map, compare, chart, table, targets, and the Potential
+//! screen's three tabs; budget: 2 s), one view as a 4K PNG (what the export window renders on its
+//! worker), and each Potential tab's page as SVG (the typology, LISA and class change computed
+//! as the screen computes them).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use oblys::export::slides::{deck_pdf, view_to_png};
+use oblys::analysis::typology::{Typology, TypologyState};
+use oblys::export::slides::{SlideRenderer, deck_pdf, view_to_png};
 use oblys::export::{
     MapRequest, PageSize, export_height, regional_years, render_map_file, scene_to_pdf,
     scene_to_png, scene_to_svg, scenes_to_pdf_deck,
 };
 use oblys::map::difference::DifferenceMode;
 use oblys::map::{BoundaryMode, MapGeometry, MapView, build_scene};
-use oblys::model::{Dataset, Lang, Slide, SlideExtent, SlideScreen, SlideView};
+use oblys::model::{
+    Dataset, Lang, PotentialTab, Slide, SlideExtent, SlidePotential, SlideScreen, SlideView,
+};
 
 fn map_export(c: &mut Criterion) {
     let ds = oblys::io::default_dataset::build().expect("embedded default data");
@@ -89,9 +94,32 @@ fn map_export(c: &mut Criterion) {
     pdf.finish();
 }
 
-/// Ten slides from the default deck's three, varied to cover every screen twice or more: maps
-/// (zoomed, with corridors, a selection), comparisons (absolute and relative), charts of the
-/// country and of a region, tables of reported and projected values, and the targets.
+/// The default typology on `tab` (the neighbour graph on the cluster map), comparing the first
+/// two scenarios at their horizon as the screen does by default.
+fn potential_view(ds: &Dataset, tab: PotentialTab) -> SlideView {
+    let at = |i: usize| {
+        let s = &ds.scenarios[i];
+        TypologyState::Scenario { scenario_id: s.id, year: s.horizon }
+    };
+    let map = ds.slides.iter().find(|s| s.view.screen == SlideScreen::Map).expect("a map slide");
+    SlideView {
+        screen: SlideScreen::Potential,
+        potential: Some(Box::new(SlidePotential {
+            tab,
+            typology: Typology::default_for(ds),
+            saved: None,
+            significance: 0.05,
+            change_a: at(0),
+            change_b: at(1),
+            neighbours: tab == PotentialTab::Clusters,
+        })),
+        ..map.view.clone()
+    }
+}
+
+/// Ten slides from the default deck's three, varied to cover every screen: maps (zoomed, with
+/// corridors, a selection), comparisons (absolute and relative), a chart, a table, the targets,
+/// and the Potential screen's classes, clusters and class change.
 fn ten_slides(ds: &Dataset) -> Vec<Slide> {
     let by_screen = |screen: SlideScreen| {
         ds.slides.iter().find(|s| s.view.screen == screen).cloned().expect("a default slide")
@@ -115,17 +143,11 @@ fn ten_slides(ds: &Dataset) -> Vec<Slide> {
         compare.clone(),
         with(&compare, &|v| v.difference = DifferenceMode::Relative),
         with(&compare, &|v| v.screen = SlideScreen::Chart),
-        with(&compare, &|v| {
-            v.screen = SlideScreen::Chart;
-            v.selected = vec!["KZ-KAR".to_string()];
-        }),
         with(&map, &|v| v.screen = SlideScreen::Table),
-        with(&compare, &|v| v.screen = SlideScreen::Table),
         targets.clone(),
-        with(&map, &|v| {
-            v.indicator = "grp_per_capita".to_string();
-            v.year = 2022;
-        }),
+        with(&map, &|v| *v = potential_view(ds, PotentialTab::Classes)),
+        with(&map, &|v| *v = potential_view(ds, PotentialTab::Clusters)),
+        with(&map, &|v| *v = potential_view(ds, PotentialTab::Change)),
     ];
     slides
         .into_iter()
@@ -152,6 +174,19 @@ fn slides_export(c: &mut Criterion) {
     group.bench_function("view_to_png_map_3840x2160", |b| {
         b.iter(|| view_to_png(black_box(&ds), &view, "Map", Lang::Kk, 3840, 2160).expect("png"))
     });
+    // One page of each Potential tab, the renderer (geometry, projections) built once as an
+    // export does.
+    let renderer = SlideRenderer::new(&ds, Lang::Kk);
+    for (tab, name) in [
+        (PotentialTab::Classes, "potential_page_classes_svg_1920x1080"),
+        (PotentialTab::Clusters, "potential_page_clusters_svg_1920x1080"),
+        (PotentialTab::Change, "potential_page_change_svg_1920x1080"),
+    ] {
+        let view = potential_view(&ds, tab);
+        group.bench_function(name, |b| {
+            b.iter(|| renderer.svg(black_box(&view), "Әлеует", None, 1920, 1080))
+        });
+    }
     group.finish();
 }
 
