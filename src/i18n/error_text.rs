@@ -1266,14 +1266,14 @@ mod tests {
         Label {
             kind: LabelKind::Slide,
             id: 7,
-            name: Names::new("Халық 2023", "Население 2023", "Population 2023"),
+            name: Box::new(Names::new("Халық 2023", "Население 2023", "Population 2023")),
         }
     }
 
     /// Representative store errors and the text each carries verbatim (besides the path).
     fn store_errors() -> Vec<(StoreError, &'static str)> {
-        let typology = Label { kind: LabelKind::Typology, id: 3, name: names() };
-        let other = Label { kind: LabelKind::Typology, id: 2, name: names() };
+        let typology = Label { kind: LabelKind::Typology, id: 3, name: Box::new(names()) };
+        let other = Label { kind: LabelKind::Typology, id: 2, name: Box::new(names()) };
         vec![
             (StoreError::NotFound { path: path() }, ""),
             (StoreError::NotOblys { path: path(), reason: NotOblysReason::NotGeoPackage }, ""),
@@ -1300,7 +1300,7 @@ mod tests {
                 StoreError::Invalid {
                     path: path(),
                     problem: Problem::UnknownRegion {
-                        subject: Subject::GrowthPoint { id: 4, names: names() },
+                        subject: Subject::GrowthPoint { id: 4, names: Box::new(names()) },
                         code: "KZ-XXX".into(),
                     },
                 },
@@ -1376,26 +1376,26 @@ mod tests {
             (
                 StoreError::Scenario {
                     path: path(),
-                    source: ScenarioError::RateTooLow {
+                    source: Box::new(ScenarioError::RateTooLow {
                         scenario: "Managed".into(),
                         what: Entry::RegionalRate {
                             indicator: "grp".into(),
                             region: "KZ-AKM".into(),
                         },
                         rate: -1.5,
-                    },
+                    }),
                 },
                 "",
             ),
             (
                 StoreError::Scenario {
                     path: path(),
-                    source: ScenarioError::NegativeProjectValue {
+                    source: Box::new(ScenarioError::NegativeProjectValue {
                         scenario: "Managed".into(),
                         code: "P-17".into(),
                         what: ProjectValue::AnnualOutput,
                         value: -3.0,
-                    },
+                    }),
                 },
                 "",
             ),

@@ -148,7 +148,7 @@ pub fn delete_value(
 /// exist and the point must have a name.
 pub fn put_growth_point(path: &Path, point: &GrowthPoint) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what = Subject::GrowthPoint { id: point.id, names: point.names.clone() };
+        let what = Subject::GrowthPoint { id: point.id, names: Box::new(point.names.clone()) };
         if point.id <= 0 {
             return Err(invalid(path, Problem::IdNotPositive(what)));
         }
@@ -210,7 +210,8 @@ pub fn delete_growth_point(path: &Path, id: i64) -> Result<(), StoreError> {
 /// The code and a name are required and the region must exist.
 pub fn put_project(path: &Path, project: &Project) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what = Subject::Project { code: project.code.clone(), names: project.names.clone() };
+        let what =
+            Subject::Project { code: project.code.clone(), names: Box::new(project.names.clone()) };
         if project.code.trim().is_empty() {
             return Err(invalid(path, Problem::ProjectNeedsCode));
         }
@@ -274,7 +275,7 @@ pub fn delete_project(path: &Path, code: &str) -> Result<(), StoreError> {
 /// least two points and the corridor a name.
 pub fn put_corridor(path: &Path, corridor: &Corridor) -> Result<(), StoreError> {
     in_transaction(path, |tx| {
-        let what = Subject::Corridor { id: corridor.id, names: corridor.names.clone() };
+        let what = Subject::Corridor { id: corridor.id, names: Box::new(corridor.names.clone()) };
         if corridor.id <= 0 {
             return Err(invalid(path, Problem::IdNotPositive(what)));
         }

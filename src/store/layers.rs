@@ -76,7 +76,7 @@ fn check_batch(tx: &Transaction, path: &Path, batch: &FeatureBatch) -> Result<()
     };
     let mut point_ids = ids(tx, path, "growth_points")?;
     for g in &batch.growth_points {
-        let what = Subject::GrowthPoint { id: g.id, names: g.names.clone() };
+        let what = Subject::GrowthPoint { id: g.id, names: Box::new(g.names.clone()) };
         if g.id <= 0 || !point_ids.insert(g.id) {
             return refuse(what, FeatureReason::IdTaken);
         }
@@ -89,7 +89,7 @@ fn check_batch(tx: &Transaction, path: &Path, batch: &FeatureBatch) -> Result<()
     }
     let mut project_codes = column(tx, path, "SELECT code FROM projects")?;
     for p in &batch.projects {
-        let what = Subject::Project { code: p.code.clone(), names: p.names.clone() };
+        let what = Subject::Project { code: p.code.clone(), names: Box::new(p.names.clone()) };
         if p.code.trim().is_empty() || !project_codes.insert(p.code.clone()) {
             return refuse(what, FeatureReason::CodeTaken);
         }
@@ -102,7 +102,7 @@ fn check_batch(tx: &Transaction, path: &Path, batch: &FeatureBatch) -> Result<()
     }
     let mut corridor_ids = ids(tx, path, "corridors")?;
     for c in &batch.corridors {
-        let what = Subject::Corridor { id: c.id, names: c.names.clone() };
+        let what = Subject::Corridor { id: c.id, names: Box::new(c.names.clone()) };
         if c.id <= 0 || !corridor_ids.insert(c.id) {
             return refuse(what, FeatureReason::IdTaken);
         }

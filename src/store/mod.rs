@@ -109,7 +109,7 @@ pub enum StoreError {
     Scenario {
         path: PathBuf,
         #[source]
-        source: ScenarioError,
+        source: Box<ScenarioError>,
     },
     #[error("{}: there is no scenario with id {id}", path.display())]
     NoSuchScenario { path: PathBuf, id: i64 },
@@ -339,7 +339,7 @@ pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), StoreError>
         ..Dataset::default()
     };
     crate::scenario::validate(&reference, scenario)
-        .map_err(|source| StoreError::Scenario { path: path.to_owned(), source })?;
+        .map_err(|e| StoreError::Scenario { path: path.to_owned(), source: Box::new(e) })?;
     let tx = conn.transaction().map_err(sql_error(path, "starting the write"))?;
     write::write_scenario(&tx, scenario).map_err(|f| f.at(path))?;
     tx.commit().map_err(sql_error(path, "saving the scenario"))

@@ -14,7 +14,7 @@ pub struct Label {
     pub kind: LabelKind,
     pub id: i64,
     /// The title (slide) or name (typology); the message shows it in its own language.
-    pub name: Names,
+    pub name: Box<Names>,
 }
 
 /// What a [`Label`] names.
@@ -71,19 +71,19 @@ pub enum Subject {
     },
     GrowthPoint {
         id: i64,
-        names: Names,
+        names: Box<Names>,
     },
     /// A growth point named by its id alone.
     GrowthPointId(i64),
     Project {
         code: String,
-        names: Names,
+        names: Box<Names>,
     },
     /// A project named by its code alone.
     ProjectCode(String),
     Corridor {
         id: i64,
-        names: Names,
+        names: Box<Names>,
     },
     /// A corridor named by its id alone.
     CorridorId(i64),
@@ -384,7 +384,7 @@ pub enum Row {
     Slide(i64),
     Typology {
         id: i64,
-        name: Names,
+        name: Box<Names>,
     },
 }
 

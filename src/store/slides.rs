@@ -188,7 +188,7 @@ fn potential_problem(
 /// How a slide is named in messages: its id and its title (in English, or another filled one,
 /// in the English text).
 pub(super) fn label(slide: &Slide) -> Label {
-    Label { kind: LabelKind::Slide, id: slide.id, name: slide.title.clone() }
+    Label { kind: LabelKind::Slide, id: slide.id, name: Box::new(slide.title.clone()) }
 }
 
 /// A refusal of `slide` while a whole dataset is written.

@@ -34,7 +34,7 @@ struct Definition {
 
 /// How a saved typology is named in messages: its id and its name.
 fn label(saved: &SavedTypology) -> Label {
-    Label { kind: LabelKind::Typology, id: saved.id, name: saved.typology.name.clone() }
+    Label { kind: LabelKind::Typology, id: saved.id, name: Box::new(saved.typology.name.clone()) }
 }
 
 /// A refusal of `saved` while a whole dataset is written.
@@ -164,7 +164,7 @@ pub(super) fn read_typologies(conn: &Connection) -> Result<Vec<SavedTypology>, F
     let mut out = Vec::with_capacity(rows.len());
     for (id, name, json) in rows {
         let d: Definition = serde_json::from_str(&json).map_err(|e| {
-            let row = Row::Typology { id, name: name.clone() };
+            let row = Row::Typology { id, name: Box::new(name.clone()) };
             let defect = Defect::BadDefinition(e.to_string());
             Fault::Invalid(Problem::Damaged { table: "typologies", row, defect })
         })?;
