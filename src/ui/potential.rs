@@ -605,7 +605,7 @@ fn map_tools(
                 let mut out = std::path::PathBuf::from(path.trim());
                 out.set_extension(if format == ImageFormat::Svg { "svg" } else { "png" });
                 let written = scene_bytes(scene, format, SAVE_WIDTH)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message(lang))
                     .and_then(|bytes| {
                         crate::io::cells::write_atomically(&out, &bytes)
                             .map_err(|e| format!("{}: {e}", out.display()))
