@@ -226,3 +226,69 @@ fn the_exported_png_draws_the_railway_as_white_dashes_on_a_dark_body() {
     let x = x0 + 24.0;
     assert!(dark(pixel(x, y_at(x))), "{:?}", pixel(x, y_at(x)));
 }
+
+#[test]
+fn marks_are_dark_polygons_over_a_light_halo_above_the_symbols_and_beside_their_swatch() {
+    use crate::map::{LegendItem, MarkKind, Rgba, SceneMark};
+    let mut s = scene("pop", 2022, Lang::En);
+    // Region labels sit on the same anchors (the change map has none).
+    s.labels.clear();
+    let kinds = [MarkKind::Up, MarkKind::Down, MarkKind::Same];
+    s.marks = s
+        .regions
+        .iter()
+        .zip(kinds.iter().cycle())
+        .map(|(r, kind)| SceneMark { pos: r.label_anchor, code: r.code.clone(), kind: *kind })
+        .collect();
+    s.legend.items.push(LegendItem::Mark {
+        fill: Rgba::rgb(0x00, 0x9e, 0x73),
+        mark: MarkKind::Up,
+        label: "Up a class".to_string(),
+    });
+    let (width, height) = (1600, export_height(&s, 1600));
+    let svg = scene_to_svg(&s, width, height);
+    let doc = Document::parse(&svg).expect("SVG");
+    let groups: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("id")).collect();
+    let at = |id: &str| groups.iter().position(|g| *g == id).expect(id);
+    assert!(at("symbols") < at("marks") && at("marks") < at("labels"), "{groups:?}");
+    let marks: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("mark ")))
+        .collect();
+    assert_eq!(marks.len(), s.regions.len());
+    for (node, mark) in marks.iter().zip(&s.marks) {
+        assert_eq!(node.attribute("data-code"), Some(mark.code.as_str()));
+        assert_eq!(
+            node.attribute("class"),
+            Some(format!("mark mark-{}", mark.kind.key()).as_str())
+        );
+        assert_eq!(node.attribute("fill"), Some("#1a1a1a"));
+        // The halo: a white stroke of twice its width painted under the fill.
+        assert_eq!(node.attribute("stroke"), Some("#ffffff"));
+        assert_eq!(node.attribute("stroke-width"), Some("3.00"));
+        assert_eq!(node.attribute("paint-order"), Some("stroke"));
+        let corners = node.attribute("points").unwrap_or_default().split(' ').count();
+        assert_eq!(corners, if mark.kind == MarkKind::Same { 4 } else { 3 });
+    }
+    let legend = doc.descendants().find(|n| n.attribute("id") == Some("legend")).expect("legend");
+    let swatch_then_mark: Vec<&str> = legend
+        .descendants()
+        .filter_map(|n| n.attribute("class"))
+        .filter(|c| c.starts_with("legend-"))
+        .collect();
+    assert!(swatch_then_mark.ends_with(&["legend-class", "legend-mark mark-up"]));
+    // Rendered: dark at the centre of the first mark.
+    let first = marks.first().expect("a mark");
+    let points: Vec<f32> = first
+        .attribute("points")
+        .unwrap_or_default()
+        .split([' ', ','])
+        .map(|t| t.parse().expect("a number"))
+        .collect();
+    let (xs, ys): (Vec<f32>, Vec<f32>) = points.chunks(2).map(|p| (p[0], p[1])).unzip();
+    let cx = xs.iter().sum::<f32>() / xs.len() as f32;
+    let cy = ys.iter().sum::<f32>() / ys.len() as f32;
+    let pixmap = Pixmap::decode_png(&svg_to_png(&svg, width, height).unwrap()).unwrap();
+    let p = pixmap.pixel(cx as u32, cy as u32).unwrap();
+    assert!([p.red(), p.green(), p.blue()].iter().all(|v| *v < 60), "{p:?}");
+}

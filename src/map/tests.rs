@@ -439,3 +439,28 @@ mod default_data {
         assert!(monotowns > 0);
     }
 }
+
+#[test]
+fn marks_point_up_or_down_and_the_same_bar_is_flat_around_their_centre() {
+    use crate::map::MarkKind;
+    let close = |a: Vec<[f32; 2]>, b: &[[f32; 2]]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(p, q)| (p[0] - q[0]).abs() < 1e-4 && (p[1] - q[1]).abs() < 1e-4)
+    };
+    // Screen coordinates, y down: the up mark's apex above its centre, the down mark's below.
+    let up = MarkKind::Up.polygon([10.0, 20.0], 7.0);
+    assert!(close(up.clone(), &[[10.0, 13.0], [3.0, 24.2], [17.0, 24.2]]), "{up:?}");
+    let down = MarkKind::Down.polygon([10.0, 20.0], 7.0);
+    assert!(close(down.clone(), &[[10.0, 27.0], [3.0, 15.8], [17.0, 15.8]]), "{down:?}");
+    let same = MarkKind::Same.polygon([10.0, 20.0], 10.0);
+    assert!(
+        close(same.clone(), &[[2.0, 17.5], [18.0, 17.5], [18.0, 22.5], [2.0, 22.5]]),
+        "{same:?}"
+    );
+    assert_eq!(
+        [MarkKind::Up, MarkKind::Down, MarkKind::Same].map(MarkKind::key),
+        ["up", "down", "same"]
+    );
+}
