@@ -371,3 +371,31 @@ fn every_tabs_page_renders_to_png_and_pdf_with_unique_ids() {
         }
     }
 }
+
+#[test]
+fn z_score_contributions_below_zero_are_drawn_left_of_a_zero_line() {
+    let mut p = potential(PotentialTab::Classes, false);
+    p.typology.normalisation = crate::analysis::typology::Normalisation::ZScore;
+    let svg = page(p.clone(), Lang::En);
+    let doc = Document::parse(&svg).expect("SVG");
+    let zero = by_id(&doc, "ranking-zero");
+    let zero_x: f32 = zero.attribute("x1").and_then(|v| v.parse().ok()).expect("x1");
+    let result = typology::compute(dataset(), &p.typology).expect("computes");
+    let bars = with_class(&doc, "ranking-bar");
+    let last = bars.last().expect("a bar");
+    let code = last.attribute("data-code").expect("code");
+    let score = result.region(code).expect("scored");
+    let rects: Vec<(f32, f32)> = last
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("contribution"))
+        .map(|n| {
+            let x: f32 = n.attribute("x").and_then(|v| v.parse().ok()).expect("x");
+            let w: f32 = n.attribute("width").and_then(|v| v.parse().ok()).expect("width");
+            (x, w)
+        })
+        .collect();
+    let negative = score.components.iter().filter(|s| s.contribution.is_some_and(|v| v < 0.0));
+    let left = rects.iter().filter(|(x, w)| x + w <= zero_x + 0.2).count();
+    assert!(negative.clone().count() >= 1, "the lowest-ranked region has a negative part");
+    assert_eq!(left, negative.count(), "{code}: {rects:?} around {zero_x}");
+}
