@@ -95,9 +95,10 @@ pub fn export_height(scene: &Scene, width: u32) -> u32 {
     (probe.header + map_h.max(legend_h) + probe.footer).ceil() as u32
 }
 
-/// Height of the legend in reference pixels.
+/// Height of the legend in reference pixels (the unit's line only when it has one).
 pub(super) fn legend_height(legend: &Legend) -> f32 {
-    let mut h = LEGEND_TITLE_PX * 1.4 + LEGEND_TEXT_PX * 1.6;
+    let unit = if legend.unit.is_empty() { 0.4 } else { 1.6 };
+    let mut h = LEGEND_TITLE_PX * 1.4 + LEGEND_TEXT_PX * unit;
     for item in &legend.items {
         h += legend_row_height(item);
     }
@@ -419,15 +420,20 @@ pub(super) fn write_legend(svg: &mut String, legend: &Legend, id: &str, at: [f32
         t = escape(&legend.title),
     );
     y += LEGEND_TITLE_PX * 1.4 * k;
-    let _ = write!(
-        svg,
-        r#"<text x="{x:.1}" y="{yy:.1}" font-size="{s:.1}" fill="{c}">{t}</text>"#,
-        yy = y + LEGEND_TEXT_PX * k,
-        s = LEGEND_TEXT_PX * k,
-        c = TEXT_GREY.hex(),
-        t = escape(&legend.unit),
-    );
-    y += LEGEND_TEXT_PX * 1.6 * k;
+    // A legend without a unit (classes of an index, moves) leaves no empty line.
+    if legend.unit.is_empty() {
+        y += LEGEND_TEXT_PX * 0.4 * k;
+    } else {
+        let _ = write!(
+            svg,
+            r#"<text x="{x:.1}" y="{yy:.1}" font-size="{s:.1}" fill="{c}">{t}</text>"#,
+            yy = y + LEGEND_TEXT_PX * k,
+            s = LEGEND_TEXT_PX * k,
+            c = TEXT_GREY.hex(),
+            t = escape(&legend.unit),
+        );
+        y += LEGEND_TEXT_PX * 1.6 * k;
+    }
     let text_x = x + 34.0 * k;
     for item in &legend.items {
         let row = legend_row_height(item) * k;

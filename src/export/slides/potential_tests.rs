@@ -274,6 +274,10 @@ fn the_change_page_marks_every_region_and_holds_the_engines_transition_table() {
         .filter(|c| c.starts_with("legend-mark"))
         .collect();
     assert_eq!(legend_marks.len(), 3);
+    // The moves have no unit: no empty line under the legend's title.
+    let legend_texts = by_id(&doc, "legend").descendants().filter(|n| n.has_tag_name("text"));
+    assert!(legend_texts.clone().all(|n| n.text().is_some_and(|t| !t.is_empty())));
+    assert_eq!(legend_texts.count(), 4, "the title and three moves");
     // The counts of the table are the engine's.
     let size = transition.regions.len();
     let counts = with_class(&doc, "transition-count");
