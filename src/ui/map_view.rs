@@ -45,7 +45,14 @@ const KEY_OPEN_MIN_MAP_WIDTH: f32 = 900.0;
 #[derive(Default)]
 pub struct MapCache {
     key: Option<CacheKey>,
+    outline_key: Option<OutlineKey>,
     fills: Arc<Mesh>,
+    /// The hatching of regions without data.
+    hatch: Arc<Mesh>,
+    /// Every region's outline: rebuilt only when the shapes or the view change, not when a new
+    /// year or indicator recolours the same regions (playing the years).
+    outlines: Arc<Mesh>,
+    /// Legacy groups' and the selected region's outlines.
     lines: Arc<Mesh>,
     corridors: Arc<Mesh>,
     symbols: Arc<Mesh>,
@@ -77,6 +84,34 @@ struct CacheKey {
     origin: Pos2,
     pixels_per_point: f32,
     line_scale: f32,
+}
+
+/// What the region outlines depend on: the shapes drawn (their meshes' identity), where and how
+/// large they are drawn, and the outline colour of the theme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct OutlineKey {
+    shapes: u64,
+    transform: ViewTransform,
+    origin: Pos2,
+    pixels_per_point: f32,
+    color: Color32,
+}
+
+impl OutlineKey {
+    fn of(scene: &Scene, key: &CacheKey) -> OutlineKey {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for region in &scene.regions {
+            Arc::as_ptr(&region.mesh).hash(&mut hasher);
+        }
+        OutlineKey {
+            shapes: hasher.finish(),
+            transform: key.transform,
+            origin: key.origin,
+            pixels_per_point: key.pixels_per_point,
+            color: theme::color(style::OUTLINE),
+        }
+    }
 }
 
 impl MapCache {
@@ -176,11 +211,18 @@ pub(super) fn paint_scene(
     };
     if cache.key != Some(key) {
         rebuild_meshes(ui, scene, &to_screen, key.line_scale, cache);
+        let outline_key = OutlineKey::of(scene, &key);
+        if cache.outline_key != Some(outline_key) {
+            rebuild_outlines(ui, scene, &to_screen, cache);
+            cache.outline_key = Some(outline_key);
+        }
         cache.key = Some(key);
     }
     cache.last = Some((rect.min, transform));
 
     painter.add(Shape::Mesh(cache.fills.clone()));
+    painter.add(Shape::Mesh(cache.hatch.clone()));
+    painter.add(Shape::Mesh(cache.outlines.clone()));
     painter.add(Shape::Mesh(cache.lines.clone()));
     if let Some(region) = hovered.filter(|r| !r.selected) {
         for ring in &region.mesh.rings {
@@ -318,8 +360,35 @@ fn region_tooltip(ui: &mut Ui, state: &AppState, region: &SceneRegion) {
     }
 }
 
-/// Builds the screen-space meshes of fills, lines, corridors (widths times `line_scale`) and
-/// symbols for the current transform.
+/// A tessellator for the pixel density and options of `ui`'s context.
+fn tessellator(ui: &Ui) -> Tessellator {
+    let ctx = ui.ctx();
+    let ppp = ctx.pixels_per_point();
+    let font_size = ctx.fonts(|f| f.font_image_size());
+    let options = ctx.options(|o| o.tessellation_options);
+    Tessellator::new(ppp, options, font_size, Vec::new())
+}
+
+/// Builds the screen-space mesh of every region's outline for the current transform: the most
+/// expensive part of a map's meshes, kept while only colours change.
+fn rebuild_outlines(
+    ui: &Ui,
+    scene: &Scene,
+    to_screen: &dyn Fn(WorldPos) -> Pos2,
+    cache: &mut MapCache,
+) {
+    let mut tessellator = tessellator(ui);
+    let mut outlines = Mesh::default();
+    let outline = PathStroke::new(style::OUTLINE_PX, theme::color(style::OUTLINE));
+    for region in &scene.regions {
+        add_rings(&mut tessellator, &mut outlines, &region.mesh.rings, to_screen, outline.clone());
+    }
+    cache.outlines = Arc::new(outlines);
+}
+
+/// Builds the screen-space meshes of fills, hatching, group and selection outlines, corridors
+/// (widths times `line_scale`) and symbols for the current transform (the region outlines are
+/// `rebuild_outlines`').
 fn rebuild_meshes(
     ui: &Ui,
     scene: &Scene,
@@ -327,13 +396,10 @@ fn rebuild_meshes(
     line_scale: f32,
     cache: &mut MapCache,
 ) {
-    let ctx = ui.ctx();
-    let ppp = ctx.pixels_per_point();
-    let font_size = ctx.fonts(|f| f.font_image_size());
-    let options = ctx.options(|o| o.tessellation_options);
-    let mut tessellator = Tessellator::new(ppp, options, font_size, Vec::new());
+    let mut tessellator = tessellator(ui);
 
     let mut fills = Mesh::default();
+    let mut hatches = Mesh::default();
     let mut lines = Mesh::default();
     let hatch = theme::color(style::NO_DATA_HATCH);
     for region in &scene.regions {
@@ -351,12 +417,8 @@ fn rebuild_meshes(
             }
         }
         if region.no_data {
-            hatch_region(&mut lines, region, to_screen, hatch);
+            hatch_region(&mut hatches, region, to_screen, hatch);
         }
-    }
-    let outline = PathStroke::new(style::OUTLINE_PX, theme::color(style::OUTLINE));
-    for region in &scene.regions {
-        add_rings(&mut tessellator, &mut lines, &region.mesh.rings, to_screen, outline.clone());
     }
     let group = PathStroke::new(style::GROUP_OUTLINE_PX, theme::color(style::GROUP_OUTLINE));
     for g in &scene.group_outlines {
@@ -390,6 +452,7 @@ fn rebuild_meshes(
         add_mark(&mut tessellator, &mut symbols, to_screen(m.pos), m.kind);
     }
     cache.fills = Arc::new(fills);
+    cache.hatch = Arc::new(hatches);
     cache.lines = Arc::new(lines);
     cache.corridors = Arc::new(corridors);
     cache.symbols = Arc::new(symbols);
