@@ -547,7 +547,13 @@ fn the_planner_adds_removes_and_turns_components_and_the_classes_are_the_engines
     let keys: Vec<&str> = typology.components.iter().map(|c| c.indicator.as_str()).collect();
     assert_eq!(
         keys,
-        ["investment_per_capita", "employment_rate", "population_change", "unemployment_rate", "grp"]
+        [
+            "investment_per_capita",
+            "employment_rate",
+            "population_change",
+            "unemployment_rate",
+            "grp"
+        ]
     );
     // A data edit keeps the edited typology whole.
     let ds = harness.state().state().dataset().clone();
@@ -558,10 +564,9 @@ fn the_planner_adds_removes_and_turns_components_and_the_classes_are_the_engines
     harness.run();
     assert_eq!(engine_classes(&harness), typology);
     // "Default weights" gives the default's weights back, 1 to the added component.
-    harness.state_mut().apply(Action::Potential(PotentialAction::SetWeight {
-        component: 4,
-        weight: 3.0,
-    }));
+    harness
+        .state_mut()
+        .apply(Action::Potential(PotentialAction::SetWeight { component: 4, weight: 3.0 }));
     harness.run();
     harness.get_by_label("Default weights").click();
     harness.run();
