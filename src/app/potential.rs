@@ -387,7 +387,8 @@ impl PotentialState {
             self.version += 1;
             self.stale_scene = false;
         }
-        if self.stale_change {
+        // The class change is computed only for its tab (it is two typologies more).
+        if self.stale_change && self.tab == PotentialTab::Change {
             self.change = Some(self.build_change(inputs));
             self.change_version += 1;
             self.stale_change = false;
@@ -414,6 +415,7 @@ impl PotentialState {
         // weights, method, state) stays whole while the file still has its indicators; else
         // the base.
         let mut edited = false;
+        let from_slide = self.slide_typology.is_some();
         let fresh = match (self.slide_typology.take(), self.typology.take()) {
             (Some(slide), _) => slide,
             (None, Some(old)) if old.components.iter().all(|c| known.contains(&c.indicator)) => {
@@ -445,11 +447,15 @@ impl PotentialState {
         {
             t.state = base_state;
         }
+        // A state the data no longer give falls back to the default pair — except a slide's,
+        // whose change view then says why it cannot be computed (e.g. its scenario is gone).
         let (a, b) = default_change_states(ds, &self.states);
-        if self.change_a.is_none_or(|s| !self.states.contains(&s)) {
+        let keep =
+            |s: Option<TypologyState>| s.is_some_and(|s| from_slide || self.states.contains(&s));
+        if !keep(self.change_a) {
             self.change_a = a;
         }
-        if self.change_b.is_none_or(|s| !self.states.contains(&s)) {
+        if !keep(self.change_b) {
             self.change_b = b;
         }
         self.stale_data = false;
@@ -1131,6 +1137,9 @@ mod tests {
     fn the_change_view_compares_the_two_scenarios_at_their_horizon_by_default() {
         let (ds, geometry, projections) = shipped();
         let mut state = PotentialState::default();
+        state.refresh(&inputs(&ds, &geometry, &projections));
+        assert!(state.change().is_none(), "computed only for its tab");
+        state.apply(PotentialAction::SetTab(PotentialTab::Change));
         state.refresh(&inputs(&ds, &geometry, &projections));
         let (a, b) = state.change_states();
         assert!(matches!(a, Some(TypologyState::Scenario { .. })));

@@ -723,6 +723,25 @@ mod tests {
     }
 
     #[test]
+    fn a_potential_slide_whose_scenario_is_gone_says_so_instead_of_showing_another_change() {
+        use crate::analysis::typology::TypologyState;
+        use crate::app::potential::{PotentialAction as P, PotentialTab};
+        let mut s = state();
+        s.apply(Action::SetScreen(Screen::Potential));
+        s.apply(Action::Potential(P::SetTab(PotentialTab::Change)));
+        let mut view = s.current_slide_view();
+        let gone = TypologyState::Scenario { scenario_id: 42, year: 2030 };
+        view.potential.as_mut().expect("a Potential slide").change_b = gone;
+        s.apply(Action::SetScreen(Screen::Map));
+        let dirty = s.apply_slide_view(&view);
+        s.rebuild(dirty);
+        let model = s.potential();
+        assert_eq!(model.change_states().1, Some(gone));
+        let Some(Err(reason)) = model.change() else { panic!("the change cannot be computed") };
+        assert!(reason.contains("no scenario with id 42"), "{reason}");
+    }
+
+    #[test]
     fn a_map_view_is_captured_and_restored_after_everything_changed() {
         let mut s = state();
         changed_map_view(&mut s);
