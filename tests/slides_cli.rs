@@ -47,10 +47,10 @@ fn the_default_deck_becomes_a_pdf_with_one_page_per_slide_and_every_title() {
     let output = oblys_slides(database(), &out, &["--lang", "kk"]);
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
     let titles = slide_titles(oblys::model::Lang::Kk);
-    assert_eq!(titles.len(), 3);
+    assert_eq!(titles.len(), 4);
     let info = poppler("pdfinfo", &[out.as_os_str()]);
     let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(str::trim);
-    assert_eq!(pages, Some("3"), "{info}");
+    assert_eq!(pages, Some("4"), "{info}");
     // A 16:9 page of 960 × 540 points.
     assert!(info.contains("960 x 540 pts"), "{info}");
     let text = poppler("pdftotext", &[out.as_os_str(), "-".as_ref()]);
@@ -59,9 +59,9 @@ fn the_default_deck_becomes_a_pdf_with_one_page_per_slide_and_every_title() {
     for title in &titles {
         assert!(flat.contains(title.as_str()), "«{title}» not in the PDF text:\n{text}");
     }
-    // Page numbers "n / 3" (pdftotext drops the spaces of right-aligned text).
+    // Page numbers "n / 4" (pdftotext drops the spaces of right-aligned text).
     let tight: String = text.split_whitespace().collect();
-    for n in ["1/3", "2/3", "3/3"] {
+    for n in ["1/4", "2/4", "3/4", "4/4"] {
         assert!(tight.contains(n), "page number {n} missing");
     }
     // Vector: maps are paths, not pictures.
@@ -80,16 +80,17 @@ fn a_folder_gets_one_png_per_slide_of_the_requested_size() {
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names.len(), 4, "{names:?}");
     assert!(names[0].starts_with("01-population-of-kazakhstan-"), "{names:?}");
     assert!(names[1].starts_with("02-grp-in-"), "{names:?}");
     assert_eq!(names[2], "03-programme-targets.png");
+    assert!(names[3].starts_with("04-potential-classes-in-2030-which-regions"), "{names:?}");
     for name in &names {
         let bytes = std::fs::read(out.join(name)).expect("PNG readable");
         assert_eq!(png_size(&bytes), (1280, 720), "{name}");
     }
     // What was written is listed, one path a line.
-    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 3);
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 4);
 }
 
 /// Runs a request that must fail: exit code 2, one line naming the problem, nothing written at
@@ -184,8 +185,8 @@ fn a_potential_slide_in_a_deck_is_a_page_of_the_pdf_with_its_title_and_transitio
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
     let info = poppler("pdfinfo", &[out.as_os_str()]);
     let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(str::trim);
-    assert_eq!(pages, Some("4"), "{info}");
-    let last = poppler("pdftotext", &["-f".as_ref(), "4".as_ref(), out.as_os_str(), "-".as_ref()]);
+    assert_eq!(pages, Some("5"), "{info}");
+    let last = poppler("pdftotext", &["-f".as_ref(), "5".as_ref(), out.as_os_str(), "-".as_ref()]);
     let flat = last.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Moves between classes",

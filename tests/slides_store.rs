@@ -114,7 +114,7 @@ fn potential_slide_is_saved_and_read_back_with_its_typology_exactly() {
     let slide = potential_slide(9, 1);
     store::save_slide(&path, &slide).unwrap();
     let loaded = store::load(&path).unwrap();
-    assert_eq!(ids(&loaded), [1, 9, 2, 3]);
+    assert_eq!(ids(&loaded), [1, 9, 2, 3, 4]);
     assert_eq!(loaded.slides[1], Slide { position: 1, ..slide.clone() });
     // Every tab goes through the file.
     for tab in PotentialTab::ALL {
@@ -198,7 +198,8 @@ fn schema_v5_deck_is_upgraded_keeping_every_slide() {
         // SQLite's DROP COLUMN refuses a column a CHECK names).
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "CREATE TABLE old AS SELECT id, slide_id, position, title_kk, title_ru, title_en,
+            "DELETE FROM slides WHERE screen = 'potential';
+                 CREATE TABLE old AS SELECT id, slide_id, position, title_kk, title_ru, title_en,
                    notes_kk, notes_ru, notes_en, screen, indicator, year, boundary_mode,
                    show_growth_points, show_projects, show_labels, show_corridors,
                    selected_regions, extent_min_lon, extent_min_lat, extent_max_lon,
@@ -211,7 +212,10 @@ fn schema_v5_deck_is_upgraded_keeping_every_slide() {
         .unwrap();
     }
     assert_eq!(store::schema_version(&path).unwrap(), 5);
-    assert_eq!(store::load(&path).unwrap(), *dataset());
+    // A v5 deck has no Potential slide: the example deck's first three.
+    let mut v5 = dataset().clone();
+    v5.slides.truncate(3);
+    assert_eq!(store::load(&path).unwrap(), v5);
     assert_eq!(store::schema_version(&path).unwrap(), 6);
     // The upgraded table takes a Potential slide.
     store::save_slide(&path, &potential_slide(9, 3)).unwrap();
@@ -224,13 +228,27 @@ fn schema_v5_deck_is_upgraded_keeping_every_slide() {
 }
 
 #[test]
-fn default_database_ships_the_three_slide_example_deck() {
+fn default_database_ships_the_four_slide_example_deck() {
     let ds = dataset();
     let inertial = ds.scenarios[0].id;
     let managed = ds.scenarios[1].id;
-    assert_eq!(ids(ds), [1, 2, 3]);
-    assert_eq!(positions(ds), [0, 1, 2]);
-    let [overview, compare, targets] = &ds.slides[..] else { panic!("three slides") };
+    assert_eq!(ids(ds), [1, 2, 3, 4]);
+    assert_eq!(positions(ds), [0, 1, 2, 3]);
+    let [overview, compare, targets, potential] = &ds.slides[..] else { panic!("four slides") };
+
+    // Which regions the managed scenario lifts: the default typology's class change between
+    // the two scenarios at their horizon.
+    assert_eq!(potential.view.screen, SlideScreen::Potential);
+    let p = potential.view.potential.as_deref().expect("the slide holds its typology");
+    assert_eq!(p.tab, PotentialTab::Change);
+    assert_eq!(p.typology, Typology::default_for(ds));
+    let horizon =
+        |s: &oblys::model::Scenario| TypologyState::Scenario { scenario_id: s.id, year: s.horizon };
+    assert_eq!((p.change_a, p.change_b), (horizon(&ds.scenarios[0]), horizon(&ds.scenarios[1])));
+    assert_eq!(
+        potential.title.get(Lang::En),
+        "Potential classes in 2030: which regions the managed scenario lifts"
+    );
 
     let latest_population = *ds.years_of("population").last().unwrap();
     assert_eq!(overview.view.screen, SlideScreen::Map);
@@ -296,7 +314,7 @@ fn created_file_gives_back_the_deck_exactly() {
     assert_eq!(store::load(&path).unwrap(), *dataset());
 
     let mut ds = dataset().clone();
-    ds.slides.push(full_slide(9, 3));
+    ds.slides.push(full_slide(9, 4));
     let path = dir.path().join("full.gpkg");
     store::create(&path, &ds).unwrap();
     assert_eq!(store::load(&path).unwrap().slides, ds.slides);
@@ -308,8 +326,8 @@ fn saved_slide_is_inserted_at_its_position_and_replaced_in_place() {
     let path = created_file(dir.path());
     store::save_slide(&path, &full_slide(7, 1)).unwrap();
     let loaded = store::load(&path).unwrap();
-    assert_eq!(ids(&loaded), [1, 7, 2, 3]);
-    assert_eq!(positions(&loaded), [0, 1, 2, 3]);
+    assert_eq!(ids(&loaded), [1, 7, 2, 3, 4]);
+    assert_eq!(positions(&loaded), [0, 1, 2, 3, 4]);
     assert_eq!(loaded.slide(7), Some(&full_slide(7, 1)));
 
     // Renamed and moved to the end (a position past the end means last).
@@ -320,8 +338,8 @@ fn saved_slide_is_inserted_at_its_position_and_replaced_in_place() {
     renamed.view.target = None;
     store::save_slide(&path, &renamed).unwrap();
     let loaded = store::load(&path).unwrap();
-    assert_eq!(ids(&loaded), [1, 2, 3, 7]);
-    assert_eq!(positions(&loaded), [0, 1, 2, 3]);
+    assert_eq!(ids(&loaded), [1, 2, 3, 4, 7]);
+    assert_eq!(positions(&loaded), [0, 1, 2, 3, 4]);
     let stored = loaded.slide(7).unwrap();
     assert_eq!(stored.title.get(Lang::Kk), "Renamed");
     assert_eq!((stored.view.extent, stored.view.target.clone()), (None, None));
@@ -334,8 +352,8 @@ fn deleted_slide_leaves_a_deck_without_gaps() {
     let path = created_file(dir.path());
     store::delete_slide(&path, 2).unwrap();
     let loaded = store::load(&path).unwrap();
-    assert_eq!(ids(&loaded), [1, 3]);
-    assert_eq!(positions(&loaded), [0, 1]);
+    assert_eq!(ids(&loaded), [1, 3, 4]);
+    assert_eq!(positions(&loaded), [0, 1, 2]);
     let error = store::delete_slide(&path, 2).unwrap_err();
     assert!(matches!(error, StoreError::NoSuchSlide { id: 2, .. }), "{error}");
 }
@@ -344,10 +362,10 @@ fn deleted_slide_leaves_a_deck_without_gaps() {
 fn reordered_deck_follows_the_given_ids() {
     let dir = tempfile::tempdir().unwrap();
     let path = created_file(dir.path());
-    store::reorder_slides(&path, &[3, 1, 2]).unwrap();
+    store::reorder_slides(&path, &[3, 4, 1, 2]).unwrap();
     let loaded = store::load(&path).unwrap();
-    assert_eq!(ids(&loaded), [3, 1, 2]);
-    assert_eq!(positions(&loaded), [0, 1, 2]);
+    assert_eq!(ids(&loaded), [3, 4, 1, 2]);
+    assert_eq!(positions(&loaded), [0, 1, 2, 3]);
 }
 
 #[test]
@@ -355,9 +373,9 @@ fn reorder_naming_a_wrong_set_of_slides_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = created_file(dir.path());
     for (order, needle) in [
-        (&[1, 2][..], "slide 3 is missing"),
-        (&[1, 2, 3, 4][..], "no slide with id 4"),
-        (&[1, 1, 2, 3][..], "slide 1 is listed twice"),
+        (&[1, 2, 4][..], "slide 3 is missing"),
+        (&[1, 2, 3, 4, 5][..], "no slide with id 5"),
+        (&[1, 1, 2, 3, 4][..], "slide 1 is listed twice"),
     ] {
         let error = store::reorder_slides(&path, order).unwrap_err().to_string();
         assert!(error.contains(needle) && error.contains("deck.gpkg"), "{error}");
@@ -403,8 +421,8 @@ fn deleted_scenario_sides_read_as_the_data_until_the_scenario_is_back() {
     let managed = dataset().scenarios[1].clone();
     store::delete_scenario(&path, managed.id).unwrap();
     let loaded = store::load(&path).unwrap();
-    assert_eq!(ids(&loaded), [1, 2, 3]);
-    for slide in &loaded.slides[1..] {
+    assert_eq!(ids(&loaded), [1, 2, 3, 4]);
+    for slide in &loaded.slides[1..3] {
         assert_eq!(slide.view.compare_a, SlideSource::Scenario(inertial));
         assert_eq!(slide.view.compare_b, SlideSource::Actual, "slide {}", slide.id);
     }

@@ -75,8 +75,8 @@ fn every_slide_is_exported_as_a_pdf_deck_in_russian() {
     let pdf = std::fs::read(&out).expect("PDF written");
     assert!(pdf.starts_with(b"%PDF-"));
     // One page per slide of the file.
-    assert_eq!(harness.state().state().dataset().slides.len(), 3);
-    assert!(String::from_utf8_lossy(&pdf).contains("/Count 3"));
+    assert_eq!(harness.state().state().dataset().slides.len(), 4);
+    assert!(String::from_utf8_lossy(&pdf).contains("/Count 4"));
 }
 
 #[test]

@@ -228,7 +228,7 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
         d.slides.iter().map(|s| s.title.get(Lang::En).to_owned()).collect()
     };
     let first = titles(&reloaded(&harness));
-    assert_eq!(first.len(), 3);
+    assert_eq!(first.len(), 4);
     // The list starts on the first slide of the file.
     assert_eq!(harness.state().selected_slide(), Some(1));
 
@@ -264,11 +264,11 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     harness.run();
     assert_eq!(reloaded(&harness).slides[1].notes.get(Lang::En), "Start with Almaty.");
 
-    // Move it down, then the first one down: the order is 1, 3, 2 → 3, 1, 2.
+    // Move it down, then the first one down: the order is 1, 3, 2, 4 → 3, 1, 2, 4.
     harness.get_by_label("Down").click();
     harness.run();
     let ids: Vec<i64> = reloaded(&harness).slides.iter().map(|s| s.id).collect();
-    assert_eq!(ids, vec![1, 3, 2]);
+    assert_eq!(ids, vec![1, 3, 2, 4]);
     harness.get(by().label(&format!("1. {}", first[0])).role(Role::Button)).click();
     harness.run();
     harness.get_by_label("Down").click();
@@ -276,7 +276,7 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     let ds = reloaded(&harness);
     assert_eq!(
         ds.slides.iter().map(|s| (s.id, s.position)).collect::<Vec<_>>(),
-        vec![(3, 0), (1, 1), (2, 2)]
+        vec![(3, 0), (1, 1), (2, 2), (4, 3)]
     );
 
     // Delete slide 3 (the targets, now first) after the question; Cancel first keeps it.
@@ -287,7 +287,7 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     harness.get_by_label(&format!("Delete the slide «{}»?", first[2]));
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(reloaded(&harness).slides.len(), 3);
+    assert_eq!(reloaded(&harness).slides.len(), 4);
     harness.get_by_label("Delete").click();
     harness.run();
     harness.get_by_label("Yes, delete").click();
@@ -295,7 +295,7 @@ fn renaming_notes_moving_and_deleting_slides_are_written_to_the_file() {
     let ds = reloaded(&harness);
     assert_eq!(
         ds.slides.iter().map(|s| (s.id, s.position)).collect::<Vec<_>>(),
-        vec![(1, 0), (2, 1)]
+        vec![(1, 0), (2, 1), (4, 2)]
     );
     assert_eq!(harness.state().state().dataset().slides, ds.slides);
 
@@ -417,25 +417,25 @@ fn undo_and_redo_take_slide_changes_back_and_forth_in_the_file() {
     let start = deck(&harness);
     let gui = harness.state_mut();
     gui.apply(Action::AddSlideFromView);
-    gui.apply(Action::RenameSlide { id: 4, title: "Where people live".into() });
-    gui.apply(Action::MoveSlide { id: 4, to: 0 });
+    gui.apply(Action::RenameSlide { id: 5, title: "Where people live".into() });
+    gui.apply(Action::MoveSlide { id: 5, to: 0 });
     gui.apply(Action::DeleteSlide(2));
     let after = deck(&harness);
     assert_eq!(
         after.iter().map(|(id, position, _)| (*id, *position)).collect::<Vec<_>>(),
-        vec![(4, 0), (1, 1), (3, 2)]
+        vec![(5, 0), (1, 1), (3, 2), (4, 3)]
     );
     assert_eq!(after[0].2, "Where people live");
 
     // Undo the deletion: slide 2 is back in its place.
     harness.state_mut().apply(Action::Undo);
     let ids: Vec<i64> = deck(&harness).iter().map(|s| s.0).collect();
-    assert_eq!(ids, vec![4, 1, 2, 3]);
+    assert_eq!(ids, vec![5, 1, 2, 3, 4]);
     // Undo the move, then the rename, then the addition: the deck of the start.
     harness.state_mut().apply(Action::Undo);
-    assert_eq!(deck(&harness).iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+    assert_eq!(deck(&harness).iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
     harness.state_mut().apply(Action::Undo);
-    assert_eq!(deck(&harness)[3].2, "Population, 2023");
+    assert_eq!(deck(&harness)[4].2, "Population, 2023");
     harness.state_mut().apply(Action::Undo);
     assert_eq!(deck(&harness), start);
     // Redo all four: the same deck as before the undos.

@@ -856,7 +856,7 @@ mod tests {
         let mut s = state();
         changed_map_view(&mut s);
         let working = s.current_slide_view();
-        assert_eq!(s.dataset().slides.len(), 3);
+        assert_eq!(s.dataset().slides.len(), 4);
         s.apply(Action::StartPresentation(0));
         assert!(s.presenting());
         assert_eq!(s.current_slide(), Some(0));
@@ -866,10 +866,10 @@ mod tests {
         s.apply(Action::LastSlide);
         assert_eq!(
             (s.current_slide(), s.presented_screen()),
-            (Some(2), Some(SlideScreen::Targets))
+            (Some(3), Some(SlideScreen::Potential))
         );
         s.apply(Action::NextSlide);
-        assert_eq!(s.current_slide(), Some(2));
+        assert_eq!(s.current_slide(), Some(3));
         s.apply(Action::FirstSlide);
         assert_eq!(s.current_slide(), Some(0));
         s.apply(Action::StopPresentation);

@@ -6,12 +6,14 @@
 use super::derive::{HistoryWindow, project_assumption};
 use super::engine::PRODUCTIVITY;
 use super::keys;
+use crate::analysis::typology::{Typology, TypologyState};
 use crate::analysis::values::BoundaryMode;
 use crate::analysis::values::Lookup;
 use crate::map::difference::DifferenceMode;
 use crate::model::{
-    Dataset, GrowthLevel, GrowthPointLever, NATIONAL_CODE, Names, Scenario, ScenarioKind, Slide,
-    SlideLayers, SlideScreen, SlideSource, SlideTarget, SlideView, Target, TargetKind,
+    Dataset, GrowthLevel, GrowthPointLever, NATIONAL_CODE, Names, PotentialTab, Scenario,
+    ScenarioKind, Slide, SlideLayers, SlidePotential, SlideScreen, SlideSource, SlideTarget,
+    SlideView, Target, TargetKind,
 };
 
 /// The horizon of the shipped scenarios.
@@ -137,7 +139,8 @@ pub fn default_scenarios(ds: &Dataset) -> Vec<Scenario> {
 
 /// The example deck of the default database, so a new user sees at once what slides are for: a
 /// national map of population in its latest year, the inertial against the managed scenario on
-/// GRP in the horizon year with the difference map, and the targets of the programme. Built from
+/// GRP in the horizon year with the difference map, the targets of the programme, and the
+/// regions the managed scenario lifts into a higher class of potential at the horizon. Built from
 /// `ds` after [`default_scenarios`] (the slides name their ids); a slide whose data or scenarios
 /// are missing is left out.
 pub fn default_slides(ds: &Dataset) -> Vec<Slide> {
@@ -237,5 +240,45 @@ pub fn default_slides(ds: &Dataset) -> Vec<Slide> {
             },
         });
     }
+    // Which regions the managed scenario lifts into a higher class of potential: the question
+    // the typology exists for, on the default typology of the shipped data.
+    let typology = Typology::default_for(ds);
+    let typology_year = typology.state.year();
+    let horizon_of =
+        |s: &crate::model::Scenario| TypologyState::Scenario { scenario_id: s.id, year: s.horizon };
+    slides.push(Slide {
+        id: 4,
+        position: u32::try_from(slides.len()).unwrap_or(u32::MAX),
+        title: Names::new(
+            format!(
+                "{horizon} жылғы әлеует сыныптары: басқарылатын сценарий қай өңірлерді көтереді"
+            ),
+            format!("Классы потенциала в {horizon} году: кого поднимает управляемый сценарий"),
+            format!("Potential classes in {horizon}: which regions the managed scenario lifts"),
+        ),
+        notes: Names::new(
+            "Өңірлер әлеуеті индексі (жан басына ЖӨӨ, инвестициялар, жұмыспен қамту, халық \
+             өзгерісі, жұмыссыздық) екі сценарийдің көкжиегінде есептелген. Жоғары сыныпқа \
+             көтерілген өңірлер жасыл, бағыттауышпен белгіленген.",
+            "Индекс потенциала регионов (ВРП на душу, инвестиции, занятость, изменение \
+             населения, безработица) посчитан на горизонте обоих сценариев. Регионы, \
+             поднявшиеся в более высокий класс, — зелёные, со стрелкой.",
+            "The regional potential index (GRP per capita, investment, employment, population \
+             change, unemployment) at the horizon of both scenarios. Regions lifted into a \
+             higher class are green, with an arrow.",
+        ),
+        view: SlideView {
+            potential: Some(Box::new(SlidePotential {
+                tab: PotentialTab::Change,
+                saved: None,
+                significance: 0.05,
+                change_a: horizon_of(inertial),
+                change_b: horizon_of(managed),
+                neighbours: false,
+                typology,
+            })),
+            ..view(SlideScreen::Potential, keys::GRP, typology_year)
+        },
+    });
     slides
 }
