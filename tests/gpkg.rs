@@ -90,7 +90,7 @@ fn ogrinfo_lists_every_layer_with_its_feature_count_without_errors_or_warnings()
     assert_eq!(layer("editions"), ("None".into(), 3));
     assert_eq!(layer("scenarios"), ("None".into(), 2));
     assert_eq!(layer("scenario_projects"), ("None".into(), 2 * 27));
-    assert_eq!(layer("slides"), ("None".into(), 3));
+    assert_eq!(layer("slides"), ("None".into(), 4));
     assert_eq!(layer("typologies"), ("None".into(), 0));
     assert_eq!(layers.len(), 17, "{layers:?}");
 
