@@ -117,17 +117,21 @@ fn schema_v4_file_is_upgraded_to_an_empty_list_keeping_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = created_file(dir.path());
     {
-        // A v4 file is a v5 file without the typologies table.
+        // A v4 file is a v5 file without the typologies table (and a v5 deck has no
+        // Potential slide).
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE typologies;
+            "DELETE FROM slides WHERE screen = 'potential';
+             DROP TABLE typologies;
              DELETE FROM gpkg_contents WHERE table_name = 'typologies';
              UPDATE oblys_meta SET value = '4' WHERE key = 'schema_version';",
         )
         .unwrap();
     }
     assert_eq!(store::schema_version(&path).unwrap(), 4);
-    assert_eq!(store::load(&path).unwrap(), *dataset());
+    let mut v4 = dataset().clone();
+    v4.slides.retain(|s| s.view.potential.is_none());
+    assert_eq!(store::load(&path).unwrap(), v4);
     assert_eq!(store::schema_version(&path).unwrap(), store::SCHEMA_VERSION);
     let conn = Connection::open(&path).unwrap();
     let registered: String = conn
