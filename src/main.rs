@@ -355,7 +355,7 @@ fn main() -> ExitCode {
             typology,
         }) => {
             let (lang, says) = (lang.unwrap_or(Lang::Ru), lang.unwrap_or(Lang::En));
-            upgrade_lock(&file, lang).and_then(|_lock| {
+            upgrade_lock(&file, says).and_then(|_lock| {
                 if let Some(name) = typology {
                     let request = oblys::io::typology::TypologyMapRequest {
                         file,
@@ -391,16 +391,18 @@ fn main() -> ExitCode {
         }
         Some(Command::Slides { file, out, lang, size }) => {
             let (lang, says) = (lang.unwrap_or(Lang::Ru), lang.unwrap_or(Lang::En));
-            upgrade_lock(&file, lang)
+            upgrade_lock(&file, says)
                 .and_then(|_lock| write_slides(file, out, lang, &size).map_err(|e| e.message(says)))
         }
-        Some(Command::Project { file, scenario, format, lang, out }) => upgrade_lock(&file, lang)
-            .and_then(|_lock| {
+        // Their refusals are English (as scripts read them), the lock's too.
+        Some(Command::Project { file, scenario, format, lang, out }) => {
+            upgrade_lock(&file, Lang::En).and_then(|_lock| {
                 let request =
                     oblys::io::projection::ProjectionRequest { file, scenario, format, lang, out };
                 oblys::io::projection::write_projection_file(&request).map_err(|e| e.to_string())
-            }),
-        Some(Command::Export { file, table, format, lang, out }) => upgrade_lock(&file, lang)
+            })
+        }
+        Some(Command::Export { file, table, format, lang, out }) => upgrade_lock(&file, Lang::En)
             .and_then(|_lock| {
                 let request =
                     oblys::io::export_table::ExportRequest { file, table, format, lang, out };
@@ -423,7 +425,7 @@ fn main() -> ExitCode {
             format,
             lang,
             out,
-        }) => upgrade_lock(&file, lang).and_then(|_lock| {
+        }) => upgrade_lock(&file, Lang::En).and_then(|_lock| {
             let request = oblys::io::typology::TypologyRequest {
                 file,
                 name,
