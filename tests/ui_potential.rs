@@ -581,5 +581,28 @@ fn the_planner_adds_removes_and_turns_components_and_the_classes_are_the_engines
     assert!(harness.get_by_label("Remove — Gross regional product").accesskit_node().is_disabled());
     harness.state_mut().apply(Action::Potential(PotentialAction::RemoveComponent(0)));
     harness.run();
-    assert_eq!(engine_classes(&harness).components.len(), 1);
+    let typology = engine_classes(&harness);
+    assert_eq!(typology.components.len(), 1);
+    // The years offered are those the edited typology (GRP alone) can be computed for.
+    let s = harness.state().state();
+    let mut years: Vec<i32> = s.dataset().values.iter().map(|v| v.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let computable: Vec<TypologyState> = years
+        .into_iter()
+        .map(TypologyState::Year)
+        .filter(|&state| {
+            let t = Typology { state, ..typology.clone() };
+            typology::compute(s.dataset(), &t)
+                .is_ok_and(|r| r.regions.iter().any(|x| x.class.is_some()))
+        })
+        .collect();
+    let offered: Vec<TypologyState> = s
+        .potential()
+        .states()
+        .iter()
+        .copied()
+        .filter(|st| matches!(st, TypologyState::Year(_)))
+        .collect();
+    assert_eq!(offered, computable);
 }

@@ -173,7 +173,13 @@ pub struct PotentialState {
     change_version: u64,
     /// Whether the typology, the map or the change must be rebuilt at the next refresh.
     stale_data: bool,
+    /// The years and scenarios the typology can be computed for must be listed again (its
+    /// components changed).
+    stale_states: bool,
     stale_result: bool,
+    /// The change view's states came from a slide: kept even when the data no longer give
+    /// them (the view then says why), until the planner chooses a state or a typology.
+    pinned_states: bool,
     stale_scene: bool,
     stale_change: bool,
     built_lang: Option<Lang>,
@@ -226,12 +232,14 @@ impl PotentialState {
                     weight: 1.0,
                 });
                 self.stale_result = true;
+                self.stale_states = true;
             }
             PotentialAction::RemoveComponent(component) => {
                 let Some(t) = self.typology.as_mut() else { return };
                 if t.components.len() > 1 && component < t.components.len() {
                     t.components.remove(component);
                     self.stale_result = true;
+                    self.stale_states = true;
                 }
             }
             PotentialAction::SetDirection { component, direction } => {
@@ -242,6 +250,7 @@ impl PotentialState {
                 if c.direction != direction {
                     c.direction = direction;
                     self.stale_result = true;
+                    self.stale_states = true;
                 }
             }
             PotentialAction::SetTab(tab) => {
@@ -307,6 +316,7 @@ impl PotentialState {
                     Side::A => self.change_a = Some(state),
                     Side::B => self.change_b = Some(state),
                 }
+                self.pinned_states = false;
                 self.stale_change = true;
             }
         }
@@ -332,6 +342,7 @@ impl PotentialState {
         self.significance = Some(slide.significance);
         self.change_a = Some(slide.change_a);
         self.change_b = Some(slide.change_b);
+        self.pinned_states = true;
         self.show_neighbours = slide.neighbours;
         self.typology = None;
         self.delete_pending = None;
@@ -358,6 +369,7 @@ impl PotentialState {
     /// definition replaces the edited one entirely, weights included.
     fn load(&mut self, id: Option<i64>) {
         self.saved = id;
+        self.pinned_states = false;
         self.typology = None;
         self.delete_pending = None;
         self.stale_data = true;
@@ -373,6 +385,10 @@ impl PotentialState {
         }
         if self.stale_data || self.typology.is_none() {
             self.reset_for_data(inputs);
+        }
+        if self.stale_states {
+            self.states = available_states(inputs.ds, self.typology.as_ref(), inputs.projections);
+            self.stale_states = false;
         }
         if self.stale_result {
             self.recompute(inputs);
@@ -450,8 +466,8 @@ impl PotentialState {
         // A state the data no longer give falls back to the default pair — except a slide's,
         // whose change view then says why it cannot be computed (e.g. its scenario is gone).
         let (a, b) = default_change_states(ds, &self.states);
-        let keep =
-            |s: Option<TypologyState>| s.is_some_and(|s| from_slide || self.states.contains(&s));
+        let pinned = from_slide || self.pinned_states;
+        let keep = |s: Option<TypologyState>| s.is_some_and(|s| pinned || self.states.contains(&s));
         if !keep(self.change_a) {
             self.change_a = a;
         }

@@ -739,6 +739,17 @@ mod tests {
         assert_eq!(model.change_states().1, Some(gone));
         let Some(Err(reason)) = model.change() else { panic!("the change cannot be computed") };
         assert!(reason.contains("no scenario with id 42"), "{reason}");
+        // A data change while the slide is shown keeps its states.
+        s.potential.refresh(&potential::Inputs {
+            ds: &s.dataset,
+            geometry: &s.geometry,
+            projections: &s.projections,
+            lang: Lang::En,
+            selected: None,
+            data_changed: true,
+            active: true,
+        });
+        assert_eq!(s.potential().change_states().1, Some(gone));
     }
 
     #[test]
