@@ -86,11 +86,12 @@ struct CacheKey {
     line_scale: f32,
 }
 
-/// What the region outlines depend on: the shapes drawn (their meshes' identity), where and how
-/// large they are drawn, and the outline colour of the theme.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What the region outlines depend on: the shapes drawn, where and how large they are drawn,
+/// and the outline colour of the theme. The shapes are held (not only their addresses), so a
+/// rebuilt geometry can never reuse an address and pass for the old one.
+#[derive(Debug, Clone)]
 struct OutlineKey {
-    shapes: u64,
+    shapes: Vec<Arc<crate::map::RegionMesh>>,
     transform: ViewTransform,
     origin: Pos2,
     pixels_per_point: f32,
@@ -98,14 +99,19 @@ struct OutlineKey {
 }
 
 impl OutlineKey {
+    /// Whether the outlines built for `self` are those of `scene` under `key`.
+    fn fits(&self, scene: &Scene, key: &CacheKey) -> bool {
+        self.transform == key.transform
+            && self.origin == key.origin
+            && self.pixels_per_point == key.pixels_per_point
+            && self.color == theme::color(style::OUTLINE)
+            && self.shapes.len() == scene.regions.len()
+            && self.shapes.iter().zip(&scene.regions).all(|(a, r)| Arc::ptr_eq(a, &r.mesh))
+    }
+
     fn of(scene: &Scene, key: &CacheKey) -> OutlineKey {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for region in &scene.regions {
-            Arc::as_ptr(&region.mesh).hash(&mut hasher);
-        }
         OutlineKey {
-            shapes: hasher.finish(),
+            shapes: scene.regions.iter().map(|r| r.mesh.clone()).collect(),
             transform: key.transform,
             origin: key.origin,
             pixels_per_point: key.pixels_per_point,
@@ -211,10 +217,9 @@ pub(super) fn paint_scene(
     };
     if cache.key != Some(key) {
         rebuild_meshes(ui, scene, &to_screen, key.line_scale, cache);
-        let outline_key = OutlineKey::of(scene, &key);
-        if cache.outline_key != Some(outline_key) {
+        if !cache.outline_key.as_ref().is_some_and(|k| k.fits(scene, &key)) {
             rebuild_outlines(ui, scene, &to_screen, cache);
-            cache.outline_key = Some(outline_key);
+            cache.outline_key = Some(OutlineKey::of(scene, &key));
         }
         cache.key = Some(key);
     }
