@@ -362,3 +362,29 @@ fn the_rates_are_taken_from_a_window_of_history_the_planner_chooses() {
     let g = saved.scenario(INERTIAL).expect("saved").assumptions.growth_of("grp").cloned();
     assert_eq!(g.expect("grp").rate_for("KZ-AKM"), shipped);
 }
+
+#[test]
+fn a_history_window_reaching_before_the_data_starts_at_the_first_year_and_still_works() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kazakhstan.oblys");
+    let mut dataset = oblys::io::default_dataset::build().expect("default dataset");
+    // A file whose data start in 2020: the shipped window 2018–2023 reaches before it.
+    dataset.values.retain(|v| v.year >= 2020);
+    oblys::store::create(&path, &dataset).expect("file written");
+    let dataset = oblys::store::load(&path).expect("file read");
+    let mut gui = Gui::new(AppState::new(path, dataset, Lang::En));
+    gui.apply(oblys::app::Action::SetScreen(Screen::Scenarios));
+    gui.apply(oblys::app::Action::SetScenarioTab(ScenarioTab::Assumptions));
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, g: &mut Gui| g.show(ui), gui);
+    harness.run();
+    let first = harness.get_by_label("First year of the history window");
+    assert_eq!(first.value().as_deref(), Some("2020"));
+    harness.get_by_label("Take the growth of these years").click();
+    harness.run();
+    let grp = |year| harness.state().state().dataset().value("KZ-AKM", "grp", year);
+    let expected = (grp(2023).expect("2023") / grp(2020).expect("2020")).powf(1.0 / 3.0) - 1.0;
+    let s = harness.state().state().selected_scenario().expect("selected").clone();
+    assert_close(s.assumptions.growth_of("grp").expect("grp").rate_for("KZ-AKM"), expected);
+}

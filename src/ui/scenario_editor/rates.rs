@@ -115,6 +115,10 @@ fn history_row(ui: &mut Ui, e: &mut Editor<'_>) {
         .map_or_else(|| default_history_window(s), |(first, last)| HistoryWindow { first, last });
     let years = history_years(e.state.dataset(), s);
     let (earliest, latest) = (*years.start(), *years.end());
+    // The shipped window may reach before the file's first year (a file whose data start
+    // later): it is brought inside the years there are.
+    window.first = window.first.clamp(earliest, latest.saturating_sub(1).max(earliest));
+    window.last = window.last.clamp(window.first.saturating_add(1).min(latest), latest);
     ui.horizontal(|ui| {
         ui.label(E::HistoryWindow.get(lang));
         ui.add(year(&mut window.first, earliest..=latest.saturating_sub(1).max(earliest)))
@@ -123,7 +127,12 @@ fn history_row(ui: &mut Ui, e: &mut Editor<'_>) {
         let after_first = window.first.saturating_add(1).min(latest)..=latest;
         ui.add(year(&mut window.last, after_first)).accessible_name(E::WindowLastYear.get(lang));
         let take = ui
-            .add_enabled(window.first < window.last, Button::new(E::RatesFromHistory.get(lang)))
+            .add_enabled(
+                window.first < window.last
+                    && years.contains(&window.first)
+                    && years.contains(&window.last),
+                Button::new(E::RatesFromHistory.get(lang)),
+            )
             .on_hover_text(E::RatesFromHistoryHint.get(lang));
         if take.clicked() {
             e.save(with_rates_from_history(e.state.dataset(), s, window));
