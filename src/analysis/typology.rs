@@ -156,6 +156,13 @@ pub enum TypologyError {
     ShapeMismatch { components: usize, rows: usize },
 }
 
+impl TypologyError {
+    /// The reason in `lang` (English: the `Display` text).
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::error_text::typology_error(self, lang)
+    }
+}
+
 fn list_years(years: &[i32]) -> String {
     if years.is_empty() {
         return "none".to_owned();

@@ -390,6 +390,10 @@ impl PotentialState {
             self.states = available_states(inputs.ds, self.typology.as_ref(), inputs.projections);
             self.stale_states = false;
         }
+        // A result that could not be computed says why in the view's language.
+        if self.built_lang != Some(inputs.lang) && matches!(self.result, Some(Err(_))) {
+            self.stale_result = true;
+        }
         if self.stale_result {
             self.recompute(inputs);
         }
@@ -488,7 +492,7 @@ impl PotentialState {
             TypologyState::Year(_) => None,
         };
         let result = typology::compute_with_projection(inputs.ds, typology, projection)
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.message(inputs.lang));
         self.lisa = match (&result, &self.neighbours) {
             (Ok(r), Some(w)) => Some(
                 typology::index_autocorrelation(r, w, PERMUTATIONS, SEED)
@@ -560,7 +564,8 @@ impl PotentialState {
                 }
                 TypologyState::Year(_) => None,
             };
-            typology::compute_with_projection(inputs.ds, &t, projection).map_err(|e| e.to_string())
+            typology::compute_with_projection(inputs.ds, &t, projection)
+                .map_err(|e| e.message(inputs.lang))
         };
         let ra = at(a)?;
         let rb = at(b)?;

@@ -750,6 +750,10 @@ mod tests {
             active: true,
         });
         assert_eq!(s.potential().change_states().1, Some(gone));
+        // In Russian, the reason is Russian.
+        s.apply(Action::SetLanguage(Lang::Ru));
+        let Some(Err(reason)) = s.potential().change() else { panic!("still not computed") };
+        assert!(reason.starts_with("сценария 42 нет; в файле есть: "), "{reason}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the errors' `Display` (what the command line prints); file paths, codes, keys and names stay
 //! as they are, and SQLite's, the system's and the renderer's own text stays inside the sentence.
 
+use crate::analysis::typology::TypologyError;
 use crate::export::{ExportError, MAX_WIDTH, MIN_WIDTH, slides};
 use crate::model::Lang;
 use crate::scenario::{Entry, ProjectValue, ScenarioError};
@@ -759,6 +760,87 @@ fn project_value(value: ProjectValue, lang: Lang) -> &'static str {
     }
 }
 
+/// Why a typology cannot be computed, in `lang` (English: its `Display` text).
+pub fn typology_error(error: &TypologyError, lang: Lang) -> String {
+    use TypologyError as E;
+    let kk = lang == Lang::Kk;
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            if kk { "жоқ".to_owned() } else { "нет".to_owned() }
+        } else {
+            items.join(", ")
+        }
+    };
+    let years = |years: &[i32]| list(&years.iter().map(i32::to_string).collect::<Vec<_>>());
+    match (error, lang) {
+        (_, Lang::En) => error.to_string(),
+        (E::NoComponents, _) if kk => {
+            "типологияда құрамдас жоқ: кемінде бір көрсеткіш беріңіз".to_owned()
+        }
+        (E::NoComponents, _) => {
+            "в типологии нет компонентов: укажите хотя бы один показатель".to_owned()
+        }
+        (E::UnknownIndicator { key, known }, _) if kk => {
+            format!("«{key}» көрсеткіші белгісіз; белгілі көрсеткіштер: {}", list(known))
+        }
+        (E::UnknownIndicator { key, known }, _) => {
+            format!("неизвестный показатель «{key}»; известные показатели: {}", list(known))
+        }
+        (E::BadWeight { indicator, weight }, _) if kk => format!(
+            "«{indicator}» салмағы {}: салмақ шектеулі және 0 не одан көп болуы керек",
+            number(*weight, lang)
+        ),
+        (E::BadWeight { indicator, weight }, _) => format!(
+            "вес «{indicator}» равен {}: веса должны быть конечными и не меньше 0",
+            number(*weight, lang)
+        ),
+        (E::ZeroWeights, _) if kk => {
+            "барлық салмақ 0: кемінде бір құрамдастың салмағы оң болуы керек".to_owned()
+        }
+        (E::ZeroWeights, _) => {
+            "все веса равны 0: хотя бы у одного компонента вес должен быть больше нуля".to_owned()
+        }
+        (E::BadClassCount { classes }, _) if kk => {
+            format!("{classes} сынып сұралды: жіктеуге кемінде 2 сынып керек")
+        }
+        (E::BadClassCount { classes }, _) => {
+            format!("запрошено классов: {classes}; для классификации нужно не меньше 2")
+        }
+        (E::NoCurrentEdition, _) if kk => {
+            "файлда өңірлерді орналастыратын қолданыстағы шекаралар жоқ".to_owned()
+        }
+        (E::NoCurrentEdition, _) => {
+            "в файле нет действующих границ, на которых можно разместить регионы".to_owned()
+        }
+        (E::YearWithoutData { year, years: with }, _) if kk => format!(
+            "{year} жылы бірде-бір құрамдастың деректері жоқ; деректері бар жылдар: {}",
+            years(with)
+        ),
+        (E::YearWithoutData { year, years: with }, _) => format!(
+            "ни у одного компонента нет данных за {year} год; годы с данными: {}",
+            years(with)
+        ),
+        (E::UnknownScenario { id, known }, _) if kk => {
+            format!("{id} сценарийі жоқ; файлдағы сценарийлер: {}", list(known))
+        }
+        (E::UnknownScenario { id, known }, _) => {
+            format!("сценария {id} нет; в файле есть: {}", list(known))
+        }
+        (E::YearOutsideScenario { name, year, base, horizon }, _) if kk => {
+            format!("«{name}» сценарийі {base}–{horizon} жылдарды болжайды; {year} одан тыс")
+        }
+        (E::YearOutsideScenario { name, year, base, horizon }, _) => {
+            format!("сценарий «{name}» прогнозирует {base}–{horizon} годы; {year} вне их")
+        }
+        (E::ShapeMismatch { components, rows }, _) if kk => format!(
+            "{components} құрамдас, бірақ мәндер жолы {rows}: әр құрамдасқа бір жол беріңіз"
+        ),
+        (E::ShapeMismatch { components, rows }, _) => format!(
+            "компонентов {components}, а строк значений {rows}: нужна одна строка на компонент"
+        ),
+    }
+}
+
 /// Why a scenario does not fit its file, in `lang`.
 pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
     use ScenarioError as E;
@@ -1451,6 +1533,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn kazakh_and_russian_typology_errors_have_no_english_words_and_english_is_display() {
+        let known = vec!["grp".to_owned(), "population".to_owned()];
+        let errors = [
+            TypologyError::NoComponents,
+            TypologyError::UnknownIndicator { key: "happiness".into(), known: known.clone() },
+            TypologyError::BadWeight { indicator: "grp".into(), weight: -1.5 },
+            TypologyError::ZeroWeights,
+            TypologyError::BadClassCount { classes: 1 },
+            TypologyError::NoCurrentEdition,
+            TypologyError::YearWithoutData { year: 1990, years: vec![2022, 2023] },
+            TypologyError::UnknownScenario { id: 42, known: vec!["1 «Inertial»".into()] },
+            TypologyError::YearOutsideScenario {
+                name: "Managed".into(),
+                year: 2040,
+                base: 2023,
+                horizon: 2030,
+            },
+            TypologyError::ShapeMismatch { components: 3, rows: 2 },
+        ];
+        for error in &errors {
+            assert_eq!(error.message(Lang::En), error.to_string());
+            for lang in [Lang::Kk, Lang::Ru] {
+                let message = error.message(lang);
+                // Indicator keys are the file's own names; they stay as they are.
+                let verbatim = ["happiness", "grp", "population", "Inertial", "Managed"];
+                let words: Vec<String> = latin_words(&message, &[""])
+                    .into_iter()
+                    .filter(|w| !verbatim.contains(&w.as_str()))
+                    .collect();
+                assert_eq!(words, Vec::<String>::new(), "{lang:?}: {message}");
+                assert_ne!(message, error.to_string(), "{lang:?}");
+            }
+        }
+        let gone = TypologyError::UnknownScenario { id: 42, known: Vec::new() };
+        assert_eq!(gone.message(Lang::Ru), "сценария 42 нет; в файле есть: нет");
     }
 
     #[test]
