@@ -255,9 +255,13 @@ impl ExportText {
             (T::Source, Lang::Kk) => "Дереккөз",
             (T::Source, Lang::Ru) => "Источник",
             (T::Source, Lang::En) => "Source",
-            (T::Projection, Lang::Kk) => "сценарийлер болжамы (Oblys, деректер негізінде)",
-            (T::Projection, Lang::Ru) => "прогноз сценариев (Oblys, по данным)",
-            (T::Projection, Lang::En) => "projection of the scenarios (Oblys, from the data)",
+            (T::Projection, Lang::Kk) => {
+                "сценарийлер болжамы (Oblys келтірілген деректер бойынша есептеген)"
+            }
+            (T::Projection, Lang::Ru) => "прогноз сценариев (расчёт Oblys по приведённым данным)",
+            (T::Projection, Lang::En) => {
+                "projection of the scenarios (computed by Oblys from the data cited)"
+            }
             (T::TargetsTitle, Lang::Kk) => "Сценарийлер мақсаттары",
             (T::TargetsTitle, Lang::Ru) => "Цели сценариев",
             (T::TargetsTitle, Lang::En) => "Targets of the scenarios",

@@ -329,7 +329,7 @@ fn sources_name_the_values_sources_most_used_first() {
     assert_eq!(unknown, "");
     assert_eq!(
         with_projection("", Lang::En),
-        "Source: projection of the scenarios (Oblys, from the data)"
+        "Source: projection of the scenarios (computed by Oblys from the data cited)"
     );
     assert_eq!(side_source(SlideSource::Scenario(4)), Source::Scenario(4));
 }
