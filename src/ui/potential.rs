@@ -36,8 +36,12 @@ const SIDE_WIDTH: f32 = 360.0;
 const MAP_SHARE: f32 = 0.58;
 /// Share of the change tab's width the map takes; the transition table takes the rest.
 const CHANGE_MAP_SHARE: f32 = 0.6;
-/// The ranking's y range over the tallest bar: room for the names above the bars.
+/// The ranking's y range over the tallest bar, at least and at most: room for the names above
+/// the bars (as much as their lengths need between the two).
 const NAME_ROOM: f64 = 1.9;
+const NAME_ROOM_MAX: f64 = 3.0;
+/// The part of the ranking's height the x axis and its numbers take, points.
+const AXIS_ROOM: f32 = 28.0;
 /// Width of a saved map, pixels (the command line's default).
 const SAVE_WIDTH: u32 = 1600;
 
@@ -813,6 +817,21 @@ fn ranking(
             ui.add_space(6.0);
         }
     });
+    // Room above the bars for the regions' names, from their laid-out lengths and the plot's
+    // height: at a presentation's zoom or on a short panel a fixed share would cut them.
+    let height = ui.available_height().max(140.0);
+    let inner = (height - AXIS_ROOM).max(1.0);
+    let y_max = order.iter().zip(&names).fold(top * NAME_ROOM, |y_max, (&i, name)| {
+        let value = result.regions.get(i).and_then(|r| r.index).unwrap_or(0.0).max(0.0);
+        let font = egui::FontId::proportional(theme::SMALL_PT + 1.0);
+        let length =
+            ui.painter().layout_no_wrap(name.clone(), font, theme::palette().text).size().x;
+        // The bar's top must stay `length` + 4 points below the plot's top.
+        let free = 1.0 - f64::from((length + 8.0) / inner);
+        if free > 0.1 { y_max.max(value / free) } else { y_max.max(value * 10.0) }
+    });
+    // The bars keep at least a third of the height; a name longer than the room left is cut.
+    let y_max = y_max.min(top * NAME_ROOM_MAX).max(top * NAME_ROOM);
     let plot = Plot::new("potential_ranking")
         .allow_zoom(false)
         .allow_drag(false)
@@ -820,12 +839,11 @@ fn ranking(
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid([false, true])
-        .height(ui.available_height().max(140.0))
+        .height(height)
         .include_x(-0.6)
         .include_x(count as f64 - 0.4)
         .include_y(0.0)
-        // Room above the bars for the regions' names.
-        .include_y(top * NAME_ROOM)
+        .include_y(y_max)
         .x_grid_spacer(move |_| {
             (0..count).map(|i| egui_plot::GridMark { value: i as f64, step_size: 1.0 }).collect()
         })
@@ -848,7 +866,11 @@ fn ranking(
         } else {
             egui::FontId::proportional(theme::SMALL_PT)
         };
-        let galley = painter.layout_no_wrap(name.clone(), font, theme::palette().text);
+        let room = (at.y - response.response.rect.top() - 4.0).max(8.0);
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(name.clone(), font, theme::palette().text);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+        let galley = painter.layout_job(job);
         let origin = at + vec2(-galley.size().y / 2.0, -4.0);
         painter.add(
             egui::epaint::TextShape::new(origin, galley, theme::palette().text)
