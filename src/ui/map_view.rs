@@ -713,13 +713,7 @@ fn add_mark(tessellator: &mut Tessellator, out: &mut Mesh, center: Pos2, kind: M
 
 /// A mark at `center`, drawn as on the map (for legends beside a map).
 pub(super) fn paint_mark(ui: &Ui, center: Pos2, kind: MarkKind) {
-    let ctx = ui.ctx();
-    let mut tessellator = Tessellator::new(
-        ctx.pixels_per_point(),
-        ctx.options(|o| o.tessellation_options),
-        ctx.fonts(|f| f.font_image_size()),
-        Vec::new(),
-    );
+    let mut tessellator = tessellator(ui);
     let mut mesh = Mesh::default();
     add_mark(&mut tessellator, &mut mesh, center, kind);
     ui.painter().add(Shape::mesh(mesh));
@@ -933,13 +927,7 @@ fn paint_symbol(
     stroke: crate::map::Rgba,
     stroke_px: f32,
 ) {
-    let ctx = ui.ctx();
-    let mut tessellator = Tessellator::new(
-        ctx.pixels_per_point(),
-        ctx.options(|o| o.tessellation_options),
-        ctx.fonts(|f| f.font_image_size()),
-        Vec::new(),
-    );
+    let mut tessellator = tessellator(ui);
     let mut mesh = Mesh::default();
     add_symbol(
         &mut tessellator,
